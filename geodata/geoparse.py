@@ -1,0 +1,238 @@
+"""Toponym recognition and resolution: text -> place mentions with character offsets.
+
+Recognition looks up capitalised token n-grams (longest first) in the gazetteer's name index.
+Resolution picks one candidate per name using the kind of place (countries before towns),
+feature words beside the name ("Qamishli airport", "port of Tartus", "Idlib province"), the
+countries the same document names, and population, and gives a confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, prior_score
+from geodata.gazetteer.normalize import normalize, strip_article
+from geodata.models import Mention, Place
+
+MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
+
+_TOKEN = re.compile(r"\w+(?:['’‘`ʼ]\w+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Tokens allowed in lower case inside a multi-word name ("Gulf of Aden", "Deir ez-Zor").
+_CONNECTORS = frozenset(
+    "of the de la le du des del da do dos al el ez ash ad as an ar at az ech es et sur am im der bin ibn abu and on upon"
+    .split()
+)
+# Only spaces or hyphens may separate the tokens of one name (never a comma, full stop or new line).
+_JOIN = re.compile(r"^[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*$")
+
+_FEATURE_AFTER = re.compile(
+    r"^[ \t\u00a0]*[-‐]?[ \t\u00a0]*(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
+    r"|airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast)\b",
+    re.I,
+)
+_FEATURE_BEFORE = re.compile(
+    r"(?P<f>(?:naval|navy)\s+(?:base|facility)|air\s*base|airfield|airport|military\s+base|base|port|harbou?r|"
+    r"province|governorate|city|town)\s+(?:of|in|at|near)\s+$",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting)\s+(?:the\s+)?$", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
+
+_FEATURE_KINDS: dict[str, frozenset[str]] = {
+    "naval": frozenset({"naval_base"}),
+    "air": frozenset({"air_base", "airport", "military_base"}),
+    "airport": frozenset({"airport", "air_base"}),
+    "base": frozenset({"air_base", "naval_base", "military_base"}),
+    "port": frozenset({"port", "naval_base"}),
+    "admin1": frozenset({"admin1"}),
+    "city": frozenset({"city"}),
+}
+
+
+def _feature_class(word: str) -> str:
+    w = " ".join(word.lower().split())
+    if w.startswith(("naval", "navy")):
+        return "naval"
+    if "air" in w and "airport" not in w or w == "airfield" or "military" in w and "air" in w:
+        return "air"
+    if w == "airport":
+        return "airport"
+    if w in ("port", "harbor", "harbour"):
+        return "port"
+    if w in ("province", "governorate", "region", "oblast"):
+        return "admin1"
+    if w in ("city", "town"):
+        return "city"
+    return "base"
+
+
+def _load_common_words() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "gazetteer" / "common_words.txt"
+    try:
+        return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    except OSError:
+        return frozenset()
+
+
+COMMON_WORDS = _load_common_words()
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    key: str
+    candidates: list[Place]
+    feature: str = ""  # feature class from a word next to the name
+    locative: bool = False
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, tok = m.start(), m.end(), m.group()
+        pm = _POSSESSIVE.search(tok)
+        if pm:
+            e -= 2
+            tok = tok[:-2]
+        out.append((s, e, tok))
+    return out
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def recognise(text: str, gaz: Gazetteer) -> list[_Span]:
+    """Candidate spans: the longest gazetteer name starting at each capitalised token."""
+    text = text[:MAX_TEXT_CHARS]
+    toks = _tokens(text)
+    norms = [normalize(t[2]) for t in toks]
+    spans: list[_Span] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        found = None
+        jmax = i + 1
+        # extend while tokens are joined by spaces/hyphens only
+        while jmax < n and jmax - i < gaz.max_tokens and _JOIN.match(text[toks[jmax - 1][1]:toks[jmax][0]]):
+            if not (_is_cap(toks[jmax][2]) or norms[jmax] in _CONNECTORS):
+                break
+            jmax += 1
+        for j in range(jmax, i, -1):
+            if j - 1 > i and not _is_cap(toks[j - 1][2]):
+                continue  # a name does not end on a connector
+            key = " ".join(norms[i:j])
+            if not key:
+                continue
+            start, end = toks[i][0], toks[j - 1][1]
+            after = text[end:end + 40]
+            fm = _FEATURE_AFTER.match(after)
+            cands = gaz.candidates(key)
+            if fm is None and not cands:
+                continue
+            if fm is not None:
+                fclass = _feature_class(fm.group("f"))
+                full = f"{key} {normalize(fm.group('f'))}"
+                full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
+                feat_cands = [p for p in gaz.feature_candidates(key) if p.kind in _FEATURE_KINDS[fclass]]
+                if full_cands or feat_cands or cands:
+                    found = _Span(start, end + fm.end(), key, full_cands or feat_cands or cands, fclass)
+                    if not full_cands and not feat_cands:
+                        found.end = end  # keep the span on the name; the feature only steers resolution
+                    break
+                continue
+            found = _Span(start, end, key, cands)
+            break
+        if found is None:
+            i += 1
+            continue
+        before = text[max(0, found.start - 60):found.start]
+        bm = _FEATURE_BEFORE.search(before)
+        if bm and not found.feature:
+            found.feature = _feature_class(bm.group("f"))
+        found.locative = bool(_LOCATIVE_BEFORE.search(before) or bm)
+        spans.append(found)
+        while i < n and toks[i][0] < found.end:
+            i += 1
+    return spans
+
+
+_CAP_WORD_AFTER = re.compile(r"^ [A-Z][a-z]")
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
+
+
+def _name_like_neighbour(span: _Span, text: str) -> bool:
+    """A capitalised word directly beside a one-word town name makes it part of another name."""
+    after = text[span.end:span.end + 3]
+    before = text[max(0, span.start - 20):span.start]
+    if _CAP_WORD_AFTER.match(after):
+        return True
+    m = _CAP_WORD_BEFORE.search(before)
+    return bool(m) and not _SENTENCE_START.search(before[: m.start()])
+
+
+def _keep(span: _Span, text: str) -> bool:
+    """Drop spans that are probably not places: common words, metonyms outside a locative phrase."""
+    cands = span.candidates
+    if all(p.source == "curated-locative" for p in cands) and not span.locative:
+        return False
+    strong = any(p.kind in ("country", "admin1", "sea", "region") or p.source.startswith("curated") for p in cands)
+    if strong or span.feature:
+        return True
+    best_pop = max((p.population for p in cands), default=0)
+    single = " " not in span.key
+    if single and span.key in COMMON_WORDS and best_pop < 1_000_000 and not span.locative:
+        return False
+    if single and len(span.key) <= 3 and best_pop < 100_000:
+        return False
+    if single and best_pop < 1_000_000 and _name_like_neighbour(span, text):
+        return False  # "Vladimir Putin", "CNN Turk": part of a person's or an outlet's name
+    at_start = _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None
+    if single and at_start and best_pop < 50_000 and not span.locative:
+        return False
+    return True
+
+
+def _resolve(span: _Span, gaz: Gazetteer, doc_countries: set[str]) -> tuple[Place, float]:
+    scored = []
+    for p in span.candidates:
+        s = prior_score(p)
+        if p.country_code and p.country_code in doc_countries:
+            s += 1.5
+        if span.feature and p.kind in _FEATURE_KINDS.get(span.feature, frozenset()):
+            s += 3.0
+        scored.append((s, p))
+    scored.sort(key=lambda t: (-t[0], t[1].id))
+    best_s, best = scored[0]
+    if len(scored) == 1:
+        conf = 0.95 if best.source.startswith("curated") or best.kind == "country" else 0.85
+    else:
+        margin = best_s - scored[1][0]
+        conf = 0.5 + 0.45 * (1 - math.exp(-margin))
+    # A feature word names a facility the index knows only by location ("Qamishli airport").
+    if span.feature in ("air", "airport", "base", "naval", "port") and best.kind not in FACILITY_KINDS:
+        near = gaz.facilities_near(best.lat, best.lon, _FEATURE_KINDS[span.feature], km=30.0)
+        if near:
+            best, conf = near[0][1], min(conf, 0.8)
+    return best, conf
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Every place mention in ``text``, in order, with offsets into ``text``."""
+    if not isinstance(text, str) or not text:
+        return []
+    spans = [s for s in recognise(text, gaz) if _keep(s, text)]
+    doc_countries = {p.country_code for s in spans for p in s.candidates if p.kind == "country"}
+    doc_countries |= {s.candidates[0].country_code for s in spans if len(s.candidates) == 1 and s.candidates[0].country_code}
+    out = []
+    for s in spans:
+        place, conf = _resolve(s, gaz, doc_countries)
+        out.append(Mention(text=text[s.start:s.end], start=s.start, end=s.end, place=place, confidence=conf))
+    return out

@@ -1,0 +1,168 @@
+"""The one schema every stage speaks: Article, Place, Mention, DateRef, Event.
+
+Plain frozen dataclasses: cheap to build, hashable where it matters, and trivially turned into JSON
+(``to_dict``) for the CLI, the GeoJSON export and the app. Names here are the names used everywhere
+(code, CLI, JSON, UI): an *article* has *mentions* of *places*, and *events* with *dates*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+# Place kinds, most specific first. Facilities beat towns, towns beat regions when a name is shared.
+PLACE_KINDS = (
+    "air_base", "naval_base", "military_base", "airport", "port", "facility",
+    "city", "admin1", "country", "sea", "region",
+)
+
+EVENT_TYPES = (
+    "base_presence", "withdrawal", "evacuation", "deployment", "ship_movement", "air_transport",
+    "attack", "meeting", "agreement", "statement",
+)
+MOVEMENT_TYPES = frozenset({"withdrawal", "evacuation", "deployment", "ship_movement", "air_transport"})
+
+EVENT_STATUSES = ("reported", "planned", "ongoing", "completed", "historical", "denied")
+
+DATE_PRECISIONS = ("day", "week", "month", "year", "range", "as_of")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: one real-world place with one coordinate."""
+
+    id: str  # stable, source-prefixed: "gn:170063", "cc:TR", "ap:OSKL", "cur:hmeimim-air-base"
+    name: str
+    lat: float
+    lon: float
+    kind: str  # one of PLACE_KINDS
+    country_code: str = ""  # ISO 3166-1 alpha-2, "" for seas and supranational regions
+    population: int = 0
+    source: str = ""  # "geonames", "natural-earth", "airportsdata", "curated"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a text: the span as written and the place it was resolved to."""
+
+    text: str
+    start: int  # character offsets into the article text as read (str indices)
+    end: int
+    place: Place
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.place
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "name": p.name,
+            "lat": p.lat, "lon": p.lon, "kind": p.kind, "country_code": p.country_code,
+            "confidence": round(self.confidence, 3), "place_id": p.id,
+        }
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A temporal expression found in a text, resolved against the publication date.
+
+    ``date``/``date_end`` bound the interval it denotes (equal for a single day). ``precision`` is
+    one of DATE_PRECISIONS; ``as_of`` means "no date in the text, reported as of publication".
+    """
+
+    text: str
+    start: int
+    end: int
+    date: date
+    date_end: date
+    precision: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "date": self.date.isoformat(),
+            "date_end": self.date_end.isoformat(), "precision": self.precision,
+        }
+
+
+@dataclass
+class Article:
+    """One news article as loaded from disk: text exactly as read, furniture marked in ``excluded``."""
+
+    id: str  # file stem, unique within a corpus
+    file: str  # file name relative to the corpus folder
+    title: str
+    source: str
+    url: str
+    published: date | None  # None: undated, shown as such, never guessed
+    published_from: str  # "manifest", "text" (a date written in the article), or "" when undated
+    text: str
+    notes: str = ""
+    excluded: tuple[tuple[int, int], ...] = ()  # spans of site furniture (appeals, credits), never read for events
+
+    @property
+    def undated(self) -> bool:
+        return self.published is None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an event was reported: one article and the sentence that supports it."""
+
+    article_id: str
+    file: str
+    title: str
+    source: str
+    url: str
+    published: str  # ISO date or ""
+    quote: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    """A dated, located, typed claim extracted from an article, with its evidence."""
+
+    id: str
+    type: str  # one of EVENT_TYPES
+    status: str  # one of EVENT_STATUSES
+    date: date | None
+    date_end: date | None
+    date_precision: str  # one of DATE_PRECISIONS, or "" when the article itself is undated
+    place: Place | None
+    origin: Place | None = None
+    destination: Place | None = None
+    actors: tuple[str, ...] = ()
+    quote: str = ""
+    start: int = 0
+    end: int = 0
+    confidence: float = 0.5
+    article_id: str = ""
+    date_text: str = ""  # the expression the date came from ("" when as of publication)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def is_movement(self) -> bool:
+        return self.type in MOVEMENT_TYPES and self.origin is not None and self.destination is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        def pl(p: Place | None) -> dict[str, Any] | None:
+            if p is None:
+                return None
+            return {"name": p.name, "lat": p.lat, "lon": p.lon, "kind": p.kind, "country_code": p.country_code, "id": p.id}
+
+        return {
+            "id": self.id, "type": self.type, "status": self.status,
+            "date": self.date.isoformat() if self.date else None,
+            "date_end": self.date_end.isoformat() if self.date_end else None,
+            "date_precision": self.date_precision, "date_text": self.date_text,
+            "place": pl(self.place), "origin": pl(self.origin), "destination": pl(self.destination),
+            "actors": list(self.actors), "quote": self.quote, "start": self.start, "end": self.end,
+            "confidence": round(self.confidence, 3), "article_id": self.article_id,
+            "sources": [s.to_dict() for s in self.sources],
+        }
