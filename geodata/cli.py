@@ -1,0 +1,136 @@
+"""Command line: ``python -m geodata geocode|places|extract`` (a stable contract; see README)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from geodata.corpus import ArticleError, decode_article, load_corpus, make_article, mark_boilerplate
+from geodata.events import merge_events
+from geodata.gazetteer import load_gazetteer
+from geodata.gazetteer.geocoder import OfflineGazetteer
+from geodata.geoparse import find_mentions
+from geodata.pipeline import process_article, process_corpus
+
+
+def _print(obj, as_json: bool) -> None:
+    print(json.dumps(obj, ensure_ascii=False) if as_json else obj)
+
+
+def cmd_geocode(args) -> int:
+    loc = OfflineGazetteer(load_gazetteer()).geocode(args.name)
+    if loc is None:
+        print(f"not found: {args.name!r} is not in the offline gazetteer", file=sys.stderr)
+        return 1
+    r = loc.raw
+    out = {"name": r["name"], "lat": r["lat"], "lon": r["lon"], "kind": r["kind"], "country_code": r["country_code"],
+           "source": r["source"], "confidence": r["confidence"]}
+    if args.json:
+        _print(out, True)
+    else:
+        print(f"{out['name']}\t{out['lat']:.4f}\t{out['lon']:.4f}\t{out['kind']}\t{out['country_code']}\t{out['confidence']}")
+    return 0
+
+
+def _read(path: Path) -> str:
+    return decode_article(path.read_bytes(), str(path))
+
+
+def cmd_places(args) -> int:
+    gaz = load_gazetteer()
+    status = 0
+    for f in args.files:
+        path = Path(f)
+        try:
+            text = _read(path)
+        except (ArticleError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        mentions = [m.to_dict() for m in find_mentions(text, gaz)]
+        if args.json:
+            _print({"file": f, "places": mentions}, True)
+        else:
+            print(f)
+            for m in mentions:
+                print(f"  {m['start']}-{m['end']}\t{m['text']}\t{m['name']}\t{m['lat']:.4f},{m['lon']:.4f}\t{m['kind']}")
+    return status
+
+
+def cmd_extract(args) -> int:
+    gaz = load_gazetteer()
+    published = date.fromisoformat(args.published) if args.published else None
+    results, status = [], 0
+    for f in args.paths:
+        path = Path(f)
+        if path.is_dir():
+            corpus = load_corpus(path)
+            for err in corpus.errors:
+                print(f"error: {err.file}: {err.error}", file=sys.stderr)
+                status = 2
+            results.extend(process_corpus(corpus, gaz).articles)
+            continue
+        try:
+            text = _read(path)
+        except (ArticleError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        meta = {"published": published.isoformat()} if published else {}
+        article, _ = make_article(path.name, text, meta)
+        results.append(process_article(mark_boilerplate([article])[0], gaz))
+    merged = {e.id: e for e in merge_events([e for r in results for e in r.events])}
+    out = {"articles": []}
+    for r in results:
+        a = r.article
+        evs = [merged[e.id].to_dict() if e.id in merged else e.to_dict() for e in r.events]
+        for ev in evs:
+            ev["sources"] = [s["file"] for s in ev["sources"]]
+        out["articles"].append({
+            "file": a.file, "title": a.title, "published": a.published.isoformat() if a.published else None,
+            "places": [m.to_dict() for m in r.mentions], "events": evs,
+        })
+    if args.json:
+        _print(out, True)
+    else:
+        for art in out["articles"]:
+            print(f"{art['file']}  ({art['published'] or 'undated'})  {art['title']}")
+            for ev in art["events"]:
+                where = ev["place"]["name"] if ev["place"] else "-"
+                if ev["origin"] and ev["destination"]:
+                    where = f"{ev['origin']['name']} -> {ev['destination']['name']}"
+                print(f"  {ev['date'] or '????-??-??'} {ev['date_precision']:<6} {ev['type']:<14} {ev['status']:<10} {where}")
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m geodata", description="Offline geoparsing and event extraction for news.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("geocode", help="best gazetteer match for a place name")
+    g.add_argument("name")
+    g.add_argument("--json", action="store_true")
+    g.set_defaults(func=cmd_geocode)
+    pl = sub.add_parser("places", help="place mentions in text files")
+    pl.add_argument("files", nargs="+")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(func=cmd_places)
+    ex = sub.add_parser("extract", help="events from article files or corpus folders")
+    ex.add_argument("paths", nargs="+")
+    ex.add_argument("--published", help="publication date YYYY-MM-DD for single files")
+    ex.add_argument("--json", action="store_true")
+    ex.set_defaults(func=cmd_extract)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "published", None):
+        try:
+            date.fromisoformat(args.published)
+        except ValueError:
+            print(f"error: --published {args.published!r} is not YYYY-MM-DD", file=sys.stderr)
+            return 2
+    return args.func(args)

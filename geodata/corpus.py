@@ -1,0 +1,196 @@
+"""Loading a corpus: a folder of ``.txt`` articles with an optional ``articles.csv`` manifest.
+
+Article text is kept exactly as read (so every offset points into the file's text); what is not
+the article (newsletter and donation appeals, photo credits, share buttons, paragraphs repeated
+across articles of one source) is marked as *excluded spans* rather than cut out.
+Files that cannot be read (not UTF-8, binary, too large) are reported as ``LoadError``s, never raised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from geodata.dates import find_date_in_header
+from geodata.models import Article
+
+MAX_ARTICLE_BYTES = 2_000_000
+MANIFEST = "articles.csv"
+MANIFEST_FIELDS = ("file", "title", "source", "url", "published", "notes")
+
+
+@dataclass(frozen=True)
+class LoadError:
+    file: str
+    error: str
+
+
+class ArticleError(ValueError):
+    """An article file that cannot be used, with a message fit for an analyst."""
+
+
+def decode_article(data: bytes, name: str = "article") -> str:
+    """Bytes -> text, or ArticleError with a clear reason."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{name}: {len(data):,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one article")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{name}: looks like a binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{name}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8") from None
+    if not text.strip():
+        raise ArticleError(f"{name}: empty article")
+    return text
+
+
+def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], list[LoadError]]:
+    path = folder / MANIFEST
+    if not path.exists():
+        return {}, []
+    errors: list[LoadError] = []
+    try:
+        raw = decode_article(path.read_bytes(), MANIFEST)
+    except (ArticleError, OSError) as exc:
+        return {}, [LoadError(MANIFEST, str(exc))]
+    rows: dict[str, dict[str, str]] = {}
+    reader = csv.DictReader(io.StringIO(raw))
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        return {}, [LoadError(MANIFEST, "manifest has no 'file' column; expected " + ",".join(MANIFEST_FIELDS))]
+    for n, row in enumerate(reader, start=2):
+        name = (row.get("file") or "").strip()
+        if not name:
+            errors.append(LoadError(MANIFEST, f"line {n}: no file name"))
+            continue
+        rows[name] = {k: (row.get(k) or "").strip() for k in MANIFEST_FIELDS}
+    return rows, errors
+
+
+def parse_iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()[:10]) if value and value.strip() else None
+    except ValueError:
+        return None
+
+
+def _fallback_title(text: str, stem: str) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 120 else line[:117].rsplit(" ", 1)[0] + "…"
+    return stem
+
+
+def make_article(file: str, text: str, meta: dict[str, str] | None = None) -> tuple[Article, list[str]]:
+    """An Article from its text and manifest row; the warnings say what was missing or assumed."""
+    meta = meta or {}
+    warnings: list[str] = []
+    stem = Path(file).stem
+    published = parse_iso_date(meta.get("published", ""))
+    published_from = "manifest" if published else ""
+    if meta.get("published") and not published:
+        warnings.append(f"{file}: manifest date {meta['published']!r} is not YYYY-MM-DD; ignored")
+    if published is None:
+        published = find_date_in_header(text)
+        if published:
+            published_from = "text"
+            warnings.append(f"{file}: no manifest date; using {published.isoformat()} written in the article")
+        else:
+            warnings.append(f"{file}: undated (no manifest date and none written in the article)")
+    article = Article(
+        id=stem, file=file, title=meta.get("title") or _fallback_title(text, stem),
+        source=meta.get("source") or "unknown", url=meta.get("url", ""), published=published,
+        published_from=published_from, text=text, notes=meta.get("notes", ""),
+    )
+    return article, warnings
+
+
+@dataclass
+class Corpus:
+    articles: list[Article]
+    errors: list[LoadError]
+    warnings: list[str]
+
+
+def load_corpus(folder: str | Path) -> Corpus:
+    """Every ``*.txt`` in ``folder`` (sorted by name), its manifest row if any, boilerplate marked."""
+    folder = Path(folder)
+    manifest, errors = read_manifest(folder)
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            text = decode_article(path.read_bytes(), path.name)
+        except (ArticleError, OSError) as exc:
+            errors.append(LoadError(path.name, str(exc)))
+            continue
+        article, warn = make_article(path.name, text, manifest.get(path.name))
+        articles.append(article)
+        warnings.extend(warn)
+    for name in manifest:
+        if not (folder / name).exists():
+            warnings.append(f"{MANIFEST}: lists {name}, which is not in the folder")
+    return Corpus(articles=mark_boilerplate(articles), errors=errors, warnings=warnings)
+
+
+# ---- boilerplate -------------------------------------------------------------------------------
+
+_PARA = re.compile(r"[^\n]+")
+_APPEAL = re.compile(
+    r"\b(?:newsletter|subscribe|subscribers?|sign up|dear readers?|support (?:us|our|independent)|donat\w+|"
+    r"privacy policy|cookie|your support|remind me later|not ready to support|contribution|"
+    r"all rights reserved|follow us|read more|share this|click here)\b",
+    re.I,
+)
+# A photo credit: "Name Surname / Agency", or a bare domain at the end of a caption.
+_CREDIT = re.compile(r"(?:\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)* / [A-Z][\w. /-]+$)|(?:\s[a-z0-9-]+\.(?:ru|com|org|net|ua|gov)\s*$)")
+_TRAILING_SHARE = re.compile(r"\s+Share\s*$")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _PARA.finditer(text) if m.group().strip()]
+
+
+def _norm_para(p: str) -> str:
+    return " ".join(p.lower().split())
+
+
+def boilerplate_spans(text: str, repeated: frozenset[str] = frozenset()) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` that are site furniture, not reporting."""
+    spans = []
+    for s, e, p in _paragraphs(text):
+        body = p.strip()
+        words = body.split()
+        if _norm_para(body) in repeated or _APPEAL.search(body) or _CREDIT.search(body):
+            spans.append((s, e))
+        elif len(words) <= 3 and not re.search(r"[.!?\"”]$", body):
+            spans.append((s, e))  # buttons and labels: "Once", "Monthly", "Continue", a lone heading
+        else:
+            m = _TRAILING_SHARE.search(p)
+            if m:
+                spans.append((s + m.start(), e))
+    return tuple(spans)
+
+
+def mark_boilerplate(articles: list[Article]) -> list[Article]:
+    """Paragraphs repeated in two or more articles of the same source are furniture, whatever they say."""
+    by_source: dict[str, Counter[str]] = {}
+    for a in articles:
+        counts = by_source.setdefault(a.source, Counter())
+        counts.update({_norm_para(p) for _, _, p in _paragraphs(a.text) if len(p.split()) >= 3})
+    out = []
+    for a in articles:
+        counts = by_source.get(a.source, Counter())
+        repeated = frozenset(p for p, c in counts.items() if c >= 2) if a.source != "unknown" else frozenset()
+        out.append(replace(a, excluded=boilerplate_spans(a.text, repeated)))
+    return out
+
+
+def is_excluded(article: Article, start: int, end: int) -> bool:
+    """True when the span [start, end) overlaps any excluded span of the article."""
+    return any(s < end and start < e for s, e in article.excluded)

@@ -1,0 +1,265 @@
+"""Events from sentences: typed, dated, located claims with their evidence.
+
+One pass per sentence (boilerplate sentences skipped): a trigger lexicon gives the type, the
+prepositions before each place mention give origin and destination ("from Damascus to the Hmeimim
+airbase"; "sent to X and then evacuated to Y" becomes two legs), the temporal expressions in the
+sentence give the date (else the article's publication date, precision ``as_of``), and an actor
+lexicon (``data/actors.csv``) gives who acted.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from geodata.corpus import is_excluded
+from geodata.models import Article, DateRef, Event, Mention, Place, Source
+
+# ---- sentences ---------------------------------------------------------------------------------
+
+_ABBREV = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)" \
+          r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bNo)(?<!\bGen)(?<!\bCol)"
+_SENT_END = re.compile(_ABBREV + r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, trimmed of surrounding white space."""
+    out, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        out.append((pos, m.start() + len(m.group().rstrip())))
+        pos = m.end()
+    out.append((pos, len(text)))
+    trimmed = []
+    for s, e in out:
+        seg = text[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            trimmed.append((s + ls, s + rs))
+    return trimmed
+
+
+# ---- lexicons ----------------------------------------------------------------------------------
+
+def _rx(words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + words + r")\b", re.I)
+
+
+# Most specific first: the first type whose trigger fires names the sentence's event.
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|tankers?|fleet|landing ships?)"
+                          r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed)"
+                          r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
+    ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flight|flights?|cargo planes?|transport planes?|Il-76")),
+    ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)")),
+    ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* out|pullout|drawdown|retreat\w*|left the (?:capital|base|country|port)|departing")),
+    ("deployment", _rx(r"deploy\w*|redeploy\w*|reinforc\w+|sent (?:troops|forces|soldiers)|moved (?:troops|forces)|stationed")),
+    ("attack", _rx(r"attacks?|attacked|strikes?|struck|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive")),
+    ("agreement", _rx(r"agreements?|agreed|deal|accord|treaty|signed|ceasefire|memorandum")),
+    ("meeting", _rx(r"met|meets?|meeting|talks|negotiat\w+|summit|visit\w*")),
+    ("base_presence", _rx(r"(?:air|naval|military|army)\s*bases?|airbase|bases|military presence|naval facility|garrison")),
+]
+_SPEECH = _rx(r"said|says|told|stated|statement|announced|reported|according to")
+
+_ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
+_DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|arrived (?:in|at)|bound for|headed for)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|while|whereas)\b|[;:]", re.I)
+# Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
+_METONYM_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|is|was|were|will|would|wants?|wanted|asked|"
+    r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
+    re.I,
+)
+_ADJECTIVAL = re.compile(r"^-(?:controlled|held|backed|led|based|occupied|allied|supported|run)\b", re.I)
+
+_PLANNED = _rx(r"will|would|plans?|planned|planning|intends?|to be (?:moved|sent|withdrawn|evacuated|transported)|are to|seeks?|seeking|expected to|requested|asked")
+_DENIED = _rx(r"denied|denies|not currently|did not|does not|no plans|was not|were not|is not|are not|no final decisions")
+_ONGOING = _rx(r"is \w+ing|are \w+ing|was \w+ing|were \w+ing|continu\w+|ongoing|underway")
+
+KIND_SPECIFICITY = {
+    "air_base": 0, "naval_base": 0, "military_base": 0, "airport": 1, "port": 1, "facility": 1, "city": 2,
+    "admin1": 3, "sea": 4, "country": 5, "region": 6,
+}
+
+
+def _load_actors() -> list[tuple[str, re.Pattern[str]]]:
+    path = Path(__file__).resolve().parent / "data" / "actors.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [(r["actor"], re.compile(r["pattern"])) for r in csv.DictReader(fh)]
+
+
+ACTORS = _load_actors()
+
+
+def actors_in(sentence: str) -> tuple[str, ...]:
+    return tuple(name for name, rx in ACTORS if rx.search(sentence))
+
+
+def classify(sentence: str) -> str | None:
+    for etype, rx in TRIGGERS:
+        if rx.search(sentence):
+            return etype
+    return None
+
+
+def _status(sentence: str, etype: str, when: date | None, published: date | None) -> str:
+    if _DENIED.search(sentence):
+        return "denied"
+    if _PLANNED.search(sentence):
+        return "planned"
+    if when and published and (published - when).days > 365:
+        return "historical"
+    if _ONGOING.search(sentence):
+        return "ongoing"
+    if etype in ("withdrawal", "evacuation", "ship_movement", "air_transport", "deployment") and re.search(
+        r"\b(?:withdrew|left|evacuated|departed|sailed|arrived|returned|traveled|travelled|moved|transferred|has withdrawn)\b", sentence, re.I
+    ):
+        return "completed"
+    return "reported"
+
+
+# ---- roles of places ---------------------------------------------------------------------------
+
+def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """Each place mention of one sentence with its role: origin, destination or location.
+
+    The cue nearest the mention wins ("left for Moscow" is a destination), looking back at most six
+    words and never across a relative clause ("..., which Assad handed over to Moscow" is no movement).
+    """
+    out = []
+    prev_end = s_start
+    for m in mentions:
+        window = text[prev_end:m.start]
+        words = window.split()
+        tail = " ".join(words[-6:])
+        o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
+        d = [x.start() for x in _DEST_WORDS.finditer(tail)]
+        brk = [x.start() for x in _CLAUSE_BREAK.finditer(tail)]
+        last_cue = max(o[-1:] + d[-1:], default=-1)
+        if last_cue < 0 or brk:
+            role = "location"  # no cue, or the cue sits in (or before) another clause
+        elif d and (not o or d[-1] > o[-1]):
+            role = "destination"
+        else:
+            role = "origin"
+        out.append((m, role))
+        prev_end = m.end
+    return out
+
+
+def is_metonym(text: str, m: Mention) -> bool:
+    """A capital or country used for its government ("Moscow views", "Moscow's ally")."""
+    return m.place.kind in ("city", "country", "facility") and bool(_METONYM_AFTER.match(text[m.end:m.end + 20]))
+
+
+def _most_specific(places: list[Place]) -> Place | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: KIND_SPECIFICITY.get(p.kind, 9))
+
+
+def event_id(article_id: str, etype: str, quote: str, leg: int = 0) -> str:
+    h = hashlib.sha1(f"{article_id}|{etype}|{' '.join(quote.split())}|{leg}".encode()).hexdigest()
+    return f"ev-{h[:12]}"
+
+
+def _source(article: Article, quote: str, start: int, end: int) -> Source:
+    return Source(
+        article_id=article.id, file=article.file, title=article.title, source=article.source, url=article.url,
+        published=article.published.isoformat() if article.published else "", quote=quote, start=start, end=end,
+    )
+
+
+def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef]) -> list[Event]:
+    """Events of one article, in text order."""
+    text = article.text
+    events: list[Event] = []
+    for s, e in sentences(text):
+        if is_excluded(article, s, e):
+            continue
+        sent = text[s:e]
+        etype = classify(sent)
+        if etype is None:
+            continue
+        ments = [m for m in mentions if s <= m.start and m.end <= e and not _ADJECTIVAL.match(text[m.end:m.end + 12])
+                 and not is_metonym(text, m)]
+        if not ments:
+            continue  # an event the map cannot place is left to the reader
+        sdates = [d for d in dates if s <= d.start and d.end <= e]
+        if sdates:
+            d0 = sdates[0]
+            when, until, precision, date_text = d0.date, d0.date_end, d0.precision, d0.text
+        elif article.published:
+            when = until = article.published
+            precision, date_text = "as_of", ""
+        else:
+            when = until = None
+            precision, date_text = "", ""
+        roles = _roles(text, s, ments)
+        origins = [m.place for m, r in roles if r == "origin"]
+        dests = [m.place for m, r in roles if r == "destination"]
+        located = [m.place for m, r in roles if r == "location"]
+        status = _status(sent, etype, when, article.published)
+        actors = actors_in(sent)
+        movement = etype in ("withdrawal", "evacuation", "deployment", "ship_movement", "air_transport")
+        legs: list[tuple[Place | None, Place | None]] = []
+        if movement and dests:
+            start_pl = origins[0] if origins else None
+            for d in dests:
+                if start_pl is not None and d.id == start_pl.id:
+                    continue
+                legs.append((start_pl, d))
+                start_pl = d
+        elif movement and origins:
+            legs.append((origins[0], None))
+        if not legs:
+            legs.append((None, None))
+        for i, (orig, dest) in enumerate(legs):
+            place = dest or orig or _most_specific(located) or _most_specific([m.place for m in ments])
+            conf = 0.45
+            conf += 0.15 if place and KIND_SPECIFICITY.get(place.kind, 9) <= 2 else 0
+            conf += 0.1 if sdates else 0
+            conf += 0.15 if orig and dest else 0
+            conf += 0.05 if actors else 0
+            ev = Event(
+                id=event_id(article.id, etype, sent, i), type=etype, status=status, date=when, date_end=until,
+                date_precision=precision, place=place, origin=orig, destination=dest, actors=actors, quote=sent,
+                start=s, end=e, confidence=min(conf, 0.95), article_id=article.id, date_text=date_text,
+                sources=[_source(article, sent, s, e)],
+            )
+            events.append(ev)
+    return events
+
+
+# ---- merging reports of one event --------------------------------------------------------------
+
+def _pid(p: Place | None) -> str:
+    return p.id if p else ""
+
+
+def _close(a: Event, b: Event, days: int = 1) -> bool:
+    if a.date is None or b.date is None:
+        return a.date is b.date
+    a_end, b_end = a.date_end or a.date, b.date_end or b.date
+    return a.date - timedelta(days=days) <= b_end and b.date - timedelta(days=days) <= a_end
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per (type, place, origin, destination, overlapping dates), with every source kept."""
+    merged: list[Event] = []
+    index: dict[tuple[str, str, str, str], list[Event]] = {}
+    for ev in sorted(events, key=lambda x: -x.confidence):
+        key = (ev.type, _pid(ev.place), _pid(ev.origin), _pid(ev.destination))
+        twin = next((m for m in index.get(key, []) if _close(m, ev) and m.article_id != ev.article_id), None)
+        if twin is None:
+            copy = Event(**{**ev.__dict__, "sources": list(ev.sources)})
+            merged.append(copy)
+            index.setdefault(key, []).append(copy)
+        else:
+            twin.sources.extend(ev.sources)
+            twin.confidence = min(0.99, twin.confidence + 0.1)
+    merged.sort(key=lambda x: (x.date or date.min, x.article_id, x.start))
+    return merged

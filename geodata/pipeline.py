@@ -1,0 +1,56 @@
+"""The pipeline, stage by stage: article -> mentions -> dates -> events; corpus -> merged events.
+
+Pure functions of their inputs (the gazetteer is passed in), so the same code serves the CLI, the
+app, a notebook or a batch job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geodata.corpus import Corpus, LoadError, load_corpus
+from geodata.dates import find_dates
+from geodata.events import extract_events, merge_events
+from geodata.gazetteer import Gazetteer, load_gazetteer
+from geodata.geoparse import find_mentions
+from geodata.installations import Installation, installations
+from geodata.models import Article, DateRef, Event, Mention
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    mentions: list[Mention]
+    dates: list[DateRef]
+    events: list[Event]
+
+
+@dataclass
+class CorpusResult:
+    articles: list[ArticleResult]
+    events: list[Event]  # merged across articles: one event, all its sources
+    installations: list[Installation]
+    errors: list[LoadError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def process_article(article: Article, gaz: Gazetteer) -> ArticleResult:
+    mentions = find_mentions(article.text, gaz)
+    dates = find_dates(article.text, article.published)
+    events = extract_events(article, mentions, dates)
+    return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
+
+
+def process_corpus(corpus: Corpus, gaz: Gazetteer) -> CorpusResult:
+    results = [process_article(a, gaz) for a in corpus.articles]
+    events = merge_events([e for r in results for e in r.events])
+    return CorpusResult(
+        articles=results, events=events, installations=installations(events),
+        errors=list(corpus.errors), warnings=list(corpus.warnings),
+    )
+
+
+def build(folder: str | Path, gaz: Gazetteer | None = None) -> CorpusResult:
+    """Load a corpus folder and run every stage on it."""
+    return process_corpus(load_corpus(folder), gaz or load_gazetteer())
