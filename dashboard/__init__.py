@@ -1,0 +1,1 @@
+"""The Streamlit app: reads what geodata produces, never the other way round."""

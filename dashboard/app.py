@@ -1,0 +1,121 @@
+"""OSINT map dashboard: articles -> places -> dated events -> map. Run: streamlit run dashboard/app.py"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+from datetime import date
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkout without `pip install -e .`
+    sys.path.insert(0, str(ROOT))
+
+from dashboard import mapview  # noqa: E402
+from dashboard.state import LAYERS, Filters, date_bounds, parse_date, parse_list, select  # noqa: E402
+from geodata.export import events_frame, events_geojson, installations_geojson  # noqa: E402
+from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
+from geodata.models import EVENT_TYPES  # noqa: E402
+from geodata.pipeline import CorpusResult, build  # noqa: E402
+
+CORPUS = Path(os.environ.get("GEODATA_CORPUS", ROOT / "seeds"))
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Changes whenever a file in the corpus folder is added, removed or edited."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+
+
+@st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
+def corpus(folder: str, signature: tuple) -> CorpusResult:
+    return build(folder, gazetteer())
+
+
+st.set_page_config(page_title="OSINT map", page_icon="🗺️", layout="wide")
+st.title("Bases and troop movements from the news")
+
+result = corpus(str(CORPUS), corpus_signature(CORPUS))
+events = result.events
+today = date.today()
+lo, hi = date_bounds(events, today)
+qp = st.query_params
+
+with st.sidebar:
+    st.header("Filters")
+    start0 = parse_date(qp.get("start"), lo, hi) or lo
+    end0 = parse_date(qp.get("end"), lo, hi) or hi
+    if lo < hi:
+        start, end = st.slider("Date range", min_value=lo, max_value=hi, value=(min(start0, end0), max(start0, end0)),
+                               format="YYYY-MM-DD", key="date_range")
+    else:
+        start = end = lo
+        st.caption(f"All events are dated {lo.isoformat()}")
+    layers_q = parse_list(qp.get("layers"), LAYERS)
+    layers = {name for name in LAYERS if st.checkbox(name.capitalize(), value=(layers_q is None or name in layers_q), key=f"layer_{name}")}
+    types_q = parse_list(qp.get("types"), EVENT_TYPES)
+    types = set(st.multiselect("Event types", EVENT_TYPES, default=sorted(types_q) if types_q else list(EVENT_TYPES),
+                               format_func=lambda t: t.replace("_", " "), key="types"))
+    undated = st.checkbox("Include undated events", value=True, key="undated")
+    st.divider()
+    st.subheader("Online sources")
+    online_tiles = st.toggle("OpenStreetMap tiles (needs internet)", value=False, key="online_tiles")
+    st.caption("Off by default: the map is drawn from local data and no request leaves this machine.")
+
+st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
+flt = Filters(start=start, end=end, layers=layers, types=types, include_undated=undated)
+shown = select(events, flt)
+
+n_moves = sum(1 for e in shown if e.origin and e.destination)
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Events in range", len(shown))
+c2.metric("Movements", n_moves)
+c3.metric("Installations", len(result.installations))
+c4.metric("Articles", len(result.articles))
+st.caption(
+    f"Showing {start.isoformat()} – {end.isoformat()}; bases coloured by status on {end.isoformat()}. "
+    + ("Offline: local basemap." if not online_tiles else "Online tiles on: tile requests go to OpenStreetMap.")
+)
+
+placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
+center = (statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed)) if placed else (30.0, 30.0)
+m = mapview.base_map(center=center, zoom=6, online_tiles=online_tiles)
+missing = mapview.external_links(m)
+if missing and not online_tiles:
+    st.error(f"These map assets would be fetched from the internet and the map would stay blank offline: {missing}")
+
+layers_fc = mapview.data_layers(events_geojson(shown), installations_geojson(result.installations, end), layers)
+st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
+          height=620, use_container_width=True, key="map")
+
+st.markdown("**Legend** — ✈ air base / airport · ⚓ naval base / port; base colour: "
+            "green active · yellow drawdown · grey withdrawn · red contested. Event dots by type; "
+            "hollow dashed dots and dashed arrows: date not known to the day.")
+
+st.subheader("Events")
+df = events_frame(shown)
+st.dataframe(
+    df[["date", "date_end", "date_precision", "type", "status", "place", "origin", "destination", "actors", "quote",
+        "source", "title", "published", "n_sources", "confidence"]],
+    hide_index=True, width="stretch",
+    column_config={"date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+                   "date_end": st.column_config.DateColumn("until", format="YYYY-MM-DD")},
+)
+
+if result.errors or result.warnings:
+    with st.expander(f"Corpus notes: {len(result.errors)} errors, {len(result.warnings)} warnings"):
+        for err in result.errors:
+            st.error(f"{err.file}: {err.error}")
+        for w in result.warnings:
+            st.warning(w)

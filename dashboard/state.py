@@ -1,0 +1,64 @@
+"""Filter state: what the analyst selected, parsed from and written to the URL; pure functions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from geodata.models import EVENT_TYPES, Event
+
+LAYERS = ("bases", "movements", "events")
+
+
+@dataclass
+class Filters:
+    start: date
+    end: date
+    layers: set[str] = field(default_factory=lambda: set(LAYERS))
+    types: set[str] = field(default_factory=lambda: set(EVENT_TYPES))
+    include_undated: bool = True
+
+
+def parse_date(value: str | None, lo: date, hi: date) -> date | None:
+    """An ISO date from the URL, clamped to [lo, hi]; None when absent or malformed."""
+    if not value:
+        return None
+    try:
+        d = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return min(max(d, lo), hi)
+
+
+def parse_list(value: str | None, allowed: tuple[str, ...]) -> set[str] | None:
+    if value is None:
+        return None
+    return {v for v in value.split(",") if v in allowed}
+
+
+def date_bounds(events: list[Event], fallback: date) -> tuple[date, date]:
+    dated = [e for e in events if e.date is not None]
+    if not dated:
+        return fallback, fallback
+    return min(e.date for e in dated), max((e.date_end or e.date) for e in dated)
+
+
+def in_range(ev: Event, start: date, end: date) -> bool:
+    """An event is shown when its date interval overlaps [start, end]."""
+    if ev.date is None:
+        return False
+    return ev.date <= end and (ev.date_end or ev.date) >= start
+
+
+def select(events: list[Event], f: Filters) -> list[Event]:
+    out = []
+    for ev in events:
+        if ev.type not in f.types:
+            continue
+        if ev.date is None:
+            if f.include_undated:
+                out.append(ev)
+            continue
+        if in_range(ev, f.start, f.end):
+            out.append(ev)
+    return out
