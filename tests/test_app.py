@@ -1,0 +1,66 @@
+"""Streamlit AppTest of dashboard/app.py: runs the real script, no browser."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def map_args(at: AppTest) -> tuple[dict, str]:
+    comps = [c for c in at.get("component_instance") if c.proto.component_name == "streamlit_folium.st_folium"]
+    assert len(comps) == 1
+    return json.loads(comps[0].proto.json_args), comps[0].proto.id
+
+
+@pytest.fixture()
+def at():
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_app_renders_map_with_local_assets_only(at):
+    args, _ = map_args(at)
+    for link in args["js_links"] + args["css_links"]:
+        assert not link.startswith(("http:", "https:", "//")), link
+    assert "leaflet.js" in " ".join(args["js_links"])
+    assert args["feature_group"].count("window.OSINT.baseLayer") == 1
+    assert "Hmeimim Air Base" in args["feature_group"]
+
+
+def test_date_range_filters_events_without_remounting_the_map(at):
+    slider = at.slider(key="date_range")
+    lo, hi = slider.value
+    before, map_id = map_args(at)
+    n_before = at.metric[0].value
+    slider.set_range(date(2024, 12, 1), date(2024, 12, 31)).run()
+    after, map_id_after = map_args(at)
+    assert at.metric[0].value != n_before
+    assert int(at.metric[0].value) > 0
+    assert before["feature_group"] != after["feature_group"]
+    assert before["script"] == after["script"]  # the base map is unchanged: st_folium keeps the iframe
+    assert "2020-02" not in after["feature_group"].split("baseLayer")[0]
+    assert at.query_params["start"] == "2024-12-01"
+
+
+def test_url_state_sets_the_range():
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["start"] = "2026-01-01"
+    app.query_params["end"] = "2026-01-31"
+    app.run()
+    assert not app.exception
+    assert app.slider(key="date_range").value == (date(2026, 1, 1), date(2026, 1, 28))
+
+
+def test_layer_toggle_drops_a_layer(at):
+    at.checkbox(key="layer_events").uncheck().run()
+    args, _ = map_args(at)
+    assert "window.OSINT.eventLayer" not in args["feature_group"]
+    assert "window.OSINT.baseLayer" in args["feature_group"]

@@ -1,0 +1,87 @@
+from datetime import date
+
+from geodata.corpus import make_article, mark_boilerplate
+from geodata.events import merge_events, sentences
+from geodata.pipeline import process_article
+
+
+def run(text, gaz, published=date(2024, 12, 9), file="t.txt", source="Test"):
+    art, _ = make_article(file, text, {"published": published.isoformat(), "source": source, "title": file})
+    return process_article(mark_boilerplate([art])[0], gaz)
+
+
+def test_sentences_keep_abbreviated_dates_together():
+    text = "On Dec. 15, ships left. Then U.S. officials spoke."
+    spans = [text[s:e] for s, e in sentences(text)]
+    assert spans[0] == "On Dec. 15, ships left."
+
+
+def test_movement_with_origin_and_destination(gaz):
+    r = run("Russian officials met HTS to negotiate the safe passage of Russian personnel from Damascus to the Hmeimim airbase.", gaz)
+    moves = [e for e in r.events if e.origin and e.destination]
+    assert moves, r.events
+    assert moves[0].origin.name == "Damascus" and moves[0].destination.name == "Hmeimim Air Base"
+
+
+def test_two_leg_journey_is_two_legs(gaz):
+    r = run("The soldiers will be sent to Turkey and then evacuated to Russia by air.", gaz)
+    legs = [(e.origin.name if e.origin else None, e.destination.name) for e in r.events if e.destination]
+    assert legs == [(None, "Turkey"), ("Turkey", "Russia")]
+    assert all(e.status == "planned" for e in r.events)
+
+
+def test_ship_movement_dated_from_the_sentence(gaz):
+    r = run("On December 8, the frigate left the Syrian port of Tartus in the Mediterranean Sea.", gaz)
+    ev = r.events[0]
+    assert ev.type == "ship_movement"
+    assert ev.date == date(2024, 12, 8) and ev.date_precision == "day"
+    assert ev.origin is not None and ev.origin.kind == "port"
+    assert r.article.text[ev.start:ev.end] == ev.quote
+
+
+def test_undated_sentence_is_as_of_publication(gaz):
+    r = run("Russia withdrew its forces from Qamishli airport.", gaz, published=date(2026, 1, 28))
+    ev = r.events[0]
+    assert ev.type == "withdrawal" and ev.date == date(2026, 1, 28) and ev.date_precision == "as_of"
+
+
+def test_no_event_from_boilerplate(seeds_result):
+    for r in seeds_result.articles:
+        for ev in r.events:
+            lowered = ev.quote.lower()
+            assert "newsletter" not in lowered and "dear readers" not in lowered and "support" not in lowered[:20]
+
+
+def test_every_event_quote_contains_its_place_mention(seeds_result):
+    for r in seeds_result.articles:
+        for ev in r.events:
+            in_sentence = [m for m in r.mentions if ev.start <= m.start and m.end <= ev.end]
+            ids = {m.place.id for m in in_sentence}
+            for p in (ev.place, ev.origin, ev.destination):
+                if p is not None:
+                    assert p.id in ids, (ev.quote, p.name)
+
+
+def test_same_event_from_two_articles_merges(gaz):
+    a = run("On December 8, the frigate left the port of Tartus.", gaz, file="a.txt", source="A")
+    b = run("The frigate left the port of Tartus on December 8.", gaz, file="b.txt", source="B")
+    merged = merge_events(a.events + b.events)
+    ship = [e for e in merged if e.type == "ship_movement"]
+    assert len(ship) == 1 and len(ship[0].sources) == 2
+
+
+def test_seed_movements_and_bases(seeds_result):
+    types = {e.type for e in seeds_result.events}
+    assert {"withdrawal", "ship_movement", "evacuation"} <= types
+    assert any(e.origin and e.destination for e in seeds_result.events)
+    bases = {i.place.name for i in seeds_result.installations}
+    assert {"Hmeimim Air Base", "Tartus naval facility", "Kamishly Airport"} <= bases
+    qamishli = next(i for i in seeds_result.installations if i.place.name == "Kamishly Airport")
+    assert qamishli.status_on(date(2026, 1, 28)) == "withdrawn"
+    assert qamishli.status_on(date(2025, 1, 1)) == "unknown"
+
+
+def test_hostile_text_is_plain_text(gaz):
+    r = run("<script>alert(1)</script> Russian ships left Tartus ${alert(2)} `x` on Sunday.", gaz)
+    assert r.events and "<script>" in r.article.text
+    assert all(isinstance(e.quote, str) for e in r.events)

@@ -1,0 +1,43 @@
+import pickle
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from geodata.gazetteer import index as gindex
+from geodata.gazetteer.geocoder import OfflineGazetteer
+from geodata.gazetteer.normalize import name_keys, normalize
+
+
+def test_normalize_folds_diacritics_marks_and_articles():
+    assert normalize("Ţarţūs") == "tartus"
+    assert normalize("Ma‘arratmişrīn") == "maarratmisrin"
+    assert name_keys("Al Qāmishlī") == {"al qamishli", "qamishli"}
+    assert normalize("Deir ez-Zor") == "deir ez zor"
+
+
+def test_geocoder_is_a_geopy_geocoder(gaz):
+    geo = OfflineGazetteer(gaz)
+    assert isinstance(geo, Geocoder)
+    loc = geo.geocode("Khmeimim")
+    assert isinstance(loc, Location)
+    assert abs(loc.latitude - 35.40) < 0.05 and abs(loc.longitude - 35.95) < 0.05
+    assert loc.raw["kind"] == "air_base"
+    assert geo.geocode("turkey").raw["country_code"] == "TR"
+    assert geo.geocode("Qamishli airport").raw["kind"] == "airport"
+    assert geo.geocode("no such place xyzzy") is None
+    several = geo.geocode("Damascus", exactly_one=False)
+    assert several[0].raw["country_code"] == "SY" and len(several) >= 2
+
+
+def test_index_cache_roundtrip(tmp_path, monkeypatch, gaz):
+    monkeypatch.setenv("GEODATA_CACHE", str(tmp_path))
+    built = gindex.load_gazetteer()
+    files = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(files) == 1
+    loaded = gindex.load_gazetteer()
+    assert len(loaded.places) == len(built.places) == len(gaz.places)
+    # a corrupt cache is rebuilt, not fatal
+    files[0].write_bytes(b"garbage")
+    again = gindex.load_gazetteer()
+    assert len(again.places) == len(gaz.places)
+    assert isinstance(pickle.loads(files[0].read_bytes()), gindex.Gazetteer)

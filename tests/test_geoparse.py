@@ -1,0 +1,73 @@
+from geodata.geoparse import find_mentions
+
+
+def names(text, gaz):
+    return [(m.text, m.place.name, m.place.kind) for m in find_mentions(text, gaz)]
+
+
+def test_offsets_point_into_the_text(gaz):
+    text = "Troops left Damascus for the Hmeimim airbase, then flew to Russia’s capital."
+    for m in find_mentions(text, gaz):
+        assert text[m.start:m.end] == m.text
+
+
+def test_spelling_variants_land_on_one_air_base(gaz):
+    ids = set()
+    for spelling in ("Hmeimim", "Khmeimim", "Hmeymim", "Hemeimeem"):
+        ms = find_mentions(f"Aircraft landed at {spelling} on Monday.", gaz)
+        assert len(ms) == 1, spelling
+        ids.add(ms[0].place.id)
+        assert ms[0].place.kind == "air_base"
+    assert len(ids) == 1
+
+
+def test_country_beats_town_of_the_same_name(gaz):
+    ms = find_mentions("Russia asked Turkey for help.", gaz)
+    turkey = [m for m in ms if m.text == "Turkey"][0]
+    assert turkey.place.kind == "country" and turkey.place.country_code == "TR"
+    assert 36 < turkey.place.lat < 42 and 26 < turkey.place.lon < 45  # Anatolia, not Texas
+
+
+def test_feature_words_pick_the_facility(gaz):
+    ms = find_mentions("Russia withdrew its forces from Qamishli airport last week.", gaz)
+    assert [m.place.kind for m in ms if "Qamishli" in m.text] == ["airport"]
+    ms = find_mentions("The frigate left the port of Tartus.", gaz)
+    assert ms[-1].place.kind == "port"
+    ms = find_mentions("Warships were withdrawn from the base in Tartus.", gaz)
+    assert ms[-1].place.kind == "naval_base"
+    ms = find_mentions("A naval base near the city of Tartus.", gaz)
+    assert ms[-1].place.kind == "city"
+    ms = find_mentions("Fighting in Idlib province continued.", gaz)
+    assert ms[0].place.kind == "admin1" and ms[0].text == "Idlib province"
+
+
+def test_demonyms_people_and_common_words_are_not_places(gaz):
+    text = "Russian President Vladimir Putin spoke. From now on, the Soviet Union and the Black Sea Fleet can wait."
+    got = names(text, gaz)
+    assert ("Black Sea", "Black Sea", "sea") in got
+    assert not any(t in ("Russian", "Vladimir", "From", "Union", "Fleet", "can") for t, _, _ in got)
+
+
+def test_kremlin_as_government_is_not_a_place(gaz):
+    assert names("The Kremlin said on Tuesday that talks would continue.", gaz) == []
+    assert [n for _, n, _ in names("Putin met Sharaa at the Kremlin.", gaz)] == ["Moscow Kremlin"]
+
+
+def test_possessive_and_hyphenated(gaz):
+    got = names("Syria’s northeast and Turkey-controlled parts of Deir ez-Zor.", gaz)
+    assert ("Syria", "Syria", "country") in got
+    assert any(n == "Turkey" for _, n, _ in got)
+    assert any(t == "Deir ez-Zor" for t, _, _ in got)
+
+
+def test_bad_input_gives_empty_result(gaz):
+    assert find_mentions("", gaz) == []
+    assert find_mentions("\x00\xff" * 1000, gaz) == []
+    assert find_mentions("<script>alert('Damascus')</script>", gaz)[0].place.name == "Damascus"
+    assert find_mentions(None, gaz) == []  # type: ignore[arg-type]
+
+
+def test_seeds_find_the_theatre_places(seeds_result):
+    found = {m.place.name for r in seeds_result.articles for m in r.mentions}
+    for name in ("Tartus naval facility", "Hmeimim Air Base", "Idlib", "Damascus", "Kamishly Airport"):
+        assert name in found
