@@ -47,6 +47,9 @@ _S0 = r"\s{0,3}"
 _MON = _month_re()
 _MON_SOLO = _month_re(exclude=("May",))  # the modal verb: "May" only ever with a day or a year
 _WD = rf"(?:{_names(_WEEKDAYS)})\b"
+_WD_PREFIX = rf"(?:{_WD},?{_S})?"  # "Monday, December 9"
+_TIME_OF_DAY = r"(?i:morning|afternoon|evening|night)\b"
+_SEASON = rf"(?i:end|start|beginning|middle|spring|summer|autumn|fall|winter|course|first{_S}half|second{_S}half)"
 _PREP_WORDS = ("in", "since", "by", "until", "till", "from", "of", "during", "throughout", "before", "after", "through",
                "around")
 _MOD_WORDS = ("early", "late", "mid")
@@ -59,6 +62,12 @@ _COUNT = (r"(?!\s{0,3}(?:%|(?i:percent|per\b|troops|soldiers|people|men\b|women|
           r"personnel|refugees|residents|families|km\b|kilomet|miles|met(?:er|re)s|tons|tonnes|dollars|euros|"
           r"rubles|roubles|vehicles|tanks|aircraft|planes|ships|units|times)))")
 _RANGE_SEP = rf"(?P<sep>{_S0}[-–—]{_S0}|{_S}(?i:to|until|till|through|and){_S})"
+_I = re.IGNORECASE
+
+
+def _at(first: str) -> str:
+    """Start of an expression: a cheap first-character test (keeps 1 MB scans fast), then a word boundary."""
+    return rf"(?=[{first}])(?<!\w)"
 
 
 def _day(name: str) -> str:
@@ -279,18 +288,6 @@ def _ago(m: _Groups, p: dt.date | None) -> _Resolved | None:
     return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year"
 
 
-_WD_PREFIX = rf"(?:{_WD},?{_S})?"
-
-
-def _at(first: str) -> str:
-    """Start of an expression: a cheap first-character test (keeps 1 MB scans fast), then a word boundary."""
-    return rf"(?=[{first}])(?<!\w)"
-
-_I = re.IGNORECASE
-
-_TIME_OF_DAY = r"(?i:morning|afternoon|evening|night)\b"
-_SEASON = rf"(?i:end|start|beginning|middle|spring|summer|autumn|fall|winter|course|first{_S}half|second{_S}half)"
-
 class _Before:
     """What may come just before a month name, a year, "ago": looked for only where those occur, and only when the
     word just before is one of `words` (a cheap test that keeps dense text fast). Group "x" starts the span."""
@@ -328,7 +325,7 @@ _RULES: list[tuple[re.Pattern[str], _Resolver]] = [
                 rf"(?P<mon>{_MON})(?:,?{_S}{_year('y')})?"), _month_day),
     (re.compile(rf"{_at('JFMASOND')}(?P<mon>{_MON})(?:,?{_S}|{_S}(?i:of){_S}){_year('y')}"), _month_year),
     (re.compile(rf"{_at('JFMASOND')}(?P<mon>{_MON_SOLO})(?:{_S}(?P<ry>(?i:last|this|next)){_S}(?i:year)\b)?"
-                rf"(?!{_S0}\d)"), _month_alone),
+                rf"(?!\.?{_S0}\d)"), _month_alone),
     (re.compile(rf"(?=[12])(?<![\w.,/]){_year('y')}{_COUNT}"), _year_kw),
     (re.compile(rf"{_at('12fFbB')}(?:(?P<kw>(?i:from|between)){_S})?(?P<y1>(?:19|20)\d\d)"
                 rf"(?P<sep>{_S0}[-–—]{_S0}|{_S}(?i:to|until|till|through|and){_S})(?P<y2>(?:19|20)\d\d|\d\d)"
@@ -339,7 +336,7 @@ _RULES: list[tuple[re.Pattern[str], _Resolver]] = [
     (re.compile(rf"(?=[0-9fFbB])(?<![\w.,])(?:(?P<kw>(?i:from|between)){_S})?{_day('d1')}"
                 rf"(?:{_S}(?P<m1>{_MON})(?:,?{_S}{_year('y1')})?)?{_RANGE_SEP}{_day('d2')}{_S}(?P<m2>{_MON})"
                 rf"(?:,?{_S}{_year('y2')})?"), _day_range),
-    (re.compile(rf"{_at('lLnNtTpPMWFS')}(?:(?P<rel>(?i:last|next|this|past)){_S})?(?P<wd>{_WD})"
+    (re.compile(rf"{_at('lLnNtTpPMWFS')}(?<!very\s)(?<!each\s)(?:(?P<rel>(?i:last|next|this|past)){_S})?(?P<wd>{_WD})"
                 rf"(?:{_S}{_TIME_OF_DAY})?"), _weekday),
     (re.compile(rf"{_at('ytle')}(?<!USA\s)(?<!Russia\s)(?P<w>yesterday|today|tonight|tomorrow|last{_S}night|"
                 rf"this{_S}(?:morning|afternoon|evening)|(?:earlier|later){_S}today)(?!\w)", _I), _day_word),
