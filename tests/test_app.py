@@ -64,3 +64,21 @@ def test_layer_toggle_drops_a_layer(at):
     args, _ = map_args(at)
     assert "window.OSINT.eventLayer" not in args["feature_group"]
     assert "window.OSINT.baseLayer" in args["feature_group"]
+
+
+def test_messy_corpus_folder_still_renders(tmp_path, monkeypatch):
+    (tmp_path / "undated.txt").write_text("Russian warships left the port of Tartus on Sunday.", encoding="utf-8")
+    (tmp_path / "hostile.txt").write_text(
+        "Published 2024-12-09. <script>alert(1)</script> Troops left Damascus for the Hmeimim airbase ${alert(2)} `x`.",
+        encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 near Idlib".encode("latin-1"))
+    monkeypatch.setenv("GEODATA_CORPUS", str(tmp_path))
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    assert not app.exception, app.exception
+    assert any("not UTF-8" in e.value for e in app.error)
+    assert any("undated" in w.value for w in app.warning)
+    args, _ = map_args(app)
+    fg = args["feature_group"]
+    assert "<script>alert(1)" not in fg  # JSON-escaped as \u003cscript\u003e, drawn with textContent
+    assert "\\u003cscript\\u003ealert(1)" in fg
