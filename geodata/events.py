@@ -81,7 +81,7 @@ _ONGOING = _rx(r"is \w+ing|are \w+ing|was \w+ing|were \w+ing|continu\w+|ongoing|
 
 KIND_SPECIFICITY = {
     "air_base": 0, "naval_base": 0, "military_base": 0, "airport": 1, "port": 1, "facility": 1, "city": 2,
-    "admin1": 3, "sea": 4, "country": 5, "region": 6,
+    "admin2": 3, "admin1": 3, "sea": 4, "country": 5, "region": 6,
 }
 
 

