@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, prior_score
-from geodata.gazetteer.normalize import normalize, strip_article
+from geodata.gazetteer.normalize import name_keys, normalize, strip_article
 from geodata.models import Mention, Place
 
 MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
@@ -172,34 +172,70 @@ _CAP_WORD_AFTER = re.compile(
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
 
 
-def _name_like_neighbour(span: _Span, text: str) -> bool:
-    """A capitalised word directly beside a one-word town name makes it part of another name."""
-    after = text[span.end:span.end + 3]
-    before = text[max(0, span.start - 20):span.start]
-    if _CAP_WORD_AFTER.match(after):
-        return True
+_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern greater upper lower inner outer downtown metro old new "
+    "in at to from of near for and or the a an".split()
+)
+
+
+def _name_before(span: _Span, text: str) -> bool:
+    """A capitalised word (not a direction or qualifier) directly before: "John Kerry", "CNN Turk"."""
+    before = text[max(0, span.start - 25):span.start]
     m = _CAP_WORD_BEFORE.search(before)
-    return bool(m) and not _SENTENCE_START.search(before[: m.start()])
+    if not m or m.group().strip().lower() in _QUALIFIERS:
+        return False
+    return not _SENTENCE_START.search(before[: m.start()])
 
 
-def _keep(span: _Span, text: str) -> bool:
-    """Drop spans that are probably not places: common words, metonyms outside a locative phrase."""
+def _name_like_neighbour(span: _Span, text: str) -> bool:
+    """A capitalised word directly beside a one-word name makes it part of another name."""
+    return bool(_CAP_WORD_AFTER.match(text[span.end:span.end + 3])) or _name_before(span, text)
+
+
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|announced|insisted|warned|denied|rejected|accused|claimed|added)\b")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.]+$")
+
+
+def _strong(cands: list[Place]) -> bool:
+    return any(p.kind in ("country", "sea", "region") or p.source.startswith("curated") for p in cands)
+
+
+def _is_primary(key: str, cands: list[Place]) -> bool:
+    """True when some candidate carries this name as its own name (not only as an alternate name)."""
+    return any(key in name_keys(p.name) for p in cands)
+
+
+def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset()) -> bool:
+    """Drop spans that are probably not places: acronyms, common words, people, metonyms."""
     cands = span.candidates
+    surface = text[span.start:span.end]
     if all(p.source == "curated-locative" for p in cands) and not span.locative:
         return False
-    strong = any(p.kind in ("country", "sea", "region") or p.source.startswith("curated") for p in cands)
-    if strong or span.feature:
+    if _ACRONYM.match(surface) and not _strong(cands):
+        return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
+    if _strong(cands) or span.feature:
         return True
+    if span.key in person_keys:
+        return False  # the document names a person so ("John Kerry" ... "Kerry said")
     best_pop = max((p.population for p in cands), default=0)
     if any(p.kind == "admin1" for p in cands):
         best_pop = max(best_pop, 1_000_000)  # a province counts as a large place
-    single = " " not in span.key
-    if single and span.key in COMMON_WORDS and best_pop < 1_000_000 and not span.locative:
-        return False
+    elif any(p.kind == "admin2" for p in cands):
+        best_pop = max(best_pop, 100_000)
+    words = span.key.split()
+    single = len(words) == 1
+    common = all(w in COMMON_WORDS or w in _CONNECTORS for w in words)
+    if common and not _is_primary(span.key, cands):
+        return False  # "Center", "White House": translations and nicknames among alternate names
+    if common and best_pop < 1_000_000 and not (span.locative and best_pop >= 50_000):
+        return False  # "Reading", "Nice", "Mobile" need "in"/"to"/"from" before them
     if single and len(span.key) <= 3 and best_pop < 100_000:
         return False
     if single and _name_like_neighbour(span, text):
         return False  # "Vladimir Putin", "CNN Turk": part of a person's or an outlet's name
+    if not span.locative and _SPEECH_AFTER.match(text[span.end:span.end + 15]):
+        return False  # "Damascus rejected": the government, not the place
     at_start = _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None
     if single and at_start and best_pop < 50_000 and not span.locative:
         return False
@@ -234,7 +270,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """Every place mention in ``text``, in order, with offsets into ``text``."""
     if not isinstance(text, str) or not text:
         return []
-    spans = [s for s in recognise(text, gaz) if _keep(s, text)]
+    spans = recognise(text, gaz)
+    person_keys = frozenset(
+        s.key for s in spans if " " not in s.key and not _strong(s.candidates) and _name_before(s, text)
+    )
+    spans = [s for s in spans if _keep(s, text, person_keys)]
     doc_countries = {p.country_code for s in spans for p in s.candidates if p.kind == "country"}
     doc_countries |= {s.candidates[0].country_code for s in spans if len(s.candidates) == 1 and s.candidates[0].country_code}
     out = []
