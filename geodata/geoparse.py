@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, prior_score
+from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, prior_score
 from geodata.gazetteer.normalize import name_keys, normalize, strip_article
 from geodata.models import Mention, Place
 
@@ -236,20 +237,60 @@ def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset()) -> 
         return False  # "Vladimir Putin", "CNN Turk": part of a person's or an outlet's name
     if not span.locative and _SPEECH_AFTER.match(text[span.end:span.end + 15]):
         return False  # "Damascus rejected": the government, not the place
+    if single and best_pop < 5_000 and not span.locative:
+        return False  # a hamlet sharing its name with a surname ("Dunn", "Steele") needs "in"/"near" before it
     at_start = _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None
     if single and at_start and best_pop < 50_000 and not span.locative:
         return False
     return True
 
 
-def _resolve(span: _Span, gaz: Gazetteer, doc_countries: set[str]) -> tuple[Place, float]:
+@dataclass
+class _Context:
+    """What the rest of the document says about where it is."""
+
+    countries: set[str]  # countries named, or holding an unambiguous place
+    anchors: list[tuple[float, float, int]]  # (lat, lon, span index) of unambiguous non-country places
+    roi: frozenset[str]  # region-of-interest prior: ISO country codes the user cares about
+    containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
+
+
+def _context(spans: list[_Span], text: str, roi: frozenset[str]) -> _Context:
+    countries = {p.country_code for s in spans for p in s.candidates if p.kind == "country"}
+    anchors = []
+    for i, s in enumerate(spans):
+        if len(s.candidates) == 1 and s.candidates[0].country_code:
+            p = s.candidates[0]
+            countries.add(p.country_code)
+            if p.kind not in ("country", "region", "sea"):
+                anchors.append((p.lat, p.lon, i))
+    containers: dict[int, set[str]] = {}
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        if re.fullmatch(r",\s*", text[a.end:b.start]):
+            codes = {p.country_code for p in b.candidates if p.kind in ("country", "admin1", "admin2")}
+            mine = {p.country_code for p in a.candidates}
+            if codes & mine:
+                containers[i] = codes & mine  # "Atlanta, Georgia": Atlanta's Georgia is the US state
+                containers[i + 1] = codes & mine
+    return _Context(countries, anchors, roi, containers)
+
+
+def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place, float]:
     scored = []
     for p in span.candidates:
         s = prior_score(p)
-        if p.country_code and p.country_code in doc_countries:
+        if p.country_code and p.country_code in ctx.countries:
             s += 1.5
+        if p.country_code and p.country_code in ctx.roi:
+            s += 1.0
+        if i in ctx.containers and p.country_code in ctx.containers[i]:
+            s += 3.0
         if span.feature and p.kind in _FEATURE_KINDS.get(span.feature, frozenset()):
             s += 3.0
+        if len(span.candidates) > 1 and ctx.anchors and p.kind not in ("country", "region", "sea"):
+            d = min((haversine_km(p.lat, p.lon, la, lo) for la, lo, j in ctx.anchors if j != i), default=20_000.0)
+            s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
         scored.append((s, p))
     scored.sort(key=lambda t: (-t[0], t[1].id))
     best_s, best = scored[0]
@@ -266,8 +307,11 @@ def _resolve(span: _Span, gaz: Gazetteer, doc_countries: set[str]) -> tuple[Plac
     return best, conf
 
 
-def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Every place mention in ``text``, in order, with offsets into ``text``."""
+def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:
+    """Every place mention in ``text``, in order, with offsets into ``text``.
+
+    ``roi``: ISO country codes of the region of interest; ties between same-named places go to them.
+    """
     if not isinstance(text, str) or not text:
         return []
     spans = recognise(text, gaz)
@@ -275,10 +319,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         s.key for s in spans if " " not in s.key and not _strong(s.candidates) and _name_before(s, text)
     )
     spans = [s for s in spans if _keep(s, text, person_keys)]
-    doc_countries = {p.country_code for s in spans for p in s.candidates if p.kind == "country"}
-    doc_countries |= {s.candidates[0].country_code for s in spans if len(s.candidates) == 1 and s.candidates[0].country_code}
+    ctx = _context(spans, text, frozenset(c.upper() for c in roi))
     out = []
-    for s in spans:
-        place, conf = _resolve(s, gaz, doc_countries)
+    for i, s in enumerate(spans):
+        place, conf = _resolve(i, s, gaz, ctx)
         out.append(Mention(text=text[s.start:s.end], start=s.start, end=s.end, place=place, confidence=conf))
     return out

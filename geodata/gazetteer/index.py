@@ -7,6 +7,7 @@ one loads in a fraction of a second.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import os
@@ -14,14 +15,14 @@ import pickle
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import name_keys
 from geodata.models import Place
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport", "port", "facility"})
 
 # How much a kind is worth when one name has several candidates (a country beats a town called
@@ -48,7 +49,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass
 class Gazetteer:
-    places: list[Place] = field(default_factory=list)
+    """Places are stored as plain tuples (fast to load) and turned into ``Place`` objects on lookup."""
+
+    rows: list[tuple] = field(default_factory=list)
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     feature_names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     facility_grid: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)
@@ -78,7 +81,7 @@ class Gazetteer:
                     grid[(math.floor(place.lat), math.floor(place.lon))].append(idx)
         max_tokens = max((k.count(" ") + 1 for k in list(names) + list(feature)), default=1)
         return cls(
-            places=places,
+            rows=[astuple(p) for p in places],
             names={k: tuple(v) for k, v in names.items()},
             feature_names={k: tuple(v) for k, v in feature.items()},
             facility_grid={k: tuple(v) for k, v in grid.items()},
@@ -87,11 +90,22 @@ class Gazetteer:
         )
 
     # -- lookups --------------------------------------------------------------------------------
+    def place(self, i: int) -> Place:
+        return Place(*self.rows[i])
+
+    @property
+    def places(self) -> list[Place]:
+        """Every place (builds them all: for tools and tests, not for lookups)."""
+        return [Place(*r) for r in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
     def candidates(self, key: str) -> list[Place]:
-        return [self.places[i] for i in self.names.get(key, ())]
+        return [Place(*self.rows[i]) for i in self.names.get(key, ())]
 
     def feature_candidates(self, key: str) -> list[Place]:
-        return [self.places[i] for i in self.feature_names.get(key, ())]
+        return [Place(*self.rows[i]) for i in self.feature_names.get(key, ())]
 
     def facilities_near(self, lat: float, lon: float, kinds: frozenset[str], km: float = 30.0) -> list[tuple[float, Place]]:
         """Facilities of the given kinds within ``km`` of a point, nearest first."""
@@ -100,7 +114,7 @@ class Gazetteer:
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 for i in self.facility_grid.get((cy + dy, cx + dx), ()):
-                    p = self.places[i]
+                    p = self.place(i)
                     if p.kind in kinds:
                         d = haversine_km(lat, lon, p.lat, p.lon)
                         if d <= km:
@@ -109,9 +123,10 @@ class Gazetteer:
         return out
 
     def by_id(self, place_id: str) -> Place | None:
-        if not hasattr(self, "_ids"):
-            self._ids = {p.id: p for p in self.places}
-        return self._ids.get(place_id)
+        for r in self.rows:
+            if r[0] == place_id:
+                return Place(*r)
+        return None
 
 
 def prior_score(place: Place) -> float:
@@ -133,13 +148,16 @@ def load_gazetteer(rebuild: bool = False) -> Gazetteer:
     """The index, from the on-disk cache when its inputs are unchanged, else built and cached."""
     path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
     if not rebuild and path.exists():
+        gc.disable()  # the index is hundreds of thousands of small tuples: collecting while loading triples the time
         try:
             with open(path, "rb") as fh:
                 gaz = pickle.load(fh)
             if isinstance(gaz, Gazetteer):
                 return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             pass  # a corrupt or stale cache is rebuilt below
+        finally:
+            gc.enable()
     gaz = Gazetteer.build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
