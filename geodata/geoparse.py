@@ -20,7 +20,7 @@ from geodata.models import Mention, Place
 
 MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
 
-_TOKEN = re.compile(r"\w+(?:['’‘`ʼ]\w+)*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’‘`ʼ]\w+)*")  # "U.S." is one token
 _POSSESSIVE = re.compile(r"['’]s$")
 # Tokens allowed in lower case inside a multi-word name ("Gulf of Aden", "Deir ez-Zor").
 _CONNECTORS = frozenset(
@@ -71,8 +71,8 @@ def _feature_class(word: str) -> str:
     return "base"
 
 
-def _load_common_words() -> frozenset[str]:
-    path = Path(__file__).resolve().parent / "data" / "gazetteer" / "common_words.txt"
+def _load_common_words(name: str = "common_words.txt") -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "gazetteer" / name
     try:
         return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
     except OSError:
@@ -80,6 +80,7 @@ def _load_common_words() -> frozenset[str]:
 
 
 COMMON_WORDS = _load_common_words()
+ENGLISH_WORDS = _load_common_words("english_words.txt")
 
 
 @dataclass
@@ -90,6 +91,7 @@ class _Span:
     candidates: list[Place]
     feature: str = ""  # feature class from a word next to the name
     locative: bool = False
+    fuzzy: bool = False  # matched by transliteration skeleton, not by an exact name
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -106,6 +108,39 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
+
+
+def _fuzzy_allowed(toks: list[tuple[int, int, str]], norms: list[str]) -> bool:
+    """Spelling-variant lookup only for capitalised names that are not English words or given names."""
+    words = [n for n in norms if n not in _CONNECTORS]
+    if not words or not all(_is_cap(t[2]) or n in _CONNECTORS for t, n in zip(toks, norms, strict=True)):
+        return False
+    return any(w not in ENGLISH_WORDS and w not in COMMON_WORDS for w in words)
+
+
+def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, toks, norms, fuzzy: bool) -> _Span | None:
+    """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any)."""
+    if fuzzy:
+        if len(toks) > 3 or not _fuzzy_allowed(toks, norms):
+            return None
+        cands = gaz.fuzzy_candidates(key)
+    else:
+        cands = gaz.candidates(key)
+    fm = _FEATURE_AFTER.match(text[end:end + 40])
+    if fm is None:
+        return _Span(start, end, key, cands, fuzzy=fuzzy) if cands else None
+    fclass = _feature_class(fm.group("f"))
+    full_cands: list[Place] = []
+    feat_cands: list[Place] = []
+    if not fuzzy:
+        full = f"{key} {normalize(fm.group('f'))}"
+        full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
+        feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in _FEATURE_KINDS[fclass]]
+    if full_cands or feat_cands:
+        return _Span(start, end + fm.end(), key, full_cands or feat_cands, fclass)
+    if cands:
+        return _Span(start, end, key, cands, fclass, fuzzy=fuzzy)  # the feature only steers resolution
+    return None
 
 
 def recognise(text: str, gaz: Gazetteer) -> list[_Span]:
@@ -126,31 +161,18 @@ def recognise(text: str, gaz: Gazetteer) -> list[_Span]:
             if not (_is_cap(toks[jmax][2]) or norms[jmax] in _CONNECTORS):
                 break
             jmax += 1
-        for j in range(jmax, i, -1):
-            if j - 1 > i and not _is_cap(toks[j - 1][2]):
-                continue  # a name does not end on a connector
-            key = " ".join(norms[i:j])
-            if not key:
-                continue
-            start, end = toks[i][0], toks[j - 1][1]
-            after = text[end:end + 40]
-            fm = _FEATURE_AFTER.match(after)
-            cands = gaz.candidates(key)
-            if fm is None and not cands:
-                continue
-            if fm is not None:
-                fclass = _feature_class(fm.group("f"))
-                full = f"{key} {normalize(fm.group('f'))}"
-                full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
-                feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in _FEATURE_KINDS[fclass]]
-                if full_cands or feat_cands or cands:
-                    found = _Span(start, end + fm.end(), key, full_cands or feat_cands or cands, fclass)
-                    if not full_cands and not feat_cands:
-                        found.end = end  # keep the span on the name; the feature only steers resolution
+        for fuzzy in (False, True):  # exact names first; spelling variants only when no exact name starts here
+            for j in range(jmax, i, -1):
+                if j - 1 > i and not _is_cap(toks[j - 1][2]):
+                    continue  # a name does not end on a connector
+                key = " ".join(norms[i:j])
+                if not key:
+                    continue
+                found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[i:j], fuzzy)
+                if found is not None:
                     break
-                continue
-            found = _Span(start, end, key, cands)
-            break
+            if found is not None:
+                break
         if found is None:
             i += 1
             continue
@@ -207,7 +229,8 @@ def _is_primary(key: str, cands: list[Place]) -> bool:
     return any(key in name_keys(p.name) for p in cands)
 
 
-def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset()) -> bool:
+def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset(),
+          doc_countries: frozenset[str] = frozenset()) -> bool:
     """Drop spans that are probably not places: acronyms, common words, people, metonyms."""
     cands = span.candidates
     surface = text[span.start:span.end]
@@ -215,6 +238,15 @@ def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset()) -> 
         return False
     if _ACRONYM.match(surface) and not _strong(cands):
         return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
+    if span.fuzzy:
+        # A spelling variant is trusted for curated installations, and for places in the countries the
+        # document names when a locative or feature word says it is a place ("in Qudsayya"); anything else
+        # is too likely a person's name that merely sounds like a town.
+        placed = span.locative or bool(span.feature)
+        span.candidates = [p for p in cands if p.source.startswith("curated") or (placed and p.country_code in doc_countries)]
+        if not span.candidates or len(span.key.replace(" ", "")) < 5:
+            return False
+        return True
     if _strong(cands) or span.feature:
         return True
     if span.key in person_keys:
@@ -299,6 +331,8 @@ def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place,
     else:
         margin = best_s - scored[1][0]
         conf = 0.5 + 0.45 * (1 - math.exp(-margin))
+    if span.fuzzy:
+        conf *= 0.8
     # A feature word names a facility the index knows only by location ("Qamishli airport").
     if span.feature in ("air", "airport", "base", "naval", "port") and best.kind not in FACILITY_KINDS:
         near = gaz.facilities_near(best.lat, best.lon, _FEATURE_KINDS[span.feature], km=30.0)
@@ -318,7 +352,9 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     person_keys = frozenset(
         s.key for s in spans if " " not in s.key and not _strong(s.candidates) and _name_before(s, text)
     )
-    spans = [s for s in spans if _keep(s, text, person_keys)]
+    named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
+                      if p.kind == "country" or len(s.candidates) == 1)
+    spans = [s for s in spans if _keep(s, text, person_keys, named)]
     ctx = _context(spans, text, frozenset(c.upper() for c in roi))
     out = []
     for i, s in enumerate(spans):

@@ -65,7 +65,7 @@ def decode_topojson(topo: dict, obj: str) -> list[dict]:
 
 # Common short and former names used in news (facts, not tuned to any text).
 ALIASES = {
-    "US": "USA|U.S.|U.S.A.|United States of America|America", "GB": "UK|U.K.|Britain|Great Britain",
+    "US": "US|USA|U.S.|U.S.A.|United States of America|America", "GB": "UK|U.K.|Britain|Great Britain",
     "AE": "UAE|U.A.E.|Emirates", "CD": "DRC|DR Congo|Congo-Kinshasa|Zaire", "CG": "Congo-Brazzaville",
     "KR": "Republic of Korea", "KP": "DPRK|North Korea", "RU": "Russian Federation", "TR": "Türkiye|Turkiye",
     "CZ": "Czech Republic|Czechia", "MM": "Burma", "CI": "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire", "SZ": "Swaziland|Eswatini",

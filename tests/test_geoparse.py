@@ -71,3 +71,16 @@ def test_seeds_find_the_theatre_places(seeds_result):
     found = {m.place.name for r in seeds_result.articles for m in r.mentions}
     for name in ("Tartus naval facility", "Hmeimim Air Base", "Idlib", "Damascus", "Kamishly Airport"):
         assert name in found
+
+
+def test_transliteration_variant_needs_a_place_context(gaz):
+    # "Tartous"/"Lattakia" are GeoNames alternates (exact); a skeleton variant is accepted only with a locative
+    # cue and a country the document names, so people's names do not become towns.
+    ms = find_mentions("Russian troops were moved to Lattakiya in Syria.", gaz)
+    assert [m.place.name for m in ms][0] == "Latakia" and ms[0].confidence < 0.85
+    assert [m.place.name for m in find_mentions("Lattakiya said nothing.", gaz)] == []
+
+
+def test_acronyms_are_not_towns(gaz):
+    assert names("The FAO and the DOH said the WHO agreed.", gaz) == []
+    assert [n for _, n, _ in names("The US and the UK met.", gaz)] == ["United States", "United Kingdom"]

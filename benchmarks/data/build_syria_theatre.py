@@ -393,7 +393,7 @@ def build() -> list[dict]:
             locs.append({"name": name, "start": start, "end": end, "lat": lat, "lon": lon,
                          "kind": kind, "note": note})
         locs.sort(key=lambda d: d["start"])
-        for a, b in zip(locs, locs[1:]):
+        for a, b in zip(locs, locs[1:], strict=False):
             assert a["end"] <= b["start"], f"overlapping labels in sentence {i}: {a['name']!r} / {b['name']!r}"
         for s in ignored:
             assert s in text, f"ignored string {s!r} not in sentence {i}"

@@ -16,13 +16,14 @@ import tempfile
 import time
 from collections import defaultdict
 from dataclasses import astuple, dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from geodata.gazetteer import sources
-from geodata.gazetteer.normalize import name_keys
+from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
 from geodata.models import Place
 
-INDEX_VERSION = 4
+INDEX_VERSION = 6
 FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport", "port", "facility"})
 
 # How much a kind is worth when one name has several candidates (a country beats a town called
@@ -54,6 +55,7 @@ class Gazetteer:
     rows: list[tuple] = field(default_factory=list)
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     feature_names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skeleton -> exact keys
     facility_grid: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)
     max_tokens: int = 1
     build_seconds: float = 0.0
@@ -66,6 +68,7 @@ class Gazetteer:
         names: dict[str, list[int]] = defaultdict(list)
         feature: dict[str, list[int]] = defaultdict(list)
         grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+        skel: dict[str, set[str]] = defaultdict(set)
         for func in source_funcs:
             for place, pnames, fnames in func():
                 idx = len(places)
@@ -77,6 +80,10 @@ class Gazetteer:
                             if k not in seen:
                                 seen.add(k)
                                 target[k].append(idx)
+                                if target is names:
+                                    sk = skeleton(k)
+                                    if skeleton_ok(sk):
+                                        skel[sk].add(k)
                 if place.kind in FACILITY_KINDS:
                     grid[(math.floor(place.lat), math.floor(place.lon))].append(idx)
         max_tokens = max((k.count(" ") + 1 for k in list(names) + list(feature)), default=1)
@@ -84,6 +91,7 @@ class Gazetteer:
             rows=[astuple(p) for p in places],
             names={k: tuple(v) for k, v in names.items()},
             feature_names={k: tuple(v) for k, v in feature.items()},
+            skeletons={k: tuple(sorted(v)) for k, v in skel.items()},
             facility_grid={k: tuple(v) for k, v in grid.items()},
             max_tokens=min(max_tokens, 8),
             build_seconds=time.perf_counter() - t0,
@@ -103,6 +111,26 @@ class Gazetteer:
 
     def candidates(self, key: str) -> list[Place]:
         return [Place(*self.rows[i]) for i in self.names.get(key, ())]
+
+    def fuzzy_candidates(self, key: str, min_ratio: float = 0.8) -> list[Place]:
+        """Places named by a key with the same transliteration skeleton and a close spelling
+        ("Hemeimeem" ~ "hmeimim", "Qudsayya" ~ "qadsayya"), closest spelling first."""
+        sk = skeleton(key)
+        if not skeleton_ok(sk):
+            return []
+        close = []
+        for k in self.skeletons.get(sk, ()):
+            sm = SequenceMatcher(None, key, k)
+            if sm.quick_ratio() >= min_ratio and (r := sm.ratio()) >= min_ratio:
+                close.append((r, k))
+        out: list[Place] = []
+        seen: set[int] = set()
+        for _, k in sorted(close, reverse=True):
+            for i in self.names.get(k, ()):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(Place(*self.rows[i]))
+        return out
 
     def feature_candidates(self, key: str) -> list[Place]:
         return [Place(*self.rows[i]) for i in self.feature_names.get(key, ())]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -29,6 +30,7 @@ def fold(text: str) -> str:
     return anyascii(stripped).lower()
 
 
+@lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Canonical key: folded, marks dropped, separators to single spaces."""
     s = _MARKS.sub("", fold(name))
@@ -58,3 +60,33 @@ def is_latin_name(name: str) -> bool:
         if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
             return False
     return True
+
+
+_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"),
+             ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"), ("w", "v"))
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(key: str) -> str:
+    """Transliteration-tolerant key: Arabic articles anywhere, vowels and doubled letters folded.
+
+    "khmeimim", "hmeymim" and "hemeimeem" all give "hmmm"; "deir el zour" and "deir ez zor" give "dr sr";
+    "tal rifaat" and "tall rifat" give "tl rft". Used only as a fallback when the exact key is unknown.
+    """
+    out = []
+    for tok in key.split():
+        if tok in ARTICLES:
+            continue
+        for a, b in _DIGRAPHS:
+            tok = tok.replace(a, b)
+        tok = _DOUBLED.sub(r"\1", tok)
+        head, rest = tok[:1], _VOWELS.sub("", tok[1:])
+        out.append(head + rest)
+    return " ".join(out)
+
+
+def skeleton_ok(sk: str) -> bool:
+    """Only skeletons with enough consonants are specific enough to match on."""
+    return len(sk.replace(" ", "")) >= 3
