@@ -12,6 +12,7 @@ from geodata.corpus import ArticleError, decode_article, load_corpus, make_artic
 from geodata.events import merge_events
 from geodata.gazetteer import load_gazetteer
 from geodata.gazetteer.geocoder import OfflineGazetteer
+from geodata.gazetteer.online import FallbackGeocoder, OnlineFallback
 from geodata.geoparse import find_mentions
 from geodata.pipeline import process_article, process_corpus
 
@@ -21,13 +22,22 @@ def _print(obj, as_json: bool) -> None:
 
 
 def cmd_geocode(args) -> int:
-    loc = OfflineGazetteer(load_gazetteer()).geocode(args.name)
+    online = OnlineFallback() if args.online else None
+    chain = FallbackGeocoder(OfflineGazetteer(load_gazetteer()), online)
+    loc = chain.geocode(args.name)
     if loc is None:
-        print(f"not found: {args.name!r} is not in the offline gazetteer", file=sys.stderr)
+        where = "the offline gazetteer" + (" or the online geocoder" if online else " (online lookup is off: --online)")
+        print(f"not found: {args.name!r} is not in {where}", file=sys.stderr)
+        if online and online.last_error:
+            print(online.last_error, file=sys.stderr)
         return 1
     r = loc.raw
-    out = {"name": r["name"], "lat": r["lat"], "lon": r["lon"], "kind": r["kind"], "country_code": r["country_code"],
-           "source": r["source"], "confidence": r["confidence"]}
+    if "kind" in r:
+        out = {"name": r["name"], "lat": r["lat"], "lon": r["lon"], "kind": r["kind"], "country_code": r["country_code"],
+               "source": r["source"], "confidence": r["confidence"]}
+    else:  # the online fallback answered
+        out = {"name": loc.address, "lat": loc.latitude, "lon": loc.longitude, "kind": r.get("type", "unknown"),
+               "country_code": "", "source": "online:nominatim", "confidence": 0.5}
     if args.json:
         _print(out, True)
     else:
@@ -112,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("geocode", help="best gazetteer match for a place name")
     g.add_argument("name")
     g.add_argument("--json", action="store_true")
+    g.add_argument("--online", action="store_true", help="ask Nominatim (rate limited, cached) when offline misses")
     g.set_defaults(func=cmd_geocode)
     pl = sub.add_parser("places", help="place mentions in text files")
     pl.add_argument("files", nargs="+")
