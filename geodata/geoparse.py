@@ -341,6 +341,37 @@ def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place,
     return best, conf
 
 
+_DIRECTION = r"(?P<d>(?:north|south)(?:[- ]?(?:east|west))?|east|west|central)(?:ern)?"
+_DIRECTION_BEFORE = re.compile(r"\b(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"(?:\s+of)?\s+$", re.I)
+_DIRECTION_AFTER = re.compile(r"^['’]s\s+(?:far\s+)?" + _DIRECTION + r"\b", re.I)
+
+
+def _descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
+    """"northern Syria", "Syria's northeast" -> a region inside the country, with its own point."""
+    if m.place.kind != "country":
+        return m
+    before = _DIRECTION_BEFORE.search(text[max(0, m.start - 30):m.start])
+    after = None if before else _DIRECTION_AFTER.match(text[m.end:m.end + 30])
+    hit = before or after
+    if hit is None:
+        return m
+    direction = hit.group("d").lower().replace("-", "").replace(" ", "")
+    point = gaz.directions.get(f"{m.place.country_code}:{direction}")
+    if point is None:
+        return m
+    start, end = m.start, m.end
+    if before:
+        start = max(0, m.start - 30) + before.start()
+        if text[start:start + 4].lower() == "the ":
+            start += 4
+    else:
+        end = m.end + after.end()
+    words = {"central": "central"}.get(direction, direction + "ern")
+    place = Place(id=f"{m.place.id}/{direction}", name=f"{words} {m.place.name}", lat=point[0], lon=point[1],
+                  kind="region", country_code=m.place.country_code, source="natural-earth-direction")
+    return Mention(text=text[start:end], start=start, end=end, place=place, confidence=m.confidence * 0.9)
+
+
 def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:
     """Every place mention in ``text``, in order, with offsets into ``text``.
 
@@ -359,5 +390,6 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     out = []
     for i, s in enumerate(spans):
         place, conf = _resolve(i, s, gaz, ctx)
-        out.append(Mention(text=text[s.start:s.end], start=s.start, end=s.end, place=place, confidence=conf))
+        m = Mention(text=text[s.start:s.end], start=s.start, end=s.end, place=place, confidence=conf)
+        out.append(_descriptive_region(text, m, gaz))
     return out

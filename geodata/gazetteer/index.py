@@ -23,7 +23,7 @@ from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
 from geodata.models import Place
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport", "port", "facility"})
 
 # How much a kind is worth when one name has several candidates (a country beats a town called
@@ -57,6 +57,7 @@ class Gazetteer:
     feature_names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skeleton -> exact keys
     facility_grid: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)
+    directions: dict[str, tuple[float, float]] = field(default_factory=dict)  # "SY:northeast" -> (lat, lon)
     max_tokens: int = 1
     build_seconds: float = 0.0
 
@@ -93,6 +94,7 @@ class Gazetteer:
             feature_names={k: tuple(v) for k, v in feature.items()},
             skeletons={k: tuple(sorted(v)) for k, v in skel.items()},
             facility_grid={k: tuple(v) for k, v in grid.items()},
+            directions=sources.country_directions(),
             max_tokens=min(max_tokens, 8),
             build_seconds=time.perf_counter() - t0,
         )

@@ -25,6 +25,7 @@ from geodata.models import Place
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 CURATED = DATA / "curated.csv"
 COUNTRIES = DATA / "countries.csv"
+DIRECTIONS = DATA / "country_directions.csv"
 # GeoNames file: cities15000 (34k places) by default; cities500 (235k) for the full gazetteer.
 GEONAMES_FILE = os.environ.get("GEODATA_GEONAMES", "cities15000")
 
@@ -152,11 +153,17 @@ def continent_places() -> Iterator[Entry]:
         yield place, [c["name"]], []
 
 
+def country_directions() -> dict[str, tuple[float, float]]:
+    """``"SY:northeast" -> (lat, lon)``: points for descriptive regions such as "northeastern Syria"."""
+    with open(DIRECTIONS, encoding="utf-8", newline="") as fh:
+        return {f"{r['iso2']}:{r['direction']}": (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
+
+
 def input_files() -> list[Path]:
     """Every file the index is built from (its cache key is derived from these)."""
     import airportsdata
 
-    return [geonames_file(), COUNTRIES, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
+    return [geonames_file(), COUNTRIES, DIRECTIONS, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
             _iso3166_2_file()]
 
 
