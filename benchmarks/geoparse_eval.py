@@ -64,6 +64,8 @@ def load_jsonl(path: Path) -> list[Doc]:
 def evaluate(docs: list[Doc], gaz, max_errors: int = 0) -> dict:
     tp = fp = fn = strict_tp = 0
     dists: list[float] = []
+    local: list[float] = []  # predicted place smaller than a country (towns, provinces, facilities)
+    point: list[float] = []  # predicted place is a town or a facility
     errors: list[str] = []
     t0 = time.perf_counter()
     chars = 0
@@ -84,6 +86,10 @@ def evaluate(docs: list[Doc], gaz, max_errors: int = 0) -> dict:
             strict_tp += (m.start, m.end) == (g["start"], g["end"])
             d = haversine_km(g["lat"], g["lon"], m.place.lat, m.place.lon)
             dists.append(d)
+            if m.place.kind not in ("country", "region", "sea"):
+                local.append(d)
+            if m.place.kind in ("city", "air_base", "naval_base", "military_base", "airport", "port"):
+                point.append(d)
             if d > 161 and len(errors) < max_errors:
                 errors.append(f"FAR  {doc.id}: {g['name']!r} -> {m.place.name} ({m.place.kind}, {m.place.country_code}) {d:.0f} km")
         for i, m in enumerate(pred):
@@ -103,6 +109,8 @@ def evaluate(docs: list[Doc], gaz, max_errors: int = 0) -> dict:
         "within_161km": round(within / len(dists), 3) if dists else 0.0,
         "median_error_km": round(statistics.median(dists), 1) if dists else None,
         "gold_recognised_and_within_161km": round(within / (tp + fn), 3) if tp + fn else 0.0,
+        "within_161km_below_country": round(sum(d <= 161 for d in local) / len(local), 3) if local else None,
+        "within_10km_towns_and_bases": round(sum(d <= 10 for d in point) / len(point), 3) if point else None,
         "mb_per_s": round(chars / 1e6 / secs, 2) if secs else None,
         "errors": errors,
     }
@@ -123,12 +131,14 @@ def main() -> None:
         if path.exists():
             sets[path.stem] = load_jsonl(path)
     results = {}
-    print(f"{'set':<16}{'docs':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}{'exact':>7}{'<161km':>8}{'median km':>10}{'MB/s':>7}")
+    print(f"{'set':<16}{'docs':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}{'exact':>7}{'<161km':>8}{'median km':>10}"
+          f"{'<161 sub-country':>17}{'<10km towns/bases':>18}{'MB/s':>7}")
     for name, docs in sets.items():
         res = evaluate(docs, gaz, args.errors)
         results[name] = {k: v for k, v in res.items() if k != "errors"}
         print(f"{name:<16}{res['docs']:>6}{res['gold']:>6}{res['precision']:>7.3f}{res['recall']:>7.3f}{res['f1']:>7.3f}"
-              f"{res['strict_span_share']:>7.2f}{res['within_161km']:>8.3f}{res['median_error_km'] or 0:>10.1f}{res['mb_per_s'] or 0:>7.2f}")
+              f"{res['strict_span_share']:>7.2f}{res['within_161km']:>8.3f}{res['median_error_km'] or 0:>10.1f}"
+              f"{res['within_161km_below_country'] or 0:>17.3f}{res['within_10km_towns_and_bases'] or 0:>18.3f}{res['mb_per_s'] or 0:>7.2f}")
         for e in res["errors"]:
             print("   ", e)
     if args.json:

@@ -14,7 +14,7 @@ from geodata.gazetteer import load_gazetteer
 from geodata.gazetteer.geocoder import OfflineGazetteer
 from geodata.gazetteer.online import FallbackGeocoder, OnlineFallback
 from geodata.geoparse import find_mentions
-from geodata.pipeline import process_article, process_corpus
+from geodata.pipeline import process_article, process_corpus, region_of_interest
 
 
 def _print(obj, as_json: bool) -> None:
@@ -60,7 +60,7 @@ def cmd_places(args) -> int:
             print(f"error: {exc}", file=sys.stderr)
             status = 2
             continue
-        mentions = [m.to_dict() for m in find_mentions(text, gaz)]
+        mentions = [m.to_dict() for m in find_mentions(text, gaz, roi=region_of_interest())]
         if args.json:
             _print({"file": f, "places": mentions}, True)
         else:

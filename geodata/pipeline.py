@@ -6,6 +6,7 @@ app, a notebook or a batch job.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +36,13 @@ class CorpusResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def process_article(article: Article, gaz: Gazetteer) -> ArticleResult:
-    mentions = find_mentions(article.text, gaz)
+def region_of_interest() -> tuple[str, ...]:
+    """ISO country codes from ``GEODATA_ROI`` (e.g. ``SY,TR,IQ,LB``): same-named places there win ties."""
+    return tuple(c.strip().upper() for c in os.environ.get("GEODATA_ROI", "").split(",") if c.strip())
+
+
+def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] | None = None) -> ArticleResult:
+    mentions = find_mentions(article.text, gaz, roi=region_of_interest() if roi is None else roi)
     dates = find_dates(article.text, article.published)
     events = extract_events(article, mentions, dates)
     return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
