@@ -45,8 +45,13 @@ def cmd_geocode(args) -> int:
     return 0
 
 
-def _read(path: Path) -> str:
-    return decode_article(path.read_bytes(), str(path))
+def _read(path: Path) -> str | None:
+    """The file's text, or None after telling stderr why it cannot be used."""
+    try:
+        return decode_article(path.read_bytes(), str(path))
+    except (ArticleError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
 
 
 def cmd_places(args) -> int:
@@ -54,10 +59,8 @@ def cmd_places(args) -> int:
     status = 0
     for f in args.files:
         path = Path(f)
-        try:
-            text = _read(path)
-        except (ArticleError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+        text = _read(path)
+        if text is None:
             status = 2
             continue
         mentions = [m.to_dict() for m in find_mentions(text, gaz, roi=region_of_interest())]
@@ -83,10 +86,8 @@ def cmd_extract(args) -> int:
                 status = 2
             results.extend(process_corpus(corpus, gaz).articles)
             continue
-        try:
-            text = _read(path)
-        except (ArticleError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+        text = _read(path)
+        if text is None:
             status = 2
             continue
         meta = {"published": published.isoformat()} if published else {}
