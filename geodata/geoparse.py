@@ -24,7 +24,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’‘`ʼ]\w+)*")  # "U.S." is one
 _POSSESSIVE = re.compile(r"['’]s$")
 # Tokens allowed in lower case inside a multi-word name ("Gulf of Aden", "Deir ez-Zor").
 _CONNECTORS = frozenset(
-    "of the de la le du des del da do dos al el ez ash ad as an ar at az ech es et sur am im der bin ibn abu and on upon"
+    "of the de la le du des del da do dos al el ez ash ad as an ar at az ech es et sur am im der bin ibn abu and on upon "
+    "au aux en les di della y e von van den ter"
     .split()
 )
 # Only spaces or hyphens may separate the tokens of one name (never a comma, full stop or new line).
@@ -312,6 +313,10 @@ def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place,
     scored = []
     for p in span.candidates:
         s = prior_score(p)
+        if span.key in name_keys(p.name):
+            s += 1.0  # its own name, not one of the alternate (historical, foreign) names
+        if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
+            s += 2.0
         if p.country_code and p.country_code in ctx.countries:
             s += 1.5
         if p.country_code and p.country_code in ctx.roi:

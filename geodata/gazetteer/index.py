@@ -29,7 +29,7 @@ FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport"
 # How much a kind is worth when one name has several candidates (a country beats a town called
 # "Turkey" in Texas; a curated installation beats a village of the same name).
 KIND_PRIOR = {
-    "country": 3.0, "admin1": 1.6, "admin2": 0.8, "sea": 2.5, "region": 2.5, "air_base": 2.2, "naval_base": 2.2,
+    "country": 3.0, "admin1": 0.0, "admin2": 0.0, "sea": 2.5, "region": 2.5, "air_base": 2.2, "naval_base": 2.2,
     "military_base": 2.2, "facility": 2.0, "port": 1.8, "airport": 1.0, "city": 0.0,
 }
 
@@ -159,9 +159,14 @@ class Gazetteer:
         return None
 
 
+# A province with no population figure ranks like a place of this size.
+ADMIN_POPULATION = {"admin1": 300_000, "admin2": 30_000}
+
+
 def prior_score(place: Place) -> float:
     """Context-free plausibility of a candidate: kind, then size."""
-    return KIND_PRIOR.get(place.kind, 0.0) + math.log10(place.population + 1) / 2.0
+    pop = place.population or ADMIN_POPULATION.get(place.kind, 0)
+    return KIND_PRIOR.get(place.kind, 0.0) + math.log10(pop + 1) / 2.0
 
 
 def _cache_key() -> str:
