@@ -8,6 +8,7 @@ countries the same document names, and population, and gives a confidence.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Iterable
@@ -217,7 +218,11 @@ def _name_like_neighbour(span: _Span, text: str) -> bool:
     return bool(_CAP_WORD_AFTER.match(text[span.end:span.end + 3])) or _name_before(span, text)
 
 
-_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|announced|insisted|warned|denied|rejected|accused|claimed|added)\b")
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:(?:\w+ly|later|also|again|has|had|have|then|earlier|previously|officially)\s+)?"
+    r"(?:said|says|told|announced|insisted|warned|denied|rejected|accused|claimed|added|condemned|responded|confirmed)\b"
+)
+_CALENDAR = frozenset({calendar.month_name[i].lower() for i in range(1, 13)} | {d.lower() for d in calendar.day_name})
 _ACRONYM = re.compile(r"^[A-Z][A-Z.]+$")
 
 
@@ -239,6 +244,11 @@ def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset(),
         return False
     if _ACRONYM.match(surface) and not _strong(cands):
         return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
+    if span.key in _CALENDAR and not span.feature:
+        return False  # "in March 2025", "on Sunday": dates, not March (Cambridgeshire) or Thursday Island
+    first = span.key.split()[0]
+    if len(first) == 1 and " " in span.key and not _strong(cands):
+        return False  # "A Su-33", "Mr T": a lone letter does not start a place name
     if span.fuzzy:
         # A spelling variant is trusted for curated installations, and for places in the countries the
         # document names when a locative or feature word says it is a place ("in Qudsayya"); anything else
