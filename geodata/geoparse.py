@@ -298,15 +298,25 @@ class _Context:
     containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
 
 
-def _context(spans: list[_Span], text: str, roi: frozenset[str]) -> _Context:
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _context(spans: list[_Span], text: str, roi: frozenset[str], gaz: Gazetteer) -> _Context:
     countries = {p.country_code for s in spans for p in s.candidates if p.kind == "country"}
     anchors = []
     for i, s in enumerate(spans):
-        if len(s.candidates) == 1 and s.candidates[0].country_code:
-            p = s.candidates[0]
-            countries.add(p.country_code)
-            if p.kind not in ("country", "region", "sea"):
-                anchors.append((p.lat, p.lon, i))
+        if s.fuzzy:
+            continue
+        codes = {p.country_code for p in s.candidates}
+        if len(codes) == 1 and "" not in codes:
+            countries |= codes  # every reading of the name is in one country ("Deir ez-Zor": city or province)
+        p0 = s.candidates[0]
+        if p0.kind not in ("country", "region", "sea") and all(
+            haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in s.candidates[1:]
+        ):
+            anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
+    # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
+    countries |= {gaz.demonyms[w.lower()] for w in _CAP_WORD.findall(text) if w.lower() in gaz.demonyms}
     containers: dict[int, set[str]] = {}
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]
@@ -324,7 +334,7 @@ def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place,
     for p in span.candidates:
         s = prior_score(p)
         if span.key in name_keys(p.name):
-            s += 1.0  # its own name, not one of the alternate (historical, foreign) names
+            s += 0.5  # its own name, not one of the alternate (historical, foreign) names
         if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
             s += 2.0
         if p.country_code and p.country_code in ctx.countries:
@@ -401,7 +411,7 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
                       if p.kind == "country" or len(s.candidates) == 1)
     spans = [s for s in spans if _keep(s, text, person_keys, named)]
-    ctx = _context(spans, text, frozenset(c.upper() for c in roi))
+    ctx = _context(spans, text, frozenset(c.upper() for c in roi), gaz)
     out = []
     for i, s in enumerate(spans):
         place, conf = _resolve(i, s, gaz, ctx)

@@ -23,7 +23,7 @@ from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
 from geodata.models import Place
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport", "port", "facility"})
 
 # How much a kind is worth when one name has several candidates (a country beats a town called
@@ -58,6 +58,7 @@ class Gazetteer:
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skeleton -> exact keys
     facility_grid: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)
     directions: dict[str, tuple[float, float]] = field(default_factory=dict)  # "SY:northeast" -> (lat, lon)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "syrian" -> "SY"
     max_tokens: int = 1
     build_seconds: float = 0.0
 
@@ -95,6 +96,7 @@ class Gazetteer:
             skeletons={k: tuple(sorted(v)) for k, v in skel.items()},
             facility_grid={k: tuple(v) for k, v in grid.items()},
             directions=sources.country_directions(),
+            demonyms=sources.demonyms([p for p in places if p.kind == "country"]),
             max_tokens=min(max_tokens, 8),
             build_seconds=time.perf_counter() - t0,
         )

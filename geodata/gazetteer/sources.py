@@ -159,6 +159,25 @@ def country_directions() -> dict[str, tuple[float, float]]:
         return {f"{r['iso2']}:{r['direction']}": (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
 
 
+_DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i", "ish", "ic")
+
+
+def demonyms(countries: list[Place]) -> dict[str, str]:
+    """Adjectives of nationality formed from country names by the regular English suffixes ("Syrian",
+    "Iraqi", "Turkish", "Lebanese"), kept only when they are real English words (``english_words.txt``)."""
+    english = {w.strip() for w in (DATA / "english_words.txt").read_text(encoding="utf-8").splitlines()
+               if w and not w.startswith("#")}
+    out: dict[str, str] = {}
+    for c in countries:
+        base = c.name.lower()
+        for stem in ({base, base[:-1], base[:-2]} if len(base) > 4 else {base}):
+            for suf in _DEMONYM_SUFFIXES:
+                w = stem + suf
+                if w in english and w != base and w not in out and w.startswith(base[:4]) and len(w) >= len(base):
+                    out[w] = c.country_code
+    return out
+
+
 def input_files() -> list[Path]:
     """Every file the index is built from (its cache key is derived from these)."""
     import airportsdata
