@@ -12,7 +12,7 @@ import calendar
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, prior_score
@@ -296,6 +296,7 @@ class _Context:
     anchors: list[tuple[float, float, int]]  # (lat, lon, span index) of unambiguous non-country places
     roi: frozenset[str]  # region-of-interest prior: ISO country codes the user cares about
     containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
+    list_kind: dict[int, str] = field(default_factory=dict)  # span index -> the kind its list is made of
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
@@ -326,7 +327,33 @@ def _context(spans: list[_Span], text: str, roi: frozenset[str], gaz: Gazetteer)
             if codes & mine:
                 containers[i] = codes & mine  # "Atlanta, Georgia": Atlanta's Georgia is the US state
                 containers[i + 1] = codes & mine
-    return _Context(countries, anchors, roi, containers)
+    return _Context(countries, anchors, roi, containers, _list_kinds(spans, text))
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def _list_kinds(spans: list[_Span], text: str) -> dict[int, str]:
+    """In "Ohio, Oregon, Texas and Utah" every name is a state: the kind most list members can only be."""
+    out: dict[int, str] = {}
+    start = 0
+    for i in range(1, len(spans) + 1):
+        if i < len(spans) and _LIST_SEP.fullmatch(text[spans[i - 1].end:spans[i].start]):
+            continue
+        members = range(start, i)
+        if len(members) >= 3:
+            votes: dict[str, int] = {}
+            for j in members:
+                kinds = {p.kind for p in spans[j].candidates}
+                if len(kinds) == 1:
+                    k = next(iter(kinds))
+                    votes[k] = votes.get(k, 0) + 1
+            if votes:
+                kind, n = max(votes.items(), key=lambda kv: kv[1])
+                if n >= 2:
+                    out.update({j: kind for j in members})
+        start = i
+    return out
 
 
 def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place, float]:
@@ -343,6 +370,8 @@ def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place,
             s += 1.0
         if i in ctx.containers and p.country_code in ctx.containers[i]:
             s += 3.0
+        if ctx.list_kind.get(i) == p.kind:
+            s += 1.5
         if span.feature and p.kind in _FEATURE_KINDS.get(span.feature, frozenset()):
             s += 3.0
         if len(span.candidates) > 1 and ctx.anchors and p.kind not in ("country", "region", "sea"):

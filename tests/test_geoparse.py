@@ -92,3 +92,10 @@ def test_descriptive_regions_get_their_own_point(gaz):
     assert north.text == "northern Syria" and south.text == "south of Syria"
     assert north.place.lat > 36 > 34 > south.place.lat
     assert north.place.kind == south.place.kind == "region" and north.place.country_code == "SY"
+
+
+def test_context_lists_and_nationality_adjectives(gaz):
+    ms = find_mentions("Cases were reported in Ohio, Oregon, Texas and Wyoming.", gaz)
+    assert {m.place.kind for m in ms} == {"admin1"}
+    (palmyra,) = find_mentions("Syrian troops backed by Russian air power recaptured Palmyra.", gaz)
+    assert palmyra.place.country_code == "SY"
