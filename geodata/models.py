@@ -145,6 +145,7 @@ class Event:
     article_id: str = ""
     date_text: str = ""  # the expression the date came from ("" when as of publication)
     sources: list[Source] = field(default_factory=list)
+    review: str = ""  # analyst decision: "" (unreviewed), "confirm", "edit" or "add"
 
     @property
     def is_movement(self) -> bool:
@@ -164,5 +165,5 @@ class Event:
             "place": pl(self.place), "origin": pl(self.origin), "destination": pl(self.destination),
             "actors": list(self.actors), "quote": self.quote, "start": self.start, "end": self.end,
             "confidence": round(self.confidence, 3), "article_id": self.article_id,
-            "sources": [s.to_dict() for s in self.sources],
+            "sources": [s.to_dict() for s in self.sources], "review": self.review,
         }

@@ -10,10 +10,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geodata import curation
 from geodata.corpus import Corpus, LoadError, load_corpus
+from geodata.curation import Curation, ReviewReport
 from geodata.dates import find_dates
 from geodata.events import extract_events, merge_events
 from geodata.gazetteer import Gazetteer, load_gazetteer
+from geodata.gazetteer.geocoder import OfflineGazetteer
 from geodata.geoparse import find_mentions
 from geodata.installations import Installation, installations
 from geodata.models import Article, DateRef, Event, Mention
@@ -30,10 +33,11 @@ class ArticleResult:
 @dataclass
 class CorpusResult:
     articles: list[ArticleResult]
-    events: list[Event]  # merged across articles: one event, all its sources
+    events: list[Event]  # merged across articles (one event, all its sources), analyst decisions applied
     installations: list[Installation]
     errors: list[LoadError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    review: ReviewReport = field(default_factory=ReviewReport)
 
 
 def region_of_interest() -> tuple[str, ...]:
@@ -48,15 +52,20 @@ def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] | Non
     return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
 
 
-def process_corpus(corpus: Corpus, gaz: Gazetteer) -> CorpusResult:
+def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation] | None = None) -> CorpusResult:
     results = [process_article(a, gaz) for a in corpus.articles]
     events = merge_events([e for r in results for e in r.events])
+    events, review = curation.apply(events, decisions or {}, OfflineGazetteer(gaz).place)
+    warnings = list(corpus.warnings)
+    warnings += [f"{curation.FILE}: the event {d.event_id} ({d.action}) no longer exists; the decision is kept"
+                 for d in review.orphaned]
+    warnings += [f"{curation.FILE}: place not found for {u}" for u in review.unplaced]
     return CorpusResult(
         articles=results, events=events, installations=installations(events),
-        errors=list(corpus.errors), warnings=list(corpus.warnings),
+        errors=list(corpus.errors), warnings=warnings, review=review,
     )
 
 
 def build(folder: str | Path, gaz: Gazetteer | None = None) -> CorpusResult:
-    """Load a corpus folder and run every stage on it."""
-    return process_corpus(load_corpus(folder), gaz or load_gazetteer())
+    """Load a corpus folder, run every stage on it and apply the analysts' decisions kept beside it."""
+    return process_corpus(load_corpus(folder), gaz or load_gazetteer(), curation.read(curation.path_for(folder)))

@@ -63,5 +63,10 @@ class OfflineGazetteer(Geocoder):
             return locs[0]
         return locs[:limit] if limit else locs
 
+    def place(self, query: str) -> Place | None:
+        """The best match as a ``Place`` (what the pipeline stores), or None."""
+        ranked = self._ranked(query[:500]) if isinstance(query, str) else []
+        return ranked[0][1] if ranked else None
+
     def reverse(self, query, *, exactly_one: bool = True, timeout=None):  # pragma: no cover - not offered
         raise NotImplementedError("the offline gazetteer does not reverse-geocode")
