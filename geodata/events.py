@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,8 +26,23 @@ _ABBREV = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb
 _SENT_END = re.compile(_ABBREV + r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
+MAX_SENTENCE = 1500  # a "sentence" longer than this (a pasted table, hostile input) is cut at white space
+MAX_LEGS = 4  # legs of one journey in one sentence
+
+
+def _cut(s: int, e: int, text: str) -> list[tuple[int, int]]:
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut + 1
+    out.append((s, e))
+    return out
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, trimmed of surrounding white space."""
+    """(start, end) of each sentence, trimmed of surrounding white space; overlong ones are cut."""
     out, pos = [], 0
     for m in _SENT_END.finditer(text):
         out.append((pos, m.start() + len(m.group().rstrip())))
@@ -38,7 +54,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         ls = len(seg) - len(seg.lstrip())
         rs = len(seg.rstrip())
         if rs > ls:
-            trimmed.append((s + ls, s + rs))
+            trimmed.extend(_cut(s + ls, s + rs, text))
     return trimmed
 
 
@@ -177,6 +193,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     """Events of one article, in text order."""
     text = article.text
     events: list[Event] = []
+    m_starts = [m.start for m in mentions]
+    d_starts = [d.start for d in dates]
     for s, e in sentences(text):
         if is_excluded(article, s, e):
             continue
@@ -184,11 +202,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         etype = classify(sent)
         if etype is None:
             continue
-        ments = [m for m in mentions if s <= m.start and m.end <= e and not _ADJECTIVAL.match(text[m.end:m.end + 12])
+        in_sentence = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+        ments = [m for m in in_sentence if m.end <= e and not _ADJECTIVAL.match(text[m.end:m.end + 12])
                  and not is_metonym(text, m)]
         if not ments:
             continue  # an event the map cannot place is left to the reader
-        sdates = [d for d in dates if s <= d.start and d.end <= e]
+        sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
         if sdates:
             d0 = sdates[0]
             when, until, precision, date_text = d0.date, d0.date_end, d0.precision, d0.text
@@ -208,7 +227,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         legs: list[tuple[Place | None, Place | None]] = []
         if movement and dests:
             start_pl = origins[0] if origins else None
-            for d in dests:
+            for d in dests[:MAX_LEGS]:
                 if start_pl is not None and d.id == start_pl.id:
                     continue
                 legs.append((start_pl, d))

@@ -293,13 +293,14 @@ class _Context:
     """What the rest of the document says about where it is."""
 
     countries: set[str]  # countries named, or holding an unambiguous place
-    anchors: list[tuple[float, float, int]]  # (lat, lon, span index) of unambiguous non-country places
+    anchors: list[tuple[float, float, int]]  # (lat, lon, span index) of unambiguous places, one per spot
     roi: frozenset[str]  # region-of-interest prior: ISO country codes the user cares about
     containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
     list_kind: dict[int, str] = field(default_factory=dict)  # span index -> the kind its list is made of
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+MAX_ANCHORS = 300
 
 
 def _context(spans: list[_Span], text: str, roi: frozenset[str], gaz: Gazetteer) -> _Context:
@@ -327,6 +328,12 @@ def _context(spans: list[_Span], text: str, roi: frozenset[str], gaz: Gazetteer)
             if codes & mine:
                 containers[i] = codes & mine  # "Atlanta, Georgia": Atlanta's Georgia is the US state
                 containers[i + 1] = codes & mine
+    # One anchor per spot (a name repeated 1,000 times is one anchor): resolution stays linear in the text.
+    spots: dict[tuple[float, float], tuple[float, float, int]] = {}
+    for la, lo, i in anchors:
+        key = (round(la, 1), round(lo, 1))
+        spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
+    anchors = list(spots.values())[:MAX_ANCHORS]
     return _Context(countries, anchors, roi, containers, _list_kinds(spans, text))
 
 

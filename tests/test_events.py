@@ -85,3 +85,13 @@ def test_hostile_text_is_plain_text(gaz):
     r = run("<script>alert(1)</script> Russian ships left Tartus ${alert(2)} `x` on Sunday.", gaz)
     assert r.events and "<script>" in r.article.text
     assert all(isinstance(e.quote, str) for e in r.events)
+
+
+def test_long_lines_and_mixed_scripts(gaz):
+    long_line = ("Russian convoy moved from Damascus to Hmeimim " * 20_000)  # ~900 kB, no full stop
+    mixed = "القوات الروسية انسحبت من مطار القامشلي. Российские войска покинули Тартус. Ships left Tartus on Sunday."
+    r = run(long_line + "\n" + mixed, gaz)
+    assert r.events
+    for ev in r.events:
+        assert r.article.text[ev.start:ev.end] == ev.quote
+    assert any(e.type == "ship_movement" and e.date == date(2024, 12, 8) for e in r.events)
