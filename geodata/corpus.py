@@ -150,6 +150,8 @@ _APPEAL = re.compile(
 # A photo credit: "Name Surname / Agency", or a bare domain at the end of a caption.
 _CREDIT = re.compile(r"(?:\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)* / [A-Z][\w. /-]+$)|(?:\s[a-z0-9-]+\.(?:ru|com|org|net|ua|gov)\s*$)")
 _TRAILING_SHARE = re.compile(r"\s+Share\s*$")
+# A wire dateline: "MOSCOW (Reuters) -", "ALEPPO, Syria (AP) —": where the story was filed, not where it happened.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:, [A-Z][A-Za-z .'-]{2,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s*")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, str]]:
@@ -171,6 +173,9 @@ def boilerplate_spans(text: str, repeated: frozenset[str] = frozenset()) -> tupl
         elif len(words) <= 3 and not re.search(r"[.!?\"”]$", body):
             spans.append((s, e))  # buttons and labels: "Once", "Monthly", "Continue", a lone heading
         else:
+            d = _DATELINE.match(p)
+            if d:
+                spans.append((s, s + d.end()))
             m = _TRAILING_SHARE.search(p)
             if m:
                 spans.append((s + m.start(), e))
@@ -194,3 +199,11 @@ def mark_boilerplate(articles: list[Article]) -> list[Article]:
 def is_excluded(article: Article, start: int, end: int) -> bool:
     """True when the span [start, end) overlaps any excluded span of the article."""
     return any(s < end and start < e for s, e in article.excluded)
+
+
+def excluded_share(article: Article, start: int, end: int) -> float:
+    """How much of [start, end) is furniture (0..1): a sentence after a dateline is still reporting."""
+    if end <= start:
+        return 0.0
+    covered = sum(max(0, min(e, end) - max(s, start)) for s, e in article.excluded)
+    return min(1.0, covered / (end - start))

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from datetime import date, timedelta
 from pathlib import Path
 
-from geodata.corpus import is_excluded
+from geodata.corpus import excluded_share, is_excluded
 from geodata.models import Article, DateRef, Event, Mention, Place, Source
 
 # ---- sentences ---------------------------------------------------------------------------------
@@ -58,6 +58,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+MOVEMENTS = ("withdrawal", "evacuation", "deployment", "ship_movement", "air_transport")
+
 # ---- lexicons ----------------------------------------------------------------------------------
 
 def _rx(words: str) -> re.Pattern[str]:
@@ -65,19 +67,32 @@ def _rx(words: str) -> re.Pattern[str]:
 
 
 # Most specific first: the first type whose trigger fires names the sentence's event.
+_FORCES = r"(?:troops|forces|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|tankers?|fleet|landing ships?)"
-                          r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed)"
+    ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|cruiser|tankers?|fleet|landing ships?)"
+                          r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed|"
+                          r"took up position|anchored|transited|headed)"
                           r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
-    ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flight|flights?|cargo planes?|transport planes?|Il-76")),
-    ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)")),
-    ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* out|pullout|drawdown|retreat\w*|left the (?:capital|base|country|port)|departing")),
-    ("deployment", _rx(r"deploy\w*|redeploy\w*|reinforc\w+|sent (?:troops|forces|soldiers)|moved (?:troops|forces)|stationed")),
-    ("attack", _rx(r"attacks?|attacked|strikes?|struck|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive")),
-    ("agreement", _rx(r"agreements?|agreed|deal|accord|treaty|signed|ceasefire|memorandum")),
+    ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flight|flights?|cargo planes?|transport planes?|Il-76"
+                          r"|flown (?:to|from|out)")),
+    ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to")),
+    ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ )?(?:out|back)|pullout|drawdown|retreat\w*|"
+                       r"left the (?:capital|base|country|port|city|town|area)|departing|end (?:its|their) (?:military )?mission|"
+                       + _FORCES + r"[^.]{0,40}\bleft\b|abandon\w*|vacat\w+|hand(?:ed|ing)? over|moving from")),
+    ("attack", _rx(r"attacks?|attacked|strikes?|struck|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive|"
+                   r"air campaign|captured|recaptured|seized|took (?:full )?control|launched (?:an |a )?(?:operation|assault|raid)|"
+                   r"raids?|assault|clashes|fighting")),
+    ("deployment", _rx(r"deploy\w*|redeploy\w*|reinforc\w+|(?:sent|sends|send|dispatched|moved|moving|flew|arrived)\b[^.]{0,40}\b(?:to|into|towards)\b|"
+                       r"patrol\w*|stationed|moved into|began moving|entered|set up (?:a |an )?(?:base|position|post)")),
+    ("agreement", _rx(r"agreements?|agreed|deal|accord|treaty|signed|ceasefire|memorandum|lease")),
     ("meeting", _rx(r"met|meets?|meeting|talks|negotiat\w+|summit|visit\w*")),
-    ("base_presence", _rx(r"(?:air|naval|military|army)\s*bases?|airbase|bases|military presence|naval facility|garrison")),
+    ("base_presence", _rx(r"(?:air|naval|military|army|helicopter)\s*bases?|airbase|bases|military presence|naval facility|garrison|"
+                          r"observation posts?|has (?:about |some |around |roughly )?[\d,]+ " + _FORCES + r"|" + _FORCES +
+                          r" (?:are|is|remain|will remain)\b[^.]{0,30}\bin\b|using (?:it )?as a")),
 ]
+# A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
+_FUTURE_OF_BASE = _rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early")
 _SPEECH = _rx(r"said|says|told|stated|statement|announced|reported|according to")
 
 _ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
@@ -114,9 +129,26 @@ def actors_in(sentence: str) -> tuple[str, ...]:
     return tuple(name for name, rx in ACTORS if rx.search(sentence))
 
 
+def classify_all(sentence: str) -> list[str]:
+    """Every type the sentence reports, most specific first. Presence of a base is implied by most
+    reports about it, so it stands alone only when nothing else happened; so does a statement."""
+    found = [etype for etype, rx in TRIGGERS if rx.search(sentence)]
+    if not found:
+        return []
+    if found == ["base_presence"]:
+        return [classify(sentence) or "base_presence"]
+    # One journey per sentence: its most specific movement type names it ("sent to Turkey and then
+    # evacuated to Russia by air" is one air transport in two legs, not three journeys).
+    moves = [t for t in found if t in MOVEMENTS][:1]
+    others = [t for t in found if t not in MOVEMENTS and t != "base_presence"]
+    return (moves + others)[:3]
+
+
 def classify(sentence: str) -> str | None:
     for etype, rx in TRIGGERS:
         if rx.search(sentence):
+            if etype == "base_presence" and _SPEECH.search(sentence) and _FUTURE_OF_BASE.search(sentence):
+                return "statement"
             return etype
     return None
 
@@ -189,67 +221,102 @@ def _source(article: Article, quote: str, start: int, end: int) -> Source:
     )
 
 
+MAX_PLACES = 3  # places of one non-movement claim ("900 troops in Syria and 2,500 in Iraq")
+
+
+def _sentence_date(sdates: list[DateRef], published: date | None) -> tuple[date | None, date | None, str, str]:
+    if sdates:
+        d0 = sdates[0]
+        return d0.date, d0.date_end, d0.precision, d0.text
+    if published:
+        return published, published, "as_of", ""
+    return None, None, "", ""
+
+
+def _legs(origins: list[Place], dests: list[Place]) -> list[tuple[Place | None, Place | None]]:
+    """A journey as legs: "from A to B and then to C" is A->B, B->C; "left A" is A->?."""
+    legs: list[tuple[Place | None, Place | None]] = []
+    if dests:
+        start_pl = origins[0] if origins else None
+        for d in dests[:MAX_LEGS]:
+            if start_pl is not None and d.id == start_pl.id:
+                continue
+            legs.append((start_pl, d))
+            start_pl = d
+    elif origins:
+        legs.append((origins[0], None))
+    return legs
+
+
+_AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[Place]:
+    """Where a non-movement claim happens: the places in a locative phrase ("in Homs and Hama"), below
+    country level when there are any, else the most specific place of the sentence (one)."""
+    located = [m for m, _ in roles]
+    local = [m for m in located if _AT.search(text[max(s, m.start - 40):m.start])]
+    if not local:
+        best = _most_specific([m.place for m in located if text[s:m.start].strip() != ""] or [m.place for m in located])
+        return [best] if best else []
+    located = local
+    specific = [m.place for m in located if m.place.kind not in ("country", "region", "sea")]
+    if specific:
+        places = specific
+    else:
+        places = [m.place for m in located if text[s:m.start].strip() != ""] or [m.place for m in located]
+    seen: dict[str, Place] = {}
+    for p in places:
+        seen.setdefault(p.id, p)
+    return list(seen.values())[:MAX_PLACES]
+
+
 def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef]) -> list[Event]:
-    """Events of one article, in text order."""
+    """Events of one article, in text order: one per type a sentence reports, and per place or leg."""
     text = article.text
     events: list[Event] = []
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
     for s, e in sentences(text):
-        if is_excluded(article, s, e):
+        if excluded_share(article, s, e) > 0.5:
             continue
         sent = text[s:e]
-        etype = classify(sent)
-        if etype is None:
+        types = classify_all(sent)
+        if not types:
             continue
         in_sentence = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
         ments = [m for m in in_sentence if m.end <= e and not _ADJECTIVAL.match(text[m.end:m.end + 12])
-                 and not is_metonym(text, m)]
+                 and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
         if not ments:
             continue  # an event the map cannot place is left to the reader
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
-        if sdates:
-            d0 = sdates[0]
-            when, until, precision, date_text = d0.date, d0.date_end, d0.precision, d0.text
-        elif article.published:
-            when = until = article.published
-            precision, date_text = "as_of", ""
-        else:
-            when = until = None
-            precision, date_text = "", ""
+        when, until, precision, date_text = _sentence_date(sdates, article.published)
         roles = _roles(text, s, ments)
         origins = [m.place for m, r in roles if r == "origin"]
         dests = [m.place for m, r in roles if r == "destination"]
-        located = [m.place for m, r in roles if r == "location"]
-        status = _status(sent, etype, when, article.published)
         actors = actors_in(sent)
-        movement = etype in ("withdrawal", "evacuation", "deployment", "ship_movement", "air_transport")
-        legs: list[tuple[Place | None, Place | None]] = []
-        if movement and dests:
-            start_pl = origins[0] if origins else None
-            for d in dests[:MAX_LEGS]:
-                if start_pl is not None and d.id == start_pl.id:
-                    continue
-                legs.append((start_pl, d))
-                start_pl = d
-        elif movement and origins:
-            legs.append((origins[0], None))
-        if not legs:
-            legs.append((None, None))
-        for i, (orig, dest) in enumerate(legs):
-            place = dest or orig or _most_specific(located) or _most_specific([m.place for m in ments])
-            conf = 0.45
-            conf += 0.15 if place and KIND_SPECIFICITY.get(place.kind, 9) <= 2 else 0
-            conf += 0.1 if sdates else 0
-            conf += 0.15 if orig and dest else 0
-            conf += 0.05 if actors else 0
-            ev = Event(
-                id=event_id(article.id, etype, sent, i), type=etype, status=status, date=when, date_end=until,
-                date_precision=precision, place=place, origin=orig, destination=dest, actors=actors, quote=sent,
-                start=s, end=e, confidence=min(conf, 0.95), article_id=article.id, date_text=date_text,
-                sources=[_source(article, sent, s, e)],
-            )
-            events.append(ev)
+        for etype in types:
+            status = _status(sent, etype, when, article.published)
+            if etype in MOVEMENTS:
+                legs = _legs(origins, dests) or [(None, p) for p in _claim_places(roles, text, s)[:1]]
+            else:
+                legs = [(None, None, p) for p in _claim_places(roles, text, s)]  # type: ignore[misc]
+            for i, leg in enumerate(legs):
+                orig, dest = leg[0], leg[1]
+                place = leg[2] if len(leg) == 3 else (dest or orig)
+                conf = 0.45
+                conf += 0.15 if place and KIND_SPECIFICITY.get(place.kind, 9) <= 2 else 0
+                conf += 0.1 if sdates else 0
+                conf += 0.15 if orig and dest else 0
+                conf += 0.05 if actors else 0
+                conf -= 0.1 if len(types) > 1 else 0
+                events.append(Event(
+                    id=event_id(article.id, etype, sent, i), type=etype, status=status, date=when, date_end=until,
+                    date_precision=precision, place=place, origin=orig if etype in MOVEMENTS else None,
+                    destination=dest if etype in MOVEMENTS else None, actors=actors, quote=sent,
+                    start=s, end=e, confidence=max(0.2, min(conf, 0.95)), article_id=article.id, date_text=date_text,
+                    sources=[_source(article, sent, s, e)],
+                ))
     return events
 
 

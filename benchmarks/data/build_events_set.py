@@ -110,7 +110,7 @@ Dates (resolved against the publication date; weeks run Monday-Sunday)
 Places
 ------
 * place/origin/destination are the toponym exactly as written in the sentence (spelling variant
-  kept: "Deir al-Zor", "Deir el-Zour"; "al-Jufra"), name only: feature words and directional
+  kept: "Deir al-Zor", "al-Jufra", "Minet el-Beida"), name only: feature words and directional
   modifiers are dropped ("Syria" in "northern Syria", "Aleppo" in "eastern Aleppo", "Hmeimim" in
   "the Hmeimim air base", "Hama" in "Hama provinces"). When a sentence names nested places for one
   claim the most specific one is the place ("Kremlin" over "Moscow", "Tower 22" over "Jordan").
