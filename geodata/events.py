@@ -91,6 +91,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r"observation posts?|has (?:about |some |around |roughly )?[\d,]+ " + _FORCES + r"|" + _FORCES +
                           r" (?:are|is|remain|will remain)\b[^.]{0,30}\bin\b|using (?:it )?as a")),
 ]
+TRIGGER_RX = dict(TRIGGERS)
 # A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
 _FUTURE_OF_BASE = _rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early")
 _SPEECH = _rx(r"said|says|told|stated|statement|announced|reported|according to")
@@ -224,9 +225,10 @@ def _source(article: Article, quote: str, start: int, end: int) -> Source:
 MAX_PLACES = 3  # places of one non-movement claim ("900 troops in Syria and 2,500 in Iraq")
 
 
-def _sentence_date(sdates: list[DateRef], published: date | None) -> tuple[date | None, date | None, str, str]:
+def _sentence_date(sdates: list[DateRef], published: date | None, near: int = -1) -> tuple[date | None, date | None, str, str]:
+    """The sentence's date nearest the trigger (offset ``near``), else as of publication."""
     if sdates:
-        d0 = sdates[0]
+        d0 = min(sdates, key=lambda d: abs(d.start - near)) if near >= 0 else sdates[0]
         return d0.date, d0.date_end, d0.precision, d0.text
     if published:
         return published, published, "as_of", ""
@@ -290,15 +292,20 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         if not ments:
             continue  # an event the map cannot place is left to the reader
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
-        when, until, precision, date_text = _sentence_date(sdates, article.published)
         roles = _roles(text, s, ments)
         origins = [m.place for m, r in roles if r == "origin"]
         dests = [m.place for m, r in roles if r == "destination"]
         actors = actors_in(sent)
         for etype in types:
+            trig = TRIGGER_RX.get(etype, TRIGGER_RX["base_presence"]).search(sent)
+            when, until, precision, date_text = _sentence_date(sdates, article.published, s + trig.start() if trig else -1)
             status = _status(sent, etype, when, article.published)
             if etype in MOVEMENTS:
-                legs = _legs(origins, dests) or [(None, p) for p in _claim_places(roles, text, s)[:1]]
+                legs = _legs(origins, dests)
+                if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "deployed in X": where it goes
+                    here = _claim_places(roles, text, s)[:1]
+                    legs = [(p, None) for p in here] if etype in ("withdrawal", "evacuation") else \
+                           [(None, p) for p in here] if etype == "deployment" else [(None, None, p) for p in here]
             else:
                 legs = [(None, None, p) for p in _claim_places(roles, text, s)]  # type: ignore[misc]
             for i, leg in enumerate(legs):
