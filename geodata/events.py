@@ -72,20 +72,22 @@ _FORCES = r"(?:troops|forces|soldiers|personnel|military|units?|contingent|convo
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|cruiser|tankers?|fleet|landing ships?)"
                           r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed|"
-                          r"took up position|anchored|transited|headed)"
+                          r"took up position|taken up position|anchored|transited|headed|sailing|waiting off|patrolling)"
                           r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
     ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flight|flights?|cargo planes?|transport planes?|Il-76"
                           r"|flown (?:to|from|out)")),
-    ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to")),
-    ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ )?(?:out|back)|pullout|drawdown|retreat\w*|"
+    ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to|fleeing|flee")),
+    ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ ){0,3}(?:out|back)|pullout|drawdown|retreat\w*|"
+                       r"scal\w+ back|(?:leave|return to) (?:the |their |its )?(?:permanent )?(?:\w+ )?bases?|"
                        r"left the (?:capital|base|country|port|city|town|area)|departing|end (?:its|their) (?:military )?mission|"
                        + _FORCES + r"[^.]{0,40}\bleft\b|abandon\w*|vacat\w+|hand(?:ed|ing)? over|moving from")),
     ("attack", _rx(r"attacks?|attacked|strikes?|struck|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive|"
                    r"air campaign|captured|recaptured|seized|took (?:full )?control|launched (?:an |a )?(?:operation|assault|raid)|"
                    r"raids?|assault|clashes|fighting")),
     ("deployment", _rx(r"deploy\w*|redeploy\w*|reinforc\w+|(?:sent|sends|send|dispatched|moved|moving|flew|arrived)\b[^.]{0,40}\b(?:to|into|towards)\b|"
-                       r"patrol\w*|stationed|moved into|began moving|entered|set up (?:a |an )?(?:base|position|post)")),
+                       r"patrol\w*|stationed|mov\w+ into|began moving|entered|arrived (?:at|in)|set up (?:a |an )?(?:base|position|post)")),
     ("agreement", _rx(r"agreements?|agreed|deal|accord|treaty|signed|ceasefire|memorandum|lease")),
+    ("statement", _rx(r"closed (?:its |the )?(?:airspace|straits?|border|ports?)|denied|rejected claims|dismissed")),
     ("meeting", _rx(r"met|meets?|meeting|talks|negotiat\w+|summit|visit\w*")),
     ("base_presence", _rx(r"(?:air|naval|military|army|helicopter)\s*bases?|airbase|bases|military presence|naval facility|garrison|"
                           r"observation posts?|has (?:about |some |around |roughly )?[\d,]+ " + _FORCES + r"|" + _FORCES +
