@@ -94,6 +94,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r" (?:are|is|remain|will remain)\b[^.]{0,30}\bin\b|using (?:it )?as a")),
 ]
 TRIGGER_RX = dict(TRIGGERS)
+_SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 # A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
 _FUTURE_OF_BASE = _rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early")
 _SPEECH = _rx(r"said|says|told|stated|statement|announced|reported|according to")
@@ -294,6 +295,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         if not ments:
             continue  # an event the map cannot place is left to the reader
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
+        # "since 2012", "for the first time since 2012": when a state began, not when this happened
+        since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
+        sdates = [d for d in sdates if d not in since]
         roles = _roles(text, s, ments)
         origins = [m.place for m, r in roles if r == "origin"]
         dests = [m.place for m, r in roles if r == "destination"]
@@ -301,7 +305,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         for etype in types:
             trig = TRIGGER_RX.get(etype, TRIGGER_RX["base_presence"]).search(sent)
             when, until, precision, date_text = _sentence_date(sdates, article.published, s + trig.start() if trig else -1)
-            status = _status(sent, etype, when, article.published)
+            if etype == "base_presence" and since and not sdates and article.published:
+                when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
+            status = _status(sent, etype, until or when, article.published)
             if etype in MOVEMENTS:
                 legs = _legs(origins, dests)
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "deployed in X": where it goes
