@@ -74,14 +74,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed|"
                           r"took up position|taken up position|anchored|transited|headed|sailing|waiting off|patrolling)"
                           r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
-    ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flight|flights?|cargo planes?|transport planes?|Il-76"
-                          r"|flown (?:to|from|out)")),
+    ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flights?|flights? (?:to|from|between|out of)|"
+                          r"(?:cargo|transport) (?:planes?|aircraft)|Il-76|An-124|flown (?:to|from|out)")),
     ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to|fleeing|flee")),
     ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ ){0,3}(?:out|back)|pullout|drawdown|retreat\w*|"
                        r"scal\w+ back|(?:leave|return to) (?:the |their |its )?(?:permanent )?(?:\w+ )?bases?|"
                        r"left the (?:capital|base|country|port|city|town|area)|departing|end (?:its|their) (?:military )?mission|"
                        + _FORCES + r"[^.]{0,40}\bleft\b|abandon\w*|vacat\w+|hand(?:ed|ing)? over|moving from")),
-    ("attack", _rx(r"attacks?|attacked|strikes?|struck|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive|"
+    ("attack", _rx(r"attacks?(?! (?:and \w+ )?(?:helicopters?|aircraft|jets|submarines?|drones?))|attacked|strikes?|struck|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive|"
                    r"air campaign|captured|recaptured|seized|took (?:full )?control|launched (?:an |a )?(?:operation|assault|raid)|"
                    r"raids?|assault|clashes|fighting")),
     ("deployment", _rx(r"deploy\w*|redeploy\w*|reinforc\w+|(?:sent|sends|send|dispatched|moved|moving|flew|arrived)\b[^.]{0,40}\b(?:to|into|towards)\b|"
@@ -348,19 +348,30 @@ def _close(a: Event, b: Event, days: int = 1) -> bool:
     return a.date - timedelta(days=days) <= b_end and b.date - timedelta(days=days) <= a_end
 
 
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _similar(a: str, b: str, threshold: float = 0.3) -> bool:
+    """Two sentences of one article that repeat a claim share many of their longer words."""
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= threshold
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per (type, place, origin, destination, overlapping dates), with every source kept."""
     merged: list[Event] = []
     index: dict[tuple[str, str, str, str], list[Event]] = {}
     for ev in sorted(events, key=lambda x: -x.confidence):
         key = (ev.type, _pid(ev.place), _pid(ev.origin), _pid(ev.destination))
-        twin = next((m for m in index.get(key, []) if _close(m, ev) and m.article_id != ev.article_id), None)
+        twin = next((m for m in index.get(key, []) if _close(m, ev)
+                     and (m.article_id != ev.article_id or _similar(m.quote, ev.quote))), None)
         if twin is None:
             copy = Event(**{**ev.__dict__, "sources": list(ev.sources)})
             merged.append(copy)
             index.setdefault(key, []).append(copy)
         else:
             twin.sources.extend(ev.sources)
-            twin.confidence = min(0.99, twin.confidence + 0.1)
+            if ev.article_id != twin.article_id:
+                twin.confidence = min(0.99, twin.confidence + 0.1)  # corroborated by another article
     merged.sort(key=lambda x: (x.date or date.min, x.article_id, x.start))
     return merged
