@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from dashboard import mapview  # noqa: E402
+from dashboard import mapview, review  # noqa: E402
 from dashboard.state import LAYERS, Filters, date_bounds, parse_date, parse_list, select  # noqa: E402
 from geodata.export import events_frame, events_geojson, installations_geojson  # noqa: E402
 from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
@@ -72,6 +72,8 @@ with st.sidebar:
     st.subheader("Online sources")
     online_tiles = st.toggle("OpenStreetMap tiles (needs internet)", value=False, key="online_tiles")
     st.caption("Off by default: the map is drawn from local data and no request leaves this machine.")
+    st.divider()
+    st.text_input("Analyst name (for review decisions)", key="analyst")
 
 st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
 flt = Filters(start=start, end=end, layers=layers, types=types, include_undated=undated)
@@ -95,8 +97,13 @@ missing = mapview.external_links(m)
 if missing and not online_tiles:
     st.error(f"These map assets would be fetched from the internet and the map would stay blank offline: {missing}")
 
+# The selected event (table click or ?event= in the URL): the map flies to it without remounting.
+by_id = {e.id: e for e in shown}
+selected = by_id.get(st.session_state.get("selected_event") or qp.get("event") or "")
+focus = selected.place if selected and selected.place else None
 layers_fc = mapview.data_layers(events_geojson(shown), installations_geojson(result.installations, end), layers)
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
+          center=[focus.lat, focus.lon] if focus else None, zoom=9 if focus else None,
           height=620, use_container_width=True, key="map")
 
 st.markdown("**Legend** — ✈ air base / airport · ⚓ naval base / port; base colour: "
@@ -104,14 +111,26 @@ st.markdown("**Legend** — ✈ air base / airport · ⚓ naval base / port; bas
             "hollow dashed dots and dashed arrows: date not known to the day.")
 
 st.subheader("Events")
+st.caption("Select a row to see its evidence, fly the map there, and confirm, reject or edit it.")
 df = events_frame(shown)
-st.dataframe(
+table = st.dataframe(
     df[["date", "date_end", "date_precision", "type", "status", "place", "origin", "destination", "actors", "quote",
-        "source", "title", "published", "n_sources", "confidence"]],
-    hide_index=True, width="stretch",
+        "source", "title", "published", "n_sources", "confidence", "review"]],
+    hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="events_table",
     column_config={"date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
                    "date_end": st.column_config.DateColumn("until", format="YYYY-MM-DD")},
 )
+rows = table.selection.rows if table is not None and hasattr(table, "selection") else []
+if rows:
+    chosen = df.iloc[rows[0]]["id"]
+    if chosen != st.session_state.get("selected_event"):
+        st.session_state["selected_event"] = chosen
+        st.query_params["event"] = chosen
+        st.rerun()
+if selected is not None:
+    st.subheader("Evidence")
+    review.evidence_panel(selected, result)
+    review.review_panel(selected, CORPUS)
 
 if result.errors or result.warnings:
     with st.expander(f"Corpus notes: {len(result.errors)} errors, {len(result.warnings)} warnings"):

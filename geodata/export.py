@@ -13,7 +13,7 @@ from geodata.models import Event, Place
 EVENT_COLUMNS = [
     "id", "type", "status", "date", "date_end", "date_precision", "date_text", "place", "lat", "lon", "kind",
     "origin", "origin_lat", "origin_lon", "destination", "dest_lat", "dest_lon", "actors", "quote",
-    "article_id", "title", "source", "published", "n_sources", "sources", "confidence",
+    "article_id", "title", "source", "published", "n_sources", "sources", "confidence", "review",
 ]
 
 
@@ -38,9 +38,9 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
             "dest_lon": ev.destination.lon if ev.destination else None,
             "actors": ", ".join(ev.actors), "quote": ev.quote, "article_id": ev.article_id,
             "title": first.title if first else "", "source": first.source if first else "",
-            "published": first.published if first else "", "n_sources": len(ev.sources),
+            "published": first.published if first else "", "n_sources": len({s.article_id for s in ev.sources}),
             "sources": "; ".join(f"{s.source}: {s.title} ({s.published or 'undated'})" for s in ev.sources),
-            "confidence": round(ev.confidence, 3),
+            "confidence": round(ev.confidence, 3), "review": ev.review,
         })
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 

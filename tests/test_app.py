@@ -82,3 +82,25 @@ def test_messy_corpus_folder_still_renders(tmp_path, monkeypatch):
     fg = args["feature_group"]
     assert "<script>alert(1)" not in fg  # JSON-escaped as \u003cscript\u003e, drawn with textContent
     assert "\\u003cscript\\u003ealert(1)" in fg
+
+
+def test_review_from_the_app_is_written_and_applied(tmp_path, monkeypatch, seeds_result):
+    import shutil
+
+    from geodata import curation
+
+    for f in (ROOT / "seeds").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setenv("GEODATA_CORPUS", str(tmp_path))
+    target = next(e for e in seeds_result.events if e.place is not None and e.date is not None)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["event"] = target.id
+    app.run()
+    assert not app.exception, app.exception
+    assert any("Evidence" in h.value for h in app.subheader)
+    assert any("ev-place" in m.value for m in app.markdown)  # the sentence with its places marked
+    next(b for b in app.button if b.label == "Reject").click().run()
+    assert not app.exception, app.exception
+    assert curation.read(curation.path_for(tmp_path))[target.id].action == "reject"
+    args, _ = map_args(app)
+    assert target.id not in args["feature_group"]  # rejected: gone from the map after the rebuild
