@@ -16,9 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from dashboard import mapview, review  # noqa: E402
+from dashboard import charts, mapview, review  # noqa: E402
 from dashboard.state import LAYERS, Filters, date_bounds, parse_date, parse_list, select  # noqa: E402
-from geodata.export import events_frame, events_geojson, installations_geojson  # noqa: E402
+from geodata.export import (  # noqa: E402
+    events_frame,
+    events_geojson,
+    export_csv,
+    export_geojson,
+    installations_geojson,
+)
 from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from geodata.models import EVENT_TYPES  # noqa: E402
 from geodata.pipeline import CorpusResult, build  # noqa: E402
@@ -110,9 +116,18 @@ st.markdown("**Legend** — ✈ air base / airport · ⚓ naval base / port; bas
             "green active · yellow drawdown · grey withdrawn · red contested. Event dots by type; "
             "hollow dashed dots and dashed arrows: date not known to the day.")
 
+df = events_frame(shown)
+timeline = charts.timeline(events_frame(events), start, end)
+if timeline is not None:
+    st.altair_chart(timeline, use_container_width=True)
+
 st.subheader("Events")
 st.caption("Select a row to see its evidence, fly the map there, and confirm, reject or edit it.")
-df = events_frame(shown)
+e1, e2 = st.columns(2)
+e1.download_button("Download events (CSV)", data=export_csv(shown), file_name=f"events_{start}_{end}.csv",
+                   mime="text/csv", on_click="ignore", key="dl_csv")
+e2.download_button("Download events (GeoJSON)", data=export_geojson(shown), file_name=f"events_{start}_{end}.geojson",
+                   mime="application/geo+json", on_click="ignore", key="dl_geojson")
 table = st.dataframe(
     df[["date", "date_end", "date_precision", "type", "status", "place", "origin", "destination", "actors", "quote",
         "source", "title", "published", "n_sources", "confidence", "review"]],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -79,3 +80,13 @@ def installations_geojson(insts: list[Installation], on: date | None) -> dict[st
                            "events": [eid for _, _, eid in inst.timeline]},
         })
     return {"type": "FeatureCollection", "features": feats}
+
+
+def export_csv(events: list[Event]) -> bytes:
+    """The events with their citations, as UTF-8 CSV (one row per event; sources joined by "; ")."""
+    return events_frame(events).drop(columns=["kind"]).to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
+
+
+def export_geojson(events: list[Event]) -> bytes:
+    """RFC 7946 FeatureCollection of the events (points) and movement legs (lines), with citations."""
+    return json.dumps(events_geojson(events), ensure_ascii=False, indent=1).encode("utf-8")

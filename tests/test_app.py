@@ -104,3 +104,9 @@ def test_review_from_the_app_is_written_and_applied(tmp_path, monkeypatch, seeds
     assert curation.read(curation.path_for(tmp_path))[target.id].action == "reject"
     args, _ = map_args(app)
     assert target.id not in args["feature_group"]  # rejected: gone from the map after the rebuild
+
+
+def test_timeline_and_export_buttons(at):
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download events (CSV)", "Download events (GeoJSON)"]

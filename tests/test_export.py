@@ -24,3 +24,19 @@ def test_frame_has_one_row_per_event(seeds_result):
 def test_installations_have_a_status(seeds_result):
     fc = installations_geojson(seeds_result.installations, None)
     assert {f["properties"]["status"] for f in fc["features"]} <= {"active", "drawdown", "withdrawn", "contested", "unknown"}
+
+
+def test_csv_and_geojson_exports_carry_citations(seeds_result):
+    import csv
+    import io
+    import json
+
+    from geodata.export import export_csv, export_geojson
+
+    rows = list(csv.DictReader(io.StringIO(export_csv(seeds_result.events).decode("utf-8"))))
+    assert len(rows) == len(seeds_result.events)
+    assert all(r["quote"] and r["source"] for r in rows)
+    assert rows[0]["date"].count("-") == 2
+    fc = json.loads(export_geojson(seeds_result.events))
+    assert fc["type"] == "FeatureCollection"
+    assert all(f["properties"]["sources"] for f in fc["features"])
