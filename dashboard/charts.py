@@ -1,4 +1,4 @@
-"""The timeline: events per day by type over the whole corpus, the selected range shaded (Altair,
+"""The timeline: events per day (or month, for long corpora) by type over the whole corpus, the selected range shaded (Altair,
 rendered by Streamlit's bundled Vega-Lite: no network)."""
 
 from __future__ import annotations
@@ -13,12 +13,15 @@ def timeline(df: pd.DataFrame, start: date, end: date) -> alt.LayerChart | None:
     dated = df.dropna(subset=["date"])
     if dated.empty:
         return None
+    span_days = (dated["date"].max() - dated["date"].min()).days
+    unit, fmt = ("yearmonthdate", "%Y-%m-%d") if span_days <= 120 else ("yearmonth", "%Y-%m")
     counts = dated.groupby([dated["date"].dt.floor("D"), "type"]).size().reset_index(name="events")
-    bars = alt.Chart(counts).mark_bar().encode(
-        x=alt.X("date:T", title=None), y=alt.Y("events:Q", title="events"),
-        color=alt.Color("type:N", legend=alt.Legend(orient="bottom", columns=5)),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"), "type:N", "events:Q"],
+    bars = alt.Chart(counts).mark_bar(size=6 if unit == "yearmonth" else 10).encode(
+        x=alt.X(f"{unit}(date):T", title=None), y=alt.Y("sum(events):Q", title="events"),
+        color=alt.Color("type:N", legend=alt.Legend(orient="right", title=None)),
+        tooltip=[alt.Tooltip(f"{unit}(date):T", format=fmt, title="date"), "type:N", alt.Tooltip("sum(events):Q", title="events")],
     )
     shade = alt.Chart(pd.DataFrame({"start": [pd.Timestamp(start)], "end": [pd.Timestamp(end)]})).mark_rect(
         opacity=0.12, color="#1f77b4").encode(x="start:T", x2="end:T")
-    return (shade + bars).properties(height=140, title="Events per day (selected range shaded)")
+    title = "Events per " + ("day" if unit == "yearmonthdate" else "month") + " by type (selected range shaded)"
+    return (shade + bars).properties(height=170, title=title)

@@ -302,6 +302,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         origins = [m.place for m, r in roles if r == "origin"]
         dests = [m.place for m, r in roles if r == "destination"]
         actors = actors_in(sent)
+        journey = {p.id for p in origins + dests} if any(t in MOVEMENTS for t in types) else set()
         for etype in types:
             trig = TRIGGER_RX.get(etype, TRIGGER_RX["base_presence"]).search(sent)
             when, until, precision, date_text = _sentence_date(sdates, article.published, s + trig.start() if trig else -1)
@@ -315,7 +316,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     legs = [(p, None) for p in here] if etype in ("withdrawal", "evacuation") else \
                            [(None, p) for p in here] if etype == "deployment" else [(None, None, p) for p in here]
             else:
-                legs = [(None, None, p) for p in _claim_places(roles, text, s)]  # type: ignore[misc]
+                # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
+                # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
+                legs = [(None, None, p) for p in _claim_places(roles, text, s) if p.id not in journey]  # type: ignore[misc]
             for i, leg in enumerate(legs):
                 orig, dest = leg[0], leg[1]
                 place = leg[2] if len(leg) == 3 else (dest or orig)
