@@ -119,7 +119,7 @@ st.markdown("**Legend** — ✈ air base / airport · ⚓ naval base / port; bas
 df = events_frame(shown)
 timeline = charts.timeline(events_frame(events), start, end)
 if timeline is not None:
-    st.altair_chart(timeline, use_container_width=True)
+    st.altair_chart(timeline, width="stretch")
 
 st.subheader("Events")
 st.caption("Select a row to see its evidence, fly the map there, and confirm, reject or edit it.")
