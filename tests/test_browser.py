@@ -74,3 +74,37 @@ def test_map_offline_renders_and_date_range_filters(app_url, page):
     assert page.external_requests == [], page.external_requests
     assert page.page_errors == [], page.page_errors
     (ARTIFACTS / "first_map_seconds.txt").write_text(f"{first_map_s:.2f}\n")
+
+
+HOSTILE = (
+    "Published 2024-12-09. Russian warships left the port of Tartus on Sunday "
+    "<script>window.top.__pwned = 'script'; alert(1)</script> "
+    "<img src=x onerror=\"window.top.__pwned = 'img'; alert(2)\"> ${window.top.__pwned = 'template'} `backtick` "
+    "and sailed to the Black Sea.\n"
+)
+
+
+def test_hostile_article_renders_as_text_and_runs_nothing(tmp_path):
+    (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    from geodata.pipeline import build
+
+    ev = build(tmp_path).events[0]
+    with harness.running_app(ARTIFACTS / "streamlit-hostile.log", env={"GEODATA_CORPUS": str(tmp_path)}) as url, \
+            harness.offline_page() as page:
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{url}/?event={ev.id}")
+        harness.wait_map_drawn(page)
+        harness.wait_app_idle(page)
+        frame = harness.map_frame(page)
+        frame.locator(".osint-ev").first.click(force=True)
+        quote = frame.locator(".leaflet-popup-content .osint-quote")
+        quote.wait_for(timeout=10_000)
+        assert "<script>" in quote.inner_text() and "${window.top.__pwned" in quote.inner_text()
+        evidence = page.locator("blockquote.ev-quote")
+        evidence.wait_for(timeout=10_000)
+        assert "<img src=x" in evidence.inner_text()  # shown as text in the evidence panel too
+        page.wait_for_timeout(500)
+        assert page.evaluate("() => window.__pwned === undefined")
+        assert dialogs == []
+        assert page.external_requests == []
