@@ -202,6 +202,17 @@ def load_gazetteer(rebuild: bool = False) -> Gazetteer:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+        _prune(path.parent, keep=3)
     except OSError:
         pass  # read-only home: work from memory
     return gaz
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Old index versions (other inputs, older code) are removed, newest ``keep`` kept."""
+    old = sorted(folder.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]
+    for p in old:
+        try:
+            p.unlink()
+        except OSError:
+            pass
