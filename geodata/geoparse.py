@@ -1,23 +1,22 @@
 """Toponym recognition and resolution: text -> place mentions with character offsets.
 
-Recognition looks up capitalised token n-grams (longest first) in the gazetteer's name index.
-Resolution picks one candidate per name using the kind of place (countries before towns),
-feature words beside the name ("Qamishli airport", "port of Tartus", "Idlib province"), the
-countries the same document names, and population, and gives a confidence.
+Recognition looks up capitalised token n-grams (longest first) in the gazetteer's name index,
+then a transliteration skeleton for spelling variants, reads feature words beside a name
+("Qamishli airport", "port of Tartus", "Idlib province") and drops what is not a place (acronyms,
+people, metonyms, common words). ``geodata.resolve`` then picks one candidate per name.
 """
 
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, prior_score
+from geodata.gazetteer.index import Gazetteer
 from geodata.gazetteer.normalize import name_keys, normalize, strip_article
 from geodata.models import Mention, Place
+from geodata.resolve import FEATURE_KINDS, Span, context, descriptive_region, resolve
 
 MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
 
@@ -44,17 +43,6 @@ _FEATURE_BEFORE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting)\s+(?:the\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
-
-_FEATURE_KINDS: dict[str, frozenset[str]] = {
-    "naval": frozenset({"naval_base"}),
-    "air": frozenset({"air_base", "airport", "military_base"}),
-    "airport": frozenset({"airport", "air_base"}),
-    "base": frozenset({"air_base", "naval_base", "military_base"}),
-    "port": frozenset({"port", "naval_base"}),
-    "admin1": frozenset({"admin1", "admin2"}),
-    "city": frozenset({"city"}),
-}
-
 
 def _feature_class(word: str) -> str:
     w = " ".join(word.lower().split())
@@ -85,17 +73,6 @@ COMMON_WORDS = _load_common_words()
 ENGLISH_WORDS = _load_common_words("english_words.txt")
 
 
-@dataclass
-class _Span:
-    start: int
-    end: int
-    key: str
-    candidates: list[Place]
-    feature: str = ""  # feature class from a word next to the name
-    locative: bool = False
-    fuzzy: bool = False  # matched by transliteration skeleton, not by an exact name
-
-
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -120,7 +97,7 @@ def _fuzzy_allowed(toks: list[tuple[int, int, str]], norms: list[str]) -> bool:
     return any(w not in ENGLISH_WORDS and w not in COMMON_WORDS for w in words)
 
 
-def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, toks, norms, fuzzy: bool) -> _Span | None:
+def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, toks, norms, fuzzy: bool) -> Span | None:
     """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any)."""
     if fuzzy:
         if len(toks) > 3 or not _fuzzy_allowed(toks, norms):
@@ -130,27 +107,27 @@ def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, toks, norm
         cands = gaz.candidates(key)
     fm = _FEATURE_AFTER.match(text[end:end + 40])
     if fm is None:
-        return _Span(start, end, key, cands, fuzzy=fuzzy) if cands else None
+        return Span(start, end, key, cands, fuzzy=fuzzy) if cands else None
     fclass = _feature_class(fm.group("f"))
     full_cands: list[Place] = []
     feat_cands: list[Place] = []
     if not fuzzy:
         full = f"{key} {normalize(fm.group('f'))}"
         full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
-        feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in _FEATURE_KINDS[fclass]]
+        feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in FEATURE_KINDS[fclass]]
     if full_cands or feat_cands:
-        return _Span(start, end + fm.end(), key, full_cands or feat_cands, fclass)
+        return Span(start, end + fm.end(), key, full_cands or feat_cands, fclass)
     if cands:
-        return _Span(start, end, key, cands, fclass, fuzzy=fuzzy)  # the feature only steers resolution
+        return Span(start, end, key, cands, fclass, fuzzy=fuzzy)  # the feature only steers resolution
     return None
 
 
-def recognise(text: str, gaz: Gazetteer) -> list[_Span]:
+def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     """Candidate spans: the longest gazetteer name starting at each capitalised token."""
     text = text[:MAX_TEXT_CHARS]
     toks = _tokens(text)
     norms = [normalize(t[2]) for t in toks]
-    spans: list[_Span] = []
+    spans: list[Span] = []
     i, n = 0, len(toks)
     while i < n:
         if not _is_cap(toks[i][2]):
@@ -204,7 +181,7 @@ _QUALIFIERS = frozenset(
 )
 
 
-def _name_before(span: _Span, text: str) -> bool:
+def _name_before(span: Span, text: str) -> bool:
     """A capitalised word (not a direction or qualifier) directly before: "John Kerry", "CNN Turk"."""
     before = text[max(0, span.start - 25):span.start]
     m = _CAP_WORD_BEFORE.search(before)
@@ -213,7 +190,7 @@ def _name_before(span: _Span, text: str) -> bool:
     return not _SENTENCE_START.search(before[: m.start()])
 
 
-def _name_like_neighbour(span: _Span, text: str) -> bool:
+def _name_like_neighbour(span: Span, text: str) -> bool:
     """A capitalised word directly beside a one-word name makes it part of another name."""
     return bool(_CAP_WORD_AFTER.match(text[span.end:span.end + 3])) or _name_before(span, text)
 
@@ -235,7 +212,7 @@ def _is_primary(key: str, cands: list[Place]) -> bool:
     return any(key in name_keys(p.name) for p in cands)
 
 
-def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset(),
+def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
           doc_countries: frozenset[str] = frozenset()) -> bool:
     """Drop spans that are probably not places: acronyms, common words, people, metonyms."""
     cands = span.candidates
@@ -288,151 +265,6 @@ def _keep(span: _Span, text: str, person_keys: frozenset[str] = frozenset(),
     return True
 
 
-@dataclass
-class _Context:
-    """What the rest of the document says about where it is."""
-
-    countries: set[str]  # countries named, or holding an unambiguous place
-    anchors: list[tuple[float, float, int]]  # (lat, lon, span index) of unambiguous places, one per spot
-    roi: frozenset[str]  # region-of-interest prior: ISO country codes the user cares about
-    containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
-    list_kind: dict[int, str] = field(default_factory=dict)  # span index -> the kind its list is made of
-
-
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
-MAX_ANCHORS = 300
-
-
-def _context(spans: list[_Span], text: str, roi: frozenset[str], gaz: Gazetteer) -> _Context:
-    countries = {p.country_code for s in spans for p in s.candidates if p.kind == "country"}
-    anchors = []
-    for i, s in enumerate(spans):
-        if s.fuzzy:
-            continue
-        codes = {p.country_code for p in s.candidates}
-        if len(codes) == 1 and "" not in codes:
-            countries |= codes  # every reading of the name is in one country ("Deir ez-Zor": city or province)
-        p0 = s.candidates[0]
-        if p0.kind not in ("country", "region", "sea") and all(
-            haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in s.candidates[1:]
-        ):
-            anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
-    # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
-    countries |= {gaz.demonyms[w.lower()] for w in _CAP_WORD.findall(text) if w.lower() in gaz.demonyms}
-    containers: dict[int, set[str]] = {}
-    for i in range(len(spans) - 1):
-        a, b = spans[i], spans[i + 1]
-        if re.fullmatch(r",\s*", text[a.end:b.start]):
-            codes = {p.country_code for p in b.candidates if p.kind in ("country", "admin1", "admin2")}
-            mine = {p.country_code for p in a.candidates}
-            if codes & mine:
-                containers[i] = codes & mine  # "Atlanta, Georgia": Atlanta's Georgia is the US state
-                containers[i + 1] = codes & mine
-    # One anchor per spot (a name repeated 1,000 times is one anchor): resolution stays linear in the text.
-    spots: dict[tuple[float, float], tuple[float, float, int]] = {}
-    for la, lo, i in anchors:
-        key = (round(la, 1), round(lo, 1))
-        spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
-    anchors = list(spots.values())[:MAX_ANCHORS]
-    return _Context(countries, anchors, roi, containers, _list_kinds(spans, text))
-
-
-_LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
-
-
-def _list_kinds(spans: list[_Span], text: str) -> dict[int, str]:
-    """In "Ohio, Oregon, Texas and Utah" every name is a state: the kind most list members can only be."""
-    out: dict[int, str] = {}
-    start = 0
-    for i in range(1, len(spans) + 1):
-        if i < len(spans) and _LIST_SEP.fullmatch(text[spans[i - 1].end:spans[i].start]):
-            continue
-        members = range(start, i)
-        if len(members) >= 3:
-            votes: dict[str, int] = {}
-            for j in members:
-                kinds = {p.kind for p in spans[j].candidates}
-                if len(kinds) == 1:
-                    k = next(iter(kinds))
-                    votes[k] = votes.get(k, 0) + 1
-            if votes:
-                kind, n = max(votes.items(), key=lambda kv: kv[1])
-                if n >= 2:
-                    out.update({j: kind for j in members})
-        start = i
-    return out
-
-
-def _resolve(i: int, span: _Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place, float]:
-    scored = []
-    for p in span.candidates:
-        s = prior_score(p)
-        if span.key in name_keys(p.name):
-            s += 0.5  # its own name, not one of the alternate (historical, foreign) names
-        if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
-            s += 2.0
-        if p.country_code and p.country_code in ctx.countries:
-            s += 1.5
-        if p.country_code and p.country_code in ctx.roi:
-            s += 1.0
-        if i in ctx.containers and p.country_code in ctx.containers[i]:
-            s += 3.0
-        if ctx.list_kind.get(i) == p.kind:
-            s += 1.5
-        if span.feature and p.kind in _FEATURE_KINDS.get(span.feature, frozenset()):
-            s += 3.0
-        if len(span.candidates) > 1 and ctx.anchors and p.kind not in ("country", "region", "sea"):
-            d = min((haversine_km(p.lat, p.lon, la, lo) for la, lo, j in ctx.anchors if j != i), default=20_000.0)
-            s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
-        scored.append((s, p))
-    scored.sort(key=lambda t: (-t[0], t[1].id))
-    best_s, best = scored[0]
-    if len(scored) == 1:
-        conf = 0.95 if best.source.startswith("curated") or best.kind == "country" else 0.85
-    else:
-        margin = best_s - scored[1][0]
-        conf = 0.5 + 0.45 * (1 - math.exp(-margin))
-    if span.fuzzy:
-        conf *= 0.8
-    # A feature word names a facility the index knows only by location ("Qamishli airport").
-    if span.feature in ("air", "airport", "base", "naval", "port") and best.kind not in FACILITY_KINDS:
-        near = gaz.facilities_near(best.lat, best.lon, _FEATURE_KINDS[span.feature], km=30.0)
-        if near:
-            best, conf = near[0][1], min(conf, 0.8)
-    return best, conf
-
-
-_DIRECTION = r"(?P<d>(?:north|south)(?:[- ]?(?:east|west))?|east|west|central)(?:ern)?"
-_DIRECTION_BEFORE = re.compile(r"\b(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"(?:\s+of)?\s+$", re.I)
-_DIRECTION_AFTER = re.compile(r"^['’]s\s+(?:far\s+)?" + _DIRECTION + r"\b", re.I)
-
-
-def _descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
-    """"northern Syria", "Syria's northeast" -> a region inside the country, with its own point."""
-    if m.place.kind != "country":
-        return m
-    before = _DIRECTION_BEFORE.search(text[max(0, m.start - 30):m.start])
-    after = None if before else _DIRECTION_AFTER.match(text[m.end:m.end + 30])
-    hit = before or after
-    if hit is None:
-        return m
-    direction = hit.group("d").lower().replace("-", "").replace(" ", "")
-    point = gaz.directions.get(f"{m.place.country_code}:{direction}")
-    if point is None:
-        return m
-    start, end = m.start, m.end
-    if before:
-        start = max(0, m.start - 30) + before.start()
-        if text[start:start + 4].lower() == "the ":
-            start += 4
-    else:
-        end = m.end + after.end()
-    words = {"central": "central"}.get(direction, direction + "ern")
-    place = Place(id=f"{m.place.id}/{direction}", name=f"{words} {m.place.name}", lat=point[0], lon=point[1],
-                  kind="region", country_code=m.place.country_code, source="natural-earth-direction")
-    return Mention(text=text[start:end], start=start, end=end, place=place, confidence=m.confidence * 0.9)
-
-
 def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:
     """Every place mention in ``text``, in order, with offsets into ``text``.
 
@@ -447,10 +279,10 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
                       if p.kind == "country" or len(s.candidates) == 1)
     spans = [s for s in spans if _keep(s, text, person_keys, named)]
-    ctx = _context(spans, text, frozenset(c.upper() for c in roi), gaz)
+    ctx = context(spans, text, frozenset(c.upper() for c in roi), gaz)
     out = []
     for i, s in enumerate(spans):
-        place, conf = _resolve(i, s, gaz, ctx)
+        place, conf = resolve(i, s, gaz, ctx)
         m = Mention(text=text[s.start:s.end], start=s.start, end=s.end, place=place, confidence=conf)
-        out.append(_descriptive_region(text, m, gaz))
+        out.append(descriptive_region(text, m, gaz))
     return out

@@ -154,13 +154,6 @@ class Gazetteer:
         out.sort(key=lambda t: (t[0], -KIND_PRIOR.get(t[1].kind, 0)))
         return out
 
-    def by_id(self, place_id: str) -> Place | None:
-        for r in self.rows:
-            if r[0] == place_id:
-                return Place(*r)
-        return None
-
-
 # A province with no population figure ranks like a place of this size.
 ADMIN_POPULATION = {"admin1": 300_000, "admin2": 30_000}
 
