@@ -178,7 +178,7 @@ def _status(sentence: str, etype: str, when: date | None, published: date | None
 def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """Each place mention of one sentence with its role: origin, destination or location.
 
-    The cue nearest the mention wins ("left for Moscow" is a destination), looking back at most six
+    The cue nearest the mention wins ("left for Moscow" is a destination), looking back at most eight
     words and never across a relative clause ("..., which Assad handed over to Moscow" is no movement).
     """
     out = []
@@ -186,7 +186,7 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
     for m in mentions:
         window = text[prev_end:m.start]
         words = window.split()
-        tail = " ".join(words[-6:])
+        tail = " ".join(words[-8:])
         o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
         d = [x.start() for x in _DEST_WORDS.finditer(tail)]
         brk = [x.start() for x in _CLAUSE_BREAK.finditer(tail)]
@@ -311,10 +311,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             status = _status(sent, etype, until or when, article.published)
             if etype in MOVEMENTS:
                 legs = _legs(origins, dests)
-                if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "deployed in X": where it goes
+                if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
                     here = _claim_places(roles, text, s)[:1]
-                    legs = [(p, None) for p in here] if etype in ("withdrawal", "evacuation") else \
-                           [(None, p) for p in here] if etype == "deployment" else [(None, None, p) for p in here]
+                    legs = [(p, None) for p in here] if etype in ("withdrawal", "evacuation") else [(None, p) for p in here]
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)

@@ -140,18 +140,21 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
             if not (_is_cap(toks[jmax][2]) or norms[jmax] in _CONNECTORS):
                 break
             jmax += 1
-        for fuzzy in (False, True):  # exact names first; spelling variants only when no exact name starts here
-            for j in range(jmax, i, -1):
-                if j - 1 > i and not _is_cap(toks[j - 1][2]):
-                    continue  # a name does not end on a connector
-                key = " ".join(norms[i:j])
-                if not key:
-                    continue
-                found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[i:j], fuzzy)
-                if found is not None:
-                    break
+        # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at") beats a shorter exact
+        # name ("Tal"), and a one-word variant is tried only when no exact name starts here.
+        for j in range(jmax, i, -1):
+            if j - 1 > i and not _is_cap(toks[j - 1][2]):
+                continue  # a name does not end on a connector
+            key = " ".join(norms[i:j])
+            if not key:
+                continue
+            found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[i:j], False)
+            if found is None and j - i >= 2:
+                found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[i:j], True)
             if found is not None:
                 break
+        if found is None and norms[i]:
+            found = _match(text, gaz, norms[i], toks[i][0], toks[i][1], toks[i:i + 1], norms[i:i + 1], True)
         if found is None:
             i += 1
             continue
