@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkou
     sys.path.insert(0, str(ROOT))
 
 from dashboard import charts, mapview, review  # noqa: E402
-from dashboard.state import LAYERS, Filters, date_bounds, parse_date, parse_list, select  # noqa: E402
+from dashboard.state import LAYERS, Filters, date_bounds, parse_date, parse_list, presets, select  # noqa: E402
 from geodata.export import (  # noqa: E402
     events_frame,
     events_geojson,
@@ -63,6 +63,17 @@ with st.sidebar:
     start0 = parse_date(qp.get("start"), lo, hi) or lo
     end0 = parse_date(qp.get("end"), lo, hi) or hi
     if lo < hi:
+        choices = presets(events, [(r.article.title, r.article.published) for r in result.articles if r.article.published],
+                          lo, hi)
+
+        def _jump() -> None:
+            label = st.session_state.get("preset")
+            for name, s, e in choices:
+                if name == label:
+                    st.session_state["date_range"] = (s, e)
+
+        st.selectbox("Jump to", [c[0] for c in choices], index=None, placeholder="All dates, a month, an article's week…",
+                     key="preset", on_change=_jump)
         start, end = st.slider("Date range", min_value=lo, max_value=hi, value=(min(start0, end0), max(start0, end0)),
                                format="YYYY-MM-DD", key="date_range")
     else:
@@ -82,6 +93,11 @@ with st.sidebar:
     st.text_input("Analyst name (for review decisions)", key="analyst")
 
 st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
+for name, chosen, every in (("layers", layers, set(LAYERS)), ("types", types, set(EVENT_TYPES))):
+    if chosen == every:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = ",".join(sorted(chosen))
 flt = Filters(start=start, end=end, layers=layers, types=types, include_undated=undated)
 shown = select(events, flt)
 

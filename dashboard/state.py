@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from geodata.models import EVENT_TYPES, Event
 
@@ -62,3 +62,21 @@ def select(events: list[Event], f: Filters) -> list[Event]:
         if in_range(ev, f.start, f.end):
             out.append(ev)
     return out
+
+
+def presets(events: list[Event], published: list[tuple[str, date]], lo: date, hi: date) -> list[tuple[str, date, date]]:
+    """Date ranges to jump to: everything, each month that has events, each article's week."""
+    out = [("All dates", lo, hi)]
+    months: dict[tuple[int, int], int] = {}
+    for ev in events:
+        if ev.date is not None:
+            months[(ev.date.year, ev.date.month)] = months.get((ev.date.year, ev.date.month), 0) + 1
+    for (y, m), n in sorted(months.items()):
+        first = date(y, m, 1)
+        last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
+        out.append((f"{first:%Y-%m} ({n} events)", max(first, lo), min(last, hi)))
+    for title, day in sorted(published, key=lambda t: t[1]):
+        monday = day - timedelta(days=day.weekday())
+        short = title if len(title) <= 50 else title[:47] + "…"
+        out.append((f"Week of {day.isoformat()}: {short}", max(monday, lo), min(monday + timedelta(days=6), hi)))
+    return [(label, s, e) for label, s, e in out if s <= e]

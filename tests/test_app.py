@@ -110,3 +110,16 @@ def test_timeline_and_export_buttons(at):
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download events (CSV)", "Download events (GeoJSON)"]
+
+
+def test_presets_jump_the_range_and_the_url_keeps_layers(at):
+    sb = at.selectbox(key="preset")
+    month = next(o for o in sb.options if o.startswith("2024-12"))
+    sb.select(month).run()
+    assert not at.exception
+    assert at.slider(key="date_range").value == (date(2024, 12, 1), date(2024, 12, 31))
+    at.checkbox(key="layer_movements").uncheck().run()
+    assert at.query_params["layers"] == "bases,events"
+    week = next(o for o in at.selectbox(key="preset").options if o.startswith("Week of 2020-02-11"))
+    at.selectbox(key="preset").select(week).run()
+    assert at.slider(key="date_range").value == (date(2020, 2, 10), date(2020, 2, 16))

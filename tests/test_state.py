@@ -1,0 +1,22 @@
+from datetime import date
+
+from dashboard.state import Filters, parse_date, parse_list, presets, select
+
+
+def test_parse_url_values_defensively():
+    lo, hi = date(2020, 1, 1), date(2024, 12, 31)
+    assert parse_date("2021-05-06", lo, hi) == date(2021, 5, 6)
+    assert parse_date("1999-01-01", lo, hi) == lo and parse_date("2099-01-01", lo, hi) == hi
+    assert parse_date("not-a-date", lo, hi) is None and parse_date(None, lo, hi) is None
+    assert parse_list("bases,nope,events", ("bases", "events", "movements")) == {"bases", "events"}
+
+
+def test_presets_and_selection(seeds_result):
+    evs = seeds_result.events
+    lo, hi = min(e.date for e in evs if e.date), max(e.date_end for e in evs if e.date)
+    ps = presets(evs, [("Title", date(2024, 12, 9))], lo, hi)
+    assert ps[0] == ("All dates", lo, hi)
+    assert ("Week of 2024-12-09: Title", date(2024, 12, 9), date(2024, 12, 15)) in ps
+    dec = next(p for p in ps if p[0].startswith("2024-12"))
+    shown = select(evs, Filters(start=dec[1], end=dec[2]))
+    assert shown and all(e.date <= dec[2] and e.date_end >= dec[1] for e in shown)
