@@ -139,11 +139,17 @@ if timeline is not None:
 
 st.subheader("Events")
 st.caption("Select a row to see its evidence, fly the map there, and confirm, reject or edit it.")
-e1, e2 = st.columns(2)
+e1, e2, e3 = st.columns(3)
 e1.download_button("Download events (CSV)", data=export_csv(shown), file_name=f"events_{start}_{end}.csv",
                    mime="text/csv", on_click="ignore", key="dl_csv")
 e2.download_button("Download events (GeoJSON)", data=export_geojson(shown), file_name=f"events_{start}_{end}.geojson",
                    mime="application/geo+json", on_click="ignore", key="dl_geojson")
+e3.download_button(
+    "Download map (offline HTML)", on_click="ignore", key="dl_html", mime="text/html",
+    file_name=f"osint-map_{start}_{end}.html",
+    data=lambda: mapview.standalone_html(events_geojson(shown), installations_geojson(result.installations, end),
+                                         title=f"OSINT map {start} – {end}", center=center),
+)
 table = st.dataframe(
     df[["date", "date_end", "date_precision", "type", "status", "place", "origin", "destination", "actors", "quote",
         "source", "title", "published", "n_sources", "confidence", "review"]],

@@ -81,7 +81,7 @@ def offline_page(viewport: tuple[int, int] = (1400, 1000)):
         def route(r):
             url = r.request.url
             host = urlparse(url).hostname or ""
-            if url.startswith(("data:", "blob:", "about:")) or host in LOOPBACK:
+            if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOOPBACK:
                 r.continue_()
             else:
                 page.external_requests.append(url)

@@ -9,6 +9,7 @@ working behind a ``server.baseUrlPath``.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,26 @@ def data_layers(events_fc: dict[str, Any], bases_fc: dict[str, Any], show: set[s
     if "bases" in show:
         groups.append(feature_group("Bases", "baseLayer", bases_fc))
     return groups
+
+
+def _data_uri(path: Path, mime: str) -> str:
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def standalone_html(events_fc: dict[str, Any], bases_fc: dict[str, Any], title: str,
+                    center: tuple[float, float] = (35.0, 38.0), zoom: int = 6) -> bytes:
+    """The current view as one self-contained HTML file: every asset inlined as a data: URI, so it opens
+    from a USB stick in a room with no network (a briefing copy)."""
+    leaflet, jquery = Path(xs_leaflet.BASE_DIR), Path(xs_jquery.BASE_DIR)
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, world_copy_jump=True)
+    m.default_js = [("leaflet", _data_uri(leaflet / "leaflet.js", "text/javascript")),
+                    ("jquery", _data_uri(jquery / "jquery.min.js", "text/javascript")),
+                    ("osint_map", _data_uri(ASSET_DIR / "osint-map.js", "text/javascript"))]
+    m.default_css = [("leaflet_css", _data_uri(leaflet / "leaflet.css", "text/css")),
+                     ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
+    Basemap(_data_uri(BASEMAP_DIR / BASEMAP_FILE, "application/json")).add_to(m)
+    for fg in data_layers(events_fc, bases_fc, {"bases", "movements", "events"}):
+        fg.add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    m.get_root().title = title
+    return m.get_root().render().encode("utf-8")

@@ -108,3 +108,20 @@ def test_hostile_article_renders_as_text_and_runs_nothing(tmp_path):
         assert page.evaluate("() => window.__pwned === undefined")
         assert dialogs == []
         assert page.external_requests == []
+
+
+def test_standalone_html_export_works_offline_from_a_file(tmp_path, seeds_result):
+    from dashboard import mapview
+    from geodata.export import events_geojson, installations_geojson
+
+    html = mapview.standalone_html(events_geojson(seeds_result.events),
+                                   installations_geojson(seeds_result.installations, None), title="Briefing")
+    path = tmp_path / "briefing.html"
+    path.write_bytes(html)
+    with harness.offline_page() as page:
+        page.goto(path.as_uri())
+        page.locator(".osint-base").first.wait_for(timeout=30_000)
+        page.locator(".leaflet-container[data-basemap='loaded']").wait_for(timeout=30_000)
+        assert page.locator(".osint-ev").count() > 0 and page.locator(".osint-arrow").count() > 0
+        assert page.external_requests == [] and page.page_errors == []
+        page.screenshot(path=str(ARTIFACTS / "standalone.png"))

@@ -39,3 +39,10 @@ def test_layers_follow_the_layer_toggles(seeds_result):
     bases = installations_geojson(seeds_result.installations, None)
     names = [fg.layer_name for fg in mapview.data_layers(evs, bases, {"bases", "events"})]
     assert names == ["Events", "Bases"]
+
+
+def test_standalone_html_has_every_asset_inlined(seeds_result):
+    html = mapview.standalone_html(events_geojson(seeds_result.events),
+                                   installations_geojson(seeds_result.installations, None), title="t").decode()
+    assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html)
+    assert html.count("data:text/javascript;base64,") == 3 and "data:application/json;base64," in html
