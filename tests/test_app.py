@@ -109,7 +109,7 @@ def test_review_from_the_app_is_written_and_applied(tmp_path, monkeypatch, seeds
 def test_timeline_and_export_buttons(at):
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download events (CSV)", "Download events (GeoJSON)"]
+    assert labels == ["Download events (CSV)", "Download events (GeoJSON)", "Download map (offline HTML)"]
 
 
 def test_presets_jump_the_range_and_the_url_keeps_layers(at):
