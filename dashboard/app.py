@@ -7,6 +7,7 @@ import statistics
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 import folium
 import streamlit as st
@@ -49,8 +50,13 @@ def corpus(folder: str, signature: tuple) -> CorpusResult:
     return build(folder, gazetteer())
 
 
-st.set_page_config(page_title="OSINT map", page_icon="🗺️", layout="wide")
-st.title("Bases and troop movements from the news")
+PRESENT = st.query_params.get("mode") == "present"
+st.set_page_config(page_title="OSINT map", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed" if PRESENT else "auto")
+if PRESENT:  # briefing view: no sidebar or toolbar, large type; the URL carries the filters
+    st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],header{display:none}"
+                "h1{font-size:3rem!important} .stMainBlockContainer{padding-top:1rem}</style>", unsafe_allow_html=True)
+st.title(st.query_params.get("title", "Bases and troop movements from the news"))
 
 result = corpus(str(CORPUS), corpus_signature(CORPUS))
 events = result.events
@@ -59,6 +65,7 @@ lo, hi = date_bounds(events, today)
 qp = st.query_params
 
 with st.sidebar:
+    present_slot = st.empty()
     st.header("Filters")
     start0 = parse_date(qp.get("start"), lo, hi) or lo
     end0 = parse_date(qp.get("end"), lo, hi) or hi
@@ -98,6 +105,8 @@ for name, chosen, every in (("layers", layers, set(LAYERS)), ("types", types, se
         st.query_params.pop(name, None)
     else:
         st.query_params[name] = ",".join(sorted(chosen))
+present_slot.link_button(
+    "Presentation mode", "?" + urlencode({**{k: v for k, v in st.query_params.items() if k != "mode"}, "mode": "present"}))
 flt = Filters(start=start, end=end, layers=layers, types=types, include_undated=undated)
 shown = select(events, flt)
 
@@ -123,14 +132,20 @@ if missing and not online_tiles:
 by_id = {e.id: e for e in shown}
 selected = by_id.get(st.session_state.get("selected_event") or qp.get("event") or "")
 focus = selected.place if selected and selected.place else None
-layers_fc = mapview.data_layers(events_geojson(shown), installations_geojson(result.installations, end), layers)
+caption = f"{start:%d %b %Y} – {end:%d %b %Y}" if start != end else f"{start:%d %b %Y}"
+layers_fc = mapview.data_layers(events_geojson(shown), installations_geojson(result.installations, end), layers,
+                                caption=caption)
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
           center=[focus.lat, focus.lon] if focus else None, zoom=9 if focus else None,
-          height=620, use_container_width=True, key="map")
+          height=780 if PRESENT else 620, use_container_width=True, key="map")
 
 st.markdown("**Legend** — ✈ air base / airport · ⚓ naval base / port; base colour: "
             "green active · yellow drawdown · grey withdrawn · red contested. Event dots by type; "
             "hollow dashed dots and dashed arrows: date not known to the day.")
+
+if PRESENT:
+    st.link_button("Leave presentation", "?" + urlencode({k: v for k, v in st.query_params.items() if k != "mode"}))
+    st.stop()
 
 df = events_frame(shown)
 timeline = charts.timeline(events_frame(events), start, end)

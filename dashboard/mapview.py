@@ -94,6 +94,23 @@ class Basemap(MacroElement):
         self.url = url
 
 
+class Caption(MacroElement):
+    """Text written on the map (the date range shown), updated in place on every rerun."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.OSINT.caption({{ this._parent._parent.get_name() }}, {{ this.text|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Caption"
+        self.text = text
+
+
 class DataLayer(MacroElement):
     """One GeoJSON FeatureCollection drawn by ``window.OSINT.<factory>``.
 
@@ -139,9 +156,13 @@ def feature_group(name: str, factory: str, data: dict[str, Any]) -> folium.Featu
     return fg
 
 
-def data_layers(events_fc: dict[str, Any], bases_fc: dict[str, Any], show: set[str]) -> list[folium.FeatureGroup]:
-    """The filtered data as feature groups, in drawing order (bases on top)."""
+def data_layers(events_fc: dict[str, Any], bases_fc: dict[str, Any], show: set[str], caption: str = "") -> list[folium.FeatureGroup]:
+    """The filtered data as feature groups, in drawing order (bases on top), and the caption."""
     groups = []
+    if caption:
+        fg = folium.FeatureGroup(name="Caption", control=False)
+        Caption(caption).add_to(fg)
+        groups.append(fg)
     if "movements" in show:
         groups.append(feature_group("Movements", "movementLayer", events_fc))
     if "events" in show:

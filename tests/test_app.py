@@ -123,3 +123,16 @@ def test_presets_jump_the_range_and_the_url_keeps_layers(at):
     week = next(o for o in at.selectbox(key="preset").options if o.startswith("Week of 2020-02-11"))
     at.selectbox(key="preset").select(week).run()
     assert at.slider(key="date_range").value == (date(2020, 2, 10), date(2020, 2, 16))
+
+
+def test_presentation_mode_from_the_url():
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["mode"] = "present"
+    app.query_params["start"] = "2024-12-01"
+    app.query_params["end"] = "2024-12-31"
+    app.run()
+    assert not app.exception, app.exception
+    args, _ = map_args(app)
+    assert args["height"] == 780
+    assert "window.OSINT.caption" in args["feature_group"] and "01 Dec 2024 \\u2013 31 Dec 2024" in args["feature_group"]
+    assert not app.get("arrow_data_frame") and not app.dataframe  # no table in the briefing view

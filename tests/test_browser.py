@@ -125,3 +125,17 @@ def test_standalone_html_export_works_offline_from_a_file(tmp_path, seeds_result
         assert page.locator(".osint-ev").count() > 0 and page.locator(".osint-arrow").count() > 0
         assert page.external_requests == [] and page.page_errors == []
         page.screenshot(path=str(ARTIFACTS / "standalone.png"))
+
+
+def test_presentation_view_reopens_from_its_url(app_url, page):
+    page.goto(f"{app_url}/?mode=present&start=2024-12-01&end=2024-12-31&layers=bases,movements")
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    frame = harness.map_frame(page)
+    frame.locator(".osint-caption").wait_for(timeout=10_000)
+    assert frame.locator(".osint-caption").inner_text() == "01 Dec 2024 – 31 Dec 2024"
+    assert frame.locator(".osint-ev").count() == 0  # the events layer is off in this link
+    assert frame.locator(".osint-arrow").count() > 0
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "presentation.png"))
+    assert page.external_requests == [] and page.page_errors == []

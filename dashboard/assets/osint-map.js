@@ -161,5 +161,18 @@
     });
   }
 
-  window.OSINT = { eventLayer: eventLayer, movementLayer: movementLayer, baseLayer: baseLayer, basemap: basemap };
+  // One caption on the map (the date range shown), created once and updated on every rerun.
+  function caption(map, text) {
+    if (!map._osintCaption) {
+      var Caption = L.Control.extend({
+        onAdd: function () { this._div = el("div", "osint-caption"); return this._div; },
+        setText: function (t) { this._div.textContent = t; this._div.style.display = t ? "" : "none"; }
+      });
+      map._osintCaption = new Caption({ position: "bottomleft" }).addTo(map);
+    }
+    map._osintCaption.setText(String(text || ""));
+    return L.layerGroup();  // nothing to draw: the feature group stays empty
+  }
+
+  window.OSINT = { eventLayer: eventLayer, movementLayer: movementLayer, baseLayer: baseLayer, basemap: basemap, caption: caption };
 })();
