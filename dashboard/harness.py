@@ -65,35 +65,48 @@ def running_app(log_path: Path, env: dict[str, str] | None = None, timeout: floa
 
 
 @contextlib.contextmanager
-def offline_page(viewport: tuple[int, int] = (1400, 1000)):
-    """A Playwright page in Debian's Chromium where only loopback is reachable."""
+def offline_pages(n: int = 1, viewport: tuple[int, int] = (1400, 1000)):
+    """``n`` Playwright pages in Debian's Chromium, each its own browser context (its own Streamlit
+    session), where only loopback is reachable."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} missing: apt-get install -y chromium")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-        page = context.new_page()
-        page.external_requests = []
-        page.page_errors = []
+        contexts, pages = [], []
+        for _ in range(n):
+            context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+            page = context.new_page()
+            page.external_requests = []
+            page.page_errors = []
 
-        def route(r):
-            url = r.request.url
-            host = urlparse(url).hostname or ""
-            if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOOPBACK:
-                r.continue_()
-            else:
-                page.external_requests.append(url)
-                r.abort()
+            def route(r, page=page):
+                url = r.request.url
+                host = urlparse(url).hostname or ""
+                if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOOPBACK:
+                    r.continue_()
+                else:
+                    page.external_requests.append(url)
+                    r.abort()
 
-        context.route("**/*", route)
-        page.on("pageerror", lambda e: page.page_errors.append(str(e)))
+            context.route("**/*", route)
+            page.on("pageerror", lambda e, page=page: page.page_errors.append(str(e)))
+            contexts.append(context)
+            pages.append(page)
         try:
-            yield page
+            yield pages
         finally:
-            context.close()
+            for context in contexts:
+                context.close()
             browser.close()
+
+
+@contextlib.contextmanager
+def offline_page(viewport: tuple[int, int] = (1400, 1000)):
+    """One Playwright page in Debian's Chromium where only loopback is reachable."""
+    with offline_pages(1, viewport) as pages:
+        yield pages[0]
 
 
 def wait_app_idle(page, timeout: int = 60_000) -> None:

@@ -139,3 +139,28 @@ def test_presentation_view_reopens_from_its_url(app_url, page):
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     page.screenshot(path=str(ARTIFACTS / "presentation.png"))
     assert page.external_requests == [] and page.page_errors == []
+
+
+def test_two_sessions_review_without_losing_each_others_decisions(tmp_path):
+    import shutil
+
+    from geodata import curation
+    from geodata.pipeline import build
+
+    for f in (harness.ROOT / "seeds").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    evs = [e for e in build(tmp_path).events if e.place is not None and e.date is not None][:2]
+    with harness.running_app(ARTIFACTS / "streamlit-two.log", env={"GEODATA_CORPUS": str(tmp_path)}) as url, \
+            harness.offline_pages(2) as (one, two):
+        for page, ev in ((one, evs[0]), (two, evs[1])):
+            page.goto(f"{url}/?event={ev.id}")
+            harness.wait_app_idle(page)
+            page.get_by_role("button", name="Reject").wait_for(timeout=30_000)
+        one.get_by_role("button", name="Reject").click()   # session one decides...
+        harness.wait_app_idle(one)
+        two.get_by_role("button", name="Reject").click()   # ...then session two, which loaded before that
+        harness.wait_app_idle(two)
+        one.wait_for_timeout(500)
+    decisions = curation.read(curation.path_for(tmp_path))
+    assert {evs[0].id, evs[1].id} <= set(decisions)
+    assert all(decisions[e.id].action == "reject" for e in evs)
