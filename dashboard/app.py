@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from dashboard import charts, mapview, review  # noqa: E402
+from dashboard import charts, mapview, playback, review  # noqa: E402
 from dashboard.state import LAYERS, Filters, date_bounds, parse_date, parse_list, presets, select  # noqa: E402
 from geodata.export import (  # noqa: E402
     events_frame,
@@ -83,6 +83,7 @@ with st.sidebar:
                      key="preset", on_change=_jump)
         start, end = st.slider("Date range", min_value=lo, max_value=hi, value=(min(start0, end0), max(start0, end0)),
                                format="YYYY-MM-DD", key="date_range")
+        playback.controls(lo, hi)
     else:
         start = end = lo
         st.caption(f"All events are dated {lo.isoformat()}")

@@ -80,3 +80,21 @@ def presets(events: list[Event], published: list[tuple[str, date]], lo: date, hi
         short = title if len(title) <= 50 else title[:47] + "…"
         out.append((f"Week of {day.isoformat()}: {short}", max(monday, lo), min(monday + timedelta(days=6), hi)))
     return [(label, s, e) for label, s, e in out if s <= e]
+
+
+STEP_UNITS = {"day": 1, "week": 7, "month": 30}
+
+
+def step(start: date, end: date, lo: date, hi: date, direction: int, unit: str) -> tuple[date, date] | None:
+    """The range moved one step forward (+1) or back (-1), keeping its length; None at the edge."""
+    days = timedelta(days=STEP_UNITS.get(unit, 7))
+    width = end - start
+    if direction > 0:
+        if end >= hi:
+            return None
+        new_end = min(hi, end + days)
+        return max(lo, new_end - width), new_end
+    if start <= lo:
+        return None
+    new_start = max(lo, start - days)
+    return new_start, min(hi, new_start + width)

@@ -136,3 +136,14 @@ def test_presentation_mode_from_the_url():
     assert args["height"] == 780
     assert "window.OSINT.caption" in args["feature_group"] and "01 Dec 2024 \\u2013 31 Dec 2024" in args["feature_group"]
     assert not app.get("arrow_data_frame") and not app.dataframe  # no table in the briefing view
+
+
+def test_step_buttons_move_the_range(at):
+    at.slider(key="date_range").set_range(date(2024, 12, 1), date(2024, 12, 7)).run()
+    at.button(key="step_fwd").click().run()
+    assert at.slider(key="date_range").value == (date(2024, 12, 8), date(2024, 12, 14))
+    at.selectbox(key="step_unit").select("day").run()
+    at.button(key="step_back").click().run()
+    assert at.slider(key="date_range").value == (date(2024, 12, 7), date(2024, 12, 13))
+    at.button(key="play").click().run()
+    assert not at.exception and at.session_state["playing"] is True

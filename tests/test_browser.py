@@ -164,3 +164,24 @@ def test_two_sessions_review_without_losing_each_others_decisions(tmp_path):
     decisions = curation.read(curation.path_for(tmp_path))
     assert {evs[0].id, evs[1].id} <= set(decisions)
     assert all(decisions[e.id].action == "reject" for e in evs)
+
+
+def test_playback_steps_the_range_in_the_browser(app_url, page):
+    page.goto(f"{app_url}/?start=2024-12-01&end=2024-12-07")
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    frame = harness.map_frame(page)
+    caption = frame.locator(".osint-caption")
+    assert caption.inner_text() == "01 Dec 2024 – 07 Dec 2024"
+    page.get_by_role("button", name="Step ▶").click()
+    page.wait_for_function(
+        """([iframe]) => { const f = document.querySelector(iframe);
+             const c = f && f.contentDocument && f.contentDocument.querySelector('.osint-caption');
+             return c && c.textContent === '08 Dec 2024 – 14 Dec 2024'; }""", arg=[harness.MAP_IFRAME], timeout=30_000)
+    page.get_by_role("button", name="▶ Play").click()  # plays on by itself: the range moves again
+    page.wait_for_function(
+        """([iframe]) => { const f = document.querySelector(iframe);
+             const c = f && f.contentDocument && f.contentDocument.querySelector('.osint-caption');
+             return c && c.textContent !== '08 Dec 2024 – 14 Dec 2024'; }""", arg=[harness.MAP_IFRAME], timeout=30_000)
+    page.get_by_role("button", name="⏸ Pause").click()
+    assert page.external_requests == [] and page.page_errors == []

@@ -20,3 +20,14 @@ def test_presets_and_selection(seeds_result):
     dec = next(p for p in ps if p[0].startswith("2024-12"))
     shown = select(evs, Filters(start=dec[1], end=dec[2]))
     assert shown and all(e.date <= dec[2] and e.date_end >= dec[1] for e in shown)
+
+
+def test_step_keeps_the_width_and_stops_at_the_edges():
+    from dashboard.state import step
+
+    lo, hi = date(2024, 1, 1), date(2024, 12, 31)
+    assert step(date(2024, 3, 1), date(2024, 3, 7), lo, hi, 1, "week") == (date(2024, 3, 8), date(2024, 3, 14))
+    assert step(date(2024, 3, 8), date(2024, 3, 14), lo, hi, -1, "week") == (date(2024, 3, 1), date(2024, 3, 7))
+    assert step(date(2024, 12, 20), date(2024, 12, 31), lo, hi, 1, "day") is None
+    assert step(lo, date(2024, 1, 5), lo, hi, -1, "day") is None
+    assert step(date(2024, 12, 25), date(2024, 12, 29), lo, hi, 1, "week") == (date(2024, 12, 27), date(2024, 12, 31))
