@@ -27,7 +27,7 @@ from geodata.export import (  # noqa: E402
     installations_geojson,
 )
 from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
-from geodata.models import EVENT_TYPES  # noqa: E402
+from geodata.models import EVENT_STATUSES, EVENT_TYPES  # noqa: E402
 from geodata.pipeline import CorpusResult, build  # noqa: E402
 
 CORPUS = Path(os.environ.get("GEODATA_CORPUS", ROOT / "seeds"))
@@ -93,6 +93,12 @@ with st.sidebar:
     types = set(st.multiselect("Event types", EVENT_TYPES, default=sorted(types_q) if types_q else list(EVENT_TYPES),
                                format_func=lambda t: t.replace("_", " "), key="types"))
     undated = st.checkbox("Include undated events", value=True, key="undated")
+    with st.expander("More filters"):
+        text = st.text_input("Search quotes, places, titles", key="search")
+        actors = st.multiselect("Actors", sorted({a for e in events for a in e.actors}), key="actors")
+        outlets = st.multiselect("Sources", sorted({s.source for e in events for s in e.sources}), key="sources")
+        statuses = st.multiselect("Status", EVENT_STATUSES, key="statuses")
+        reviewed = st.multiselect("Review", ["unreviewed", "confirm", "edit", "add"], key="review")
     st.divider()
     st.subheader("Online sources")
     online_tiles = st.toggle("OpenStreetMap tiles (needs internet)", value=False, key="online_tiles")
@@ -108,7 +114,8 @@ for name, chosen, every in (("layers", layers, set(LAYERS)), ("types", types, se
         st.query_params[name] = ",".join(sorted(chosen))
 present_slot.link_button(
     "Presentation mode", "?" + urlencode({**{k: v for k, v in st.query_params.items() if k != "mode"}, "mode": "present"}))
-flt = Filters(start=start, end=end, layers=layers, types=types, include_undated=undated)
+flt = Filters(start=start, end=end, layers=layers, types=types, include_undated=undated, actors=set(actors),
+              sources=set(outlets), statuses=set(statuses), review=set(reviewed), text=text)
 shown = select(events, flt)
 
 n_moves = sum(1 for e in shown if e.origin and e.destination)

@@ -17,6 +17,11 @@ class Filters:
     layers: set[str] = field(default_factory=lambda: set(LAYERS))
     types: set[str] = field(default_factory=lambda: set(EVENT_TYPES))
     include_undated: bool = True
+    actors: set[str] = field(default_factory=set)  # empty: any actor
+    sources: set[str] = field(default_factory=set)  # empty: any source (outlet)
+    statuses: set[str] = field(default_factory=set)  # empty: any status
+    review: set[str] = field(default_factory=set)  # "unreviewed", "confirm", "edit", "add"; empty: any
+    text: str = ""  # words that must all appear in the quote, place or source title (case-insensitive)
 
 
 def parse_date(value: str | None, lo: date, hi: date) -> date | None:
@@ -50,10 +55,29 @@ def in_range(ev: Event, start: date, end: date) -> bool:
     return ev.date <= end and (ev.date_end or ev.date) >= start
 
 
+def _matches(ev: Event, f: Filters) -> bool:
+    if ev.type not in f.types:
+        return False
+    if f.actors and not f.actors & set(ev.actors):
+        return False
+    if f.sources and not f.sources & {s.source for s in ev.sources}:
+        return False
+    if f.statuses and ev.status not in f.statuses:
+        return False
+    if f.review and (ev.review or "unreviewed") not in f.review:
+        return False
+    if f.text.strip():
+        hay = " ".join([ev.quote, *(p.name for p in (ev.place, ev.origin, ev.destination) if p),
+                        *(s.title for s in ev.sources)]).lower()
+        if not all(w in hay for w in f.text.lower().split()):
+            return False
+    return True
+
+
 def select(events: list[Event], f: Filters) -> list[Event]:
     out = []
     for ev in events:
-        if ev.type not in f.types:
+        if not _matches(ev, f):
             continue
         if ev.date is None:
             if f.include_undated:

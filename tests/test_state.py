@@ -31,3 +31,18 @@ def test_step_keeps_the_width_and_stops_at_the_edges():
     assert step(date(2024, 12, 20), date(2024, 12, 31), lo, hi, 1, "day") is None
     assert step(lo, date(2024, 1, 5), lo, hi, -1, "day") is None
     assert step(date(2024, 12, 25), date(2024, 12, 29), lo, hi, 1, "week") == (date(2024, 12, 27), date(2024, 12, 31))
+
+
+def test_filters_by_actor_source_status_review_and_text(seeds_result):
+    evs = seeds_result.events
+    lo, hi = date(2000, 1, 1), date(2030, 1, 1)
+    everything = select(evs, Filters(start=lo, end=hi))
+    turkey = select(evs, Filters(start=lo, end=hi, actors={"Turkey"}))
+    assert turkey and len(turkey) < len(everything) and all("Turkey" in e.actors for e in turkey)
+    mt = select(evs, Filters(start=lo, end=hi, sources={"The Moscow Times"}))
+    assert mt and all(any(s.source == "The Moscow Times" for s in e.sources) for e in mt)
+    planned = select(evs, Filters(start=lo, end=hi, statuses={"planned"}))
+    assert planned and all(e.status == "planned" for e in planned)
+    assert select(evs, Filters(start=lo, end=hi, review={"confirm"})) == []
+    hits = select(evs, Filters(start=lo, end=hi, text="qamishli"))
+    assert hits and all("qamishli" in (e.quote + (e.place.name if e.place else "")).lower() for e in hits)
