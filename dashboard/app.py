@@ -18,13 +18,23 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkou
     sys.path.insert(0, str(ROOT))
 
 from dashboard import charts, mapview, playback, review  # noqa: E402
-from dashboard.state import LAYERS, Filters, date_bounds, parse_date, parse_list, presets, select  # noqa: E402
+from dashboard.state import (  # noqa: E402
+    DEFAULT_LAYERS,
+    LAYERS,
+    Filters,
+    date_bounds,
+    parse_date,
+    parse_list,
+    presets,
+    select,
+)
 from geodata.export import (  # noqa: E402
     events_frame,
     events_geojson,
     export_csv,
     export_geojson,
     installations_geojson,
+    mentions_geojson,
 )
 from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from geodata.models import EVENT_STATUSES, EVENT_TYPES  # noqa: E402
@@ -88,7 +98,9 @@ with st.sidebar:
         start = end = lo
         st.caption(f"All events are dated {lo.isoformat()}")
     layers_q = parse_list(qp.get("layers"), LAYERS)
-    layers = {name for name in LAYERS if st.checkbox(name.capitalize(), value=(layers_q is None or name in layers_q), key=f"layer_{name}")}
+    layers = {name for name in LAYERS if st.checkbox(
+        "Place mentions" if name == "mentions" else name.capitalize(),
+        value=(name in DEFAULT_LAYERS if layers_q is None else name in layers_q), key=f"layer_{name}")}
     types_q = parse_list(qp.get("types"), EVENT_TYPES)
     types = set(st.multiselect("Event types", EVENT_TYPES, default=sorted(types_q) if types_q else list(EVENT_TYPES),
                                format_func=lambda t: t.replace("_", " "), key="types"))
@@ -107,7 +119,7 @@ with st.sidebar:
     st.text_input("Analyst name (for review decisions)", key="analyst")
 
 st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
-for name, chosen, every in (("layers", layers, set(LAYERS)), ("types", types, set(EVENT_TYPES))):
+for name, chosen, every in (("layers", layers, set(DEFAULT_LAYERS)), ("types", types, set(EVENT_TYPES))):
     if chosen == every:
         st.query_params.pop(name, None)
     else:
@@ -142,7 +154,7 @@ selected = by_id.get(st.session_state.get("selected_event") or qp.get("event") o
 focus = selected.place if selected and selected.place else None
 caption = f"{start:%d %b %Y} – {end:%d %b %Y}" if start != end else f"{start:%d %b %Y}"
 layers_fc = mapview.data_layers(events_geojson(shown), installations_geojson(result.installations, end), layers,
-                                caption=caption)
+                                caption=caption, mentions_fc=mentions_geojson(result.articles, start, end))
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
           center=[focus.lat, focus.lon] if focus else None, zoom=9 if focus else None,
           height=780 if PRESENT else 620, use_container_width=True, key="map")

@@ -127,7 +127,7 @@ class DataLayer(MacroElement):
         """
     )
 
-    FACTORIES = frozenset({"eventLayer", "movementLayer", "baseLayer"})
+    FACTORIES = frozenset({"eventLayer", "movementLayer", "baseLayer", "mentionLayer"})
 
     def __init__(self, factory: str, data: dict[str, Any]):
         super().__init__()
@@ -156,9 +156,12 @@ def feature_group(name: str, factory: str, data: dict[str, Any]) -> folium.Featu
     return fg
 
 
-def data_layers(events_fc: dict[str, Any], bases_fc: dict[str, Any], show: set[str], caption: str = "") -> list[folium.FeatureGroup]:
+def data_layers(events_fc: dict[str, Any], bases_fc: dict[str, Any], show: set[str], caption: str = "",
+                mentions_fc: dict[str, Any] | None = None) -> list[folium.FeatureGroup]:
     """The filtered data as feature groups, in drawing order (bases on top), and the caption."""
     groups = []
+    if "mentions" in show and mentions_fc is not None:
+        groups.append(feature_group("Place mentions", "mentionLayer", mentions_fc))
     if caption:
         fg = folium.FeatureGroup(name="Caption", control=False)
         Caption(caption).add_to(fg)

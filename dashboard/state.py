@@ -7,14 +7,15 @@ from datetime import date, timedelta
 
 from geodata.models import EVENT_TYPES, Event
 
-LAYERS = ("bases", "movements", "events")
+LAYERS = ("bases", "movements", "events", "mentions")
+DEFAULT_LAYERS = ("bases", "movements", "events")
 
 
 @dataclass
 class Filters:
     start: date
     end: date
-    layers: set[str] = field(default_factory=lambda: set(LAYERS))
+    layers: set[str] = field(default_factory=lambda: set(DEFAULT_LAYERS))
     types: set[str] = field(default_factory=lambda: set(EVENT_TYPES))
     include_undated: bool = True
     actors: set[str] = field(default_factory=set)  # empty: any actor

@@ -90,3 +90,23 @@ def export_csv(events: list[Event]) -> bytes:
 def export_geojson(events: list[Event]) -> bytes:
     """RFC 7946 FeatureCollection of the events (points) and movement legs (lines), with citations."""
     return json.dumps(events_geojson(events), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def mentions_geojson(results, start: date | None = None, end: date | None = None) -> dict[str, Any]:
+    """Every place read in the articles published in [start, end] (undated articles always), one point per
+    place with how often and in how many articles it was named."""
+    agg: dict[str, dict[str, Any]] = {}
+    for r in results:
+        pub = r.article.published
+        if pub is not None and ((start and pub < start) or (end and pub > end)):
+            continue
+        for m in r.mentions:
+            a = agg.setdefault(m.place.id, {"place": m.place, "count": 0, "articles": set(), "texts": set()})
+            a["count"] += 1
+            a["articles"].add(r.article.id)
+            a["texts"].add(m.text)
+    feats = [{"type": "Feature", "id": pid, "geometry": {"type": "Point", "coordinates": [a["place"].lon, a["place"].lat]},
+              "properties": {"feature": "mention", "name": a["place"].name, "kind": a["place"].kind, "count": a["count"],
+                             "articles": len(a["articles"]), "texts": ", ".join(sorted(a["texts"]))[:200]}}
+             for pid, a in agg.items()]
+    return {"type": "FeatureCollection", "features": feats}

@@ -147,3 +147,12 @@ def test_step_buttons_move_the_range(at):
     assert at.slider(key="date_range").value == (date(2024, 12, 7), date(2024, 12, 13))
     at.button(key="play").click().run()
     assert not at.exception and at.session_state["playing"] is True
+
+
+def test_place_mentions_layer_is_opt_in(at):
+    args, _ = map_args(at)
+    assert "window.OSINT.mentionLayer" not in args["feature_group"]
+    at.checkbox(key="layer_mentions").check().run()
+    args, _ = map_args(at)
+    assert "window.OSINT.mentionLayer" in args["feature_group"] and "Hmeimim Air Base" in args["feature_group"]
+    assert "mentions" in at.query_params["layers"]

@@ -185,3 +185,13 @@ def test_playback_steps_the_range_in_the_browser(app_url, page):
              return c && c.textContent !== '08 Dec 2024 – 14 Dec 2024'; }""", arg=[harness.MAP_IFRAME], timeout=30_000)
     page.get_by_role("button", name="⏸ Pause").click()
     assert page.external_requests == [] and page.page_errors == []
+
+
+def test_place_mentions_layer_draws_in_the_browser(app_url, page):
+    page.goto(f"{app_url}/?layers=bases,mentions")
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    frame = harness.map_frame(page)
+    frame.locator("path.osint-mention").first.wait_for(timeout=20_000)
+    assert frame.locator("path.osint-mention").count() > 5 and frame.locator(".osint-ev").count() == 0
+    assert page.external_requests == [] and page.page_errors == []

@@ -161,6 +161,19 @@
     });
   }
 
+  // Every place the machine read in the articles shown, as small grey dots (what was geocoded, and where).
+  function mentionLayer(data) {
+    return L.geoJSON(data, {
+      pointToLayer: function (f, latlng) {
+        var p = f.properties;
+        var dot = L.circleMarker(latlng, { radius: 4, weight: 1, color: "#555", fillColor: "#bbb", fillOpacity: 0.8,
+                                           className: "osint-mention" });
+        dot.bindTooltip(el("span", null, p.name + " — " + p.count + "× in " + p.articles + " article(s): " + p.texts));
+        return dot;
+      }
+    });
+  }
+
   // One caption on the map (the date range shown), created once and updated on every rerun.
   function caption(map, text) {
     if (!map._osintCaption) {
@@ -174,5 +187,6 @@
     return L.layerGroup();  // nothing to draw: the feature group stays empty
   }
 
-  window.OSINT = { eventLayer: eventLayer, movementLayer: movementLayer, baseLayer: baseLayer, basemap: basemap, caption: caption };
+  window.OSINT = { eventLayer: eventLayer, movementLayer: movementLayer, baseLayer: baseLayer, basemap: basemap, caption: caption,
+                  mentionLayer: mentionLayer };
 })();
