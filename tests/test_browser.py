@@ -192,6 +192,6 @@ def test_place_mentions_layer_draws_in_the_browser(app_url, page):
     harness.wait_map_drawn(page)
     harness.wait_app_idle(page)
     frame = harness.map_frame(page)
-    frame.locator("path.osint-mention").first.wait_for(timeout=20_000)
+    frame.locator("path.osint-mention").first.wait_for(state="attached", timeout=20_000)
     assert frame.locator("path.osint-mention").count() > 5 and frame.locator(".osint-ev").count() == 0
     assert page.external_requests == [] and page.page_errors == []
