@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkou
     sys.path.insert(0, str(ROOT))
 
 from dashboard import charts, mapview, playback, review  # noqa: E402
+from dashboard.evidence import article_html  # noqa: E402
 from dashboard.state import (  # noqa: E402
     DEFAULT_LAYERS,
     LAYERS,
@@ -203,6 +204,17 @@ if selected is not None:
     st.subheader("Evidence")
     review.evidence_panel(selected, result)
     review.review_panel(selected, CORPUS)
+
+with st.expander("Article reader: what the machine read"):
+    names = {f"{r.article.published or 'undated'} · {r.article.title}": r for r in result.articles}
+    if names:
+        pick = names[st.selectbox("Article", list(names), key="reader")]
+        a = pick.article
+        st.caption(f"{a.source} · published {a.published or 'undated'} ({a.published_from or 'no date found'})"
+                   + (f" · {a.notes}" if a.notes else "") + f" · {len(pick.mentions)} places, {len(pick.dates)} dates, "
+                   f"{len(pick.events)} events")
+        st.markdown(review.MARK_CSS + '<div class="ev-article">'
+                    + article_html(a.text, pick.mentions, pick.dates, a.excluded) + "</div>", unsafe_allow_html=True)
 
 if result.errors or result.warnings:
     with st.expander(f"Corpus notes: {len(result.errors)} errors, {len(result.warnings)} warnings"):

@@ -41,3 +41,16 @@ def sources_html(ev: Event) -> str:
             if s.url.startswith(("http://", "https://")) else ""
         lines.append(f"<li>{html.escape(label)}{link}</li>")
     return "<ul>" + "".join(lines) + "</ul>"
+
+
+def article_html(text: str, mentions: list[Mention], dates: list[DateRef], excluded: tuple[tuple[int, int], ...]) -> str:
+    """A whole article as escaped HTML: places and dates marked, site furniture greyed out, line breaks kept."""
+    out, pos = [], 0
+    for s, e in sorted(excluded):
+        if s < pos:
+            continue
+        out.append(highlight(text, pos, s, mentions, dates))
+        out.append(f'<span class="ev-furniture" title="not read for events">{html.escape(text[s:e])}</span>')
+        pos = e
+    out.append(highlight(text, pos, len(text), mentions, dates))
+    return "".join(out).replace("\n", "<br>")

@@ -15,6 +15,8 @@ from geodata.pipeline import CorpusResult
 MARK_CSS = """<style>
 mark.ev-place { background: #d0e8ff; padding: 0 2px; border-radius: 2px; }
 mark.ev-date { background: #ffe7a8; padding: 0 2px; border-radius: 2px; }
+.ev-furniture { color: #999; text-decoration: line-through; }
+.ev-article { max-height: 32em; overflow: auto; line-height: 1.5; }
 </style>"""
 
 

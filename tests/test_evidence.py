@@ -21,3 +21,17 @@ def test_sources_html_escapes_and_only_links_http(seeds_result):
     ev2 = type(ev)(**{**ev.__dict__, "sources": [hostile]})
     out = sources_html(ev2)
     assert "<img" not in out and "&lt;img" in out and "javascript:" not in out
+
+
+def test_article_html_greys_furniture_and_keeps_text_as_text(seeds_result):
+    from dashboard.evidence import article_html
+
+    r = next(r for r in seeds_result.articles if r.article.file.startswith("000_"))
+    out = article_html(r.article.text, r.mentions, r.dates, r.article.excluded)
+    assert '<span class="ev-furniture"' in out and "Dear readers" in out
+    from geodata.corpus import is_excluded
+
+    read = [m for m in r.mentions if not is_excluded(r.article, m.start, m.end)]
+    assert 0 < len(read) < len(r.mentions) and out.count('<mark class="ev-place"') == len(read)
+    hostile = article_html("<b>x</b>\nDamascus", [], [], ())
+    assert hostile == "&lt;b&gt;x&lt;/b&gt;<br>Damascus"
