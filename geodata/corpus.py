@@ -8,9 +8,13 @@ Files that cannot be read (not UTF-8, binary, too large) are reported as ``LoadE
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import io
+import os
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -207,3 +211,54 @@ def excluded_share(article: Article, start: int, end: int) -> float:
         return 0.0
     covered = sum(max(0, min(e, end) - max(s, start)) for s, e in article.excluded)
     return min(1.0, covered / (end - start))
+
+
+# ---- adding articles (upload) ----------------------------------------------------------------------
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_filename(name: str) -> str:
+    """A file name that cannot leave the corpus folder: no directories, no dot-files, ``.txt`` at the end."""
+    base = name.replace("\\", "/").split("/")[-1]
+    stem = _SAFE_NAME.sub("_", Path(base).stem).strip("._-")[:80] or "article"
+    return f"{stem}.txt"
+
+
+def add_article(folder: str | Path, name: str, data: bytes, meta: dict[str, str] | None = None) -> Path:
+    """Store an uploaded article in the corpus folder (never outside it, never over another file) and
+    record its title/source/url/published in ``articles.csv``. Raises ArticleError for unusable files."""
+    folder = Path(folder).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    decode_article(data, name)  # refuse binary, non-UTF-8, empty or oversized files before writing anything
+    meta = {k: (v or "").strip().replace("\n", " ") for k, v in (meta or {}).items()}
+    if meta.get("published") and parse_iso_date(meta["published"]) is None:
+        raise ArticleError(f"{name}: publication date {meta['published']!r} is not YYYY-MM-DD")
+    with open(folder / (MANIFEST + ".lock"), "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        target = folder / safe_filename(name)
+        n = 1
+        while target.exists():
+            n += 1
+            target = folder / f"{Path(safe_filename(name)).stem}-{n}.txt"
+        if target.resolve().parent != folder:
+            raise ArticleError(f"{name}: refusing a name outside the corpus folder")
+        for path, payload in ((target, data), (folder / MANIFEST, None)):
+            if payload is None:
+                rows, _ = read_manifest(folder)
+                rows[target.name] = {k: meta.get(k, "") for k in MANIFEST_FIELDS} | {"file": target.name}
+                buf = io.StringIO()
+                w = csv.DictWriter(buf, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
+                w.writeheader()
+                w.writerows(rows.values())
+                payload = buf.getvalue().encode("utf-8")
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload)
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+    return target

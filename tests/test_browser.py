@@ -195,3 +195,28 @@ def test_place_mentions_layer_draws_in_the_browser(app_url, page):
     frame.locator("path.osint-mention").first.wait_for(state="attached", timeout=20_000)
     assert frame.locator("path.osint-mention").count() > 5 and frame.locator(".osint-ev").count() == 0
     assert page.external_requests == [] and page.page_errors == []
+
+
+def test_upload_an_article_from_the_app(tmp_path):
+    import shutil
+
+    for f in (harness.ROOT / "seeds").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    upload = tmp_path.parent / "../escape attempt.txt"
+    upload.write_text("Russian warships left the port of Tartus for the Black Sea on Sunday.", encoding="utf-8")
+    with harness.running_app(ARTIFACTS / "streamlit-upload.log", env={"GEODATA_CORPUS": str(tmp_path)}) as url, \
+            harness.offline_page() as page:
+        page.goto(url)
+        harness.wait_map_drawn(page)
+        harness.wait_app_idle(page)
+        page.get_by_text("Add articles").click()
+        page.locator("input[type=file]").set_input_files(str(upload))
+        page.get_by_label("Source (outlet)").fill("Test wire")
+        page.get_by_role("button", name="Add to the corpus").click()
+        page.wait_for_function(
+            """() => [...document.querySelectorAll("[data-testid='stMetric']")]
+                       .some(m => m.innerText.startsWith('Articles') && m.innerText.trim().endsWith('6'))""",
+            timeout=30_000)
+        assert page.external_requests == [] and page.page_errors == []
+    assert (tmp_path / "escape_attempt.txt").exists() and not (tmp_path.parent / "escape_attempt.txt").exists()
+    assert "escape_attempt.txt,,Test wire" in (tmp_path / "articles.csv").read_text(encoding="utf-8")

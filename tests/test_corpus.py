@@ -57,3 +57,27 @@ def test_malformed_manifest_is_reported(tmp_path):
     (tmp_path / "x.txt").write_text("Ships left Tartus.", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.articles and corpus.errors and "file" in corpus.errors[0].error
+
+
+def test_uploaded_names_cannot_escape_or_overwrite(tmp_path):
+    from geodata.corpus import add_article, load_corpus, read_manifest, safe_filename
+
+    assert safe_filename("../../etc/passwd") == "passwd.txt"
+    assert safe_filename("..\\..\\win.ini") == "win.txt"
+    assert safe_filename("C:\\Users\\x\\a.txt") == "a.txt"
+    assert safe_filename(".hidden.txt") == "hidden.txt"
+    assert safe_filename("Ŝyria report (1).TXT") == "yria_report_1.txt"
+    assert safe_filename("") == "article.txt"
+    a = add_article(tmp_path, "../../report.txt", b"Ships left Tartus on Sunday.",
+                    {"title": "T1", "source": "S", "published": "2024-12-09"})
+    b = add_article(tmp_path, "report.txt", b"Troops left Damascus.", {"title": "T2"})
+    assert a.parent == b.parent == tmp_path.resolve() and a.name == "report.txt" and b.name == "report-2.txt"
+    assert a.read_text() == "Ships left Tartus on Sunday."
+    rows, _ = read_manifest(tmp_path)
+    assert rows["report.txt"]["published"] == "2024-12-09" and rows["report-2.txt"]["title"] == "T2"
+    assert [x.file for x in load_corpus(tmp_path).articles] == ["report-2.txt", "report.txt"]
+    with pytest.raises(ArticleError):
+        add_article(tmp_path, "bad.txt", b"\x00\x01binary")
+    with pytest.raises(ArticleError):
+        add_article(tmp_path, "bad.txt", b"text", {"published": "last week"})
+    assert not (tmp_path / "bad.txt").exists() and not list(tmp_path.glob(".upload-*"))
