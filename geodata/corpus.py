@@ -8,19 +8,16 @@ Files that cannot be read (not UTF-8, binary, too large) are reported as ``LoadE
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import fcntl
 import io
-import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from geodata.dates import find_date_in_header
+from geodata.fsio import atomic_write, locked
 from geodata.models import Article
 
 MAX_ARTICLE_BYTES = 2_000_000
@@ -234,8 +231,7 @@ def add_article(folder: str | Path, name: str, data: bytes, meta: dict[str, str]
     meta = {k: (v or "").strip().replace("\n", " ") for k, v in (meta or {}).items()}
     if meta.get("published") and parse_iso_date(meta["published"]) is None:
         raise ArticleError(f"{name}: publication date {meta['published']!r} is not YYYY-MM-DD")
-    with open(folder / (MANIFEST + ".lock"), "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with locked(folder / MANIFEST):
         target = folder / safe_filename(name)
         n = 1
         while target.exists():
@@ -243,22 +239,12 @@ def add_article(folder: str | Path, name: str, data: bytes, meta: dict[str, str]
             target = folder / f"{Path(safe_filename(name)).stem}-{n}.txt"
         if target.resolve().parent != folder:
             raise ArticleError(f"{name}: refusing a name outside the corpus folder")
-        for path, payload in ((target, data), (folder / MANIFEST, None)):
-            if payload is None:
-                rows, _ = read_manifest(folder)
-                rows[target.name] = {k: meta.get(k, "") for k in MANIFEST_FIELDS} | {"file": target.name}
-                buf = io.StringIO()
-                w = csv.DictWriter(buf, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
-                w.writeheader()
-                w.writerows(rows.values())
-                payload = buf.getvalue().encode("utf-8")
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(payload)
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        atomic_write(target, data)
+        rows, _ = read_manifest(folder)
+        rows[target.name] = {k: meta.get(k, "") for k in MANIFEST_FIELDS} | {"file": target.name}
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows.values())
+        atomic_write(folder / MANIFEST, buf.getvalue().encode("utf-8"))
     return target

@@ -10,16 +10,13 @@ other's work.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import fcntl
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from geodata.fsio import atomic_write, locked
 from geodata.models import EVENT_STATUSES, EVENT_TYPES, Event, Place, Source
 
 FILE = "curations.csv"
@@ -105,51 +102,26 @@ def _render(decisions: dict[str, Curation]) -> str:
     return buf.getvalue()
 
 
-@contextlib.contextmanager
-def _locked(path: Path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def record(path: str | Path, decision: Curation) -> Curation:
     """Add or replace one decision; every other row in the file is kept exactly as it is on disk now."""
     decision = replace(decision.validate(), updated=decision.updated or datetime.now(UTC).isoformat(timespec="seconds"))
     p = Path(path)
-    with _locked(p):
+    with locked(p):
         current = read(p)  # re-read under the lock: another session may have written since we loaded
         current[decision.event_id] = decision
-        _atomic_write(p, _render(current))
+        atomic_write(p, _render(current).encode("utf-8"))
     return decision
 
 
 def withdraw(path: str | Path, event_id: str) -> bool:
     """Remove one decision (the event goes back to what the extractor says). True if there was one."""
     p = Path(path)
-    with _locked(p):
+    with locked(p):
         current = read(p)
         if event_id not in current:
             return False
         del current[event_id]
-        _atomic_write(p, _render(current))
+        atomic_write(p, _render(current).encode("utf-8"))
     return True
 
 

@@ -80,4 +80,4 @@ def test_uploaded_names_cannot_escape_or_overwrite(tmp_path):
         add_article(tmp_path, "bad.txt", b"\x00\x01binary")
     with pytest.raises(ArticleError):
         add_article(tmp_path, "bad.txt", b"text", {"published": "last week"})
-    assert not (tmp_path / "bad.txt").exists() and not list(tmp_path.glob(".upload-*"))
+    assert not (tmp_path / "bad.txt").exists() and not list(tmp_path.glob(".*.tmp"))

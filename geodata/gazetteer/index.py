@@ -12,13 +12,13 @@ import hashlib
 import math
 import os
 import pickle
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import astuple, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from geodata.fsio import atomic_write
 from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
 from geodata.models import Place
@@ -190,11 +190,7 @@ def load_gazetteer(rebuild: bool = False) -> Gazetteer:
             gc.enable()
     gaz = Gazetteer.build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+        atomic_write(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))  # readers see old or new, never half
         _prune(path.parent, keep=3)
     except OSError:
         pass  # read-only home: work from memory

@@ -10,8 +10,6 @@ service fails, ``geocode`` returns ``None`` and ``last_error`` says why; nothing
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geodata import __version__
+from geodata.fsio import atomic_write
 from geodata.gazetteer.index import cache_dir
 
 USER_AGENT = f"osint-map/{__version__} (offline-first news map; online lookups only when enabled)"
@@ -58,11 +57,7 @@ class OnlineFallback:
 
     def _write_cache(self) -> None:
         try:
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.cache_path.parent, prefix=".online-cache-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self._cache, fh, ensure_ascii=False, indent=0, sort_keys=True)
-            os.replace(tmp, self.cache_path)
+            atomic_write(self.cache_path, json.dumps(self._cache, ensure_ascii=False, indent=0, sort_keys=True).encode())
         except OSError as exc:
             self.last_error = f"could not write the online geocode cache: {exc}"
 
