@@ -128,7 +128,7 @@ for name, chosen, every in (("layers", layers, set(DEFAULT_LAYERS)), ("types", t
         st.query_params[name] = ",".join(sorted(chosen))
 present_slot.link_button(
     "Presentation mode", "?" + urlencode({**{k: v for k, v in st.query_params.items() if k != "mode"}, "mode": "present"}))
-flt = Filters(start=start, end=end, layers=layers, types=types, include_undated=undated, actors=set(actors),
+flt = Filters(start=start, end=end, types=types, include_undated=undated, actors=set(actors),
               sources=set(outlets), statuses=set(statuses), review=set(reviewed), text=text)
 shown = select(events, flt)
 
@@ -156,7 +156,8 @@ selected = by_id.get(st.session_state.get("selected_event") or qp.get("event") o
 focus = selected.place if selected and selected.place else None
 caption = f"{start:%d %b %Y} – {end:%d %b %Y}" if start != end else f"{start:%d %b %Y}"
 layers_fc = mapview.data_layers(events_geojson(shown), installations_geojson(result.installations, end), layers,
-                                caption=caption, mentions_fc=mentions_geojson(result.articles, start, end))
+                                caption=caption,
+                                mentions_fc=mentions_geojson(result.articles, start, end) if "mentions" in layers else None)
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
           center=[focus.lat, focus.lon] if focus else None, zoom=9 if focus else None,
           height=780 if PRESENT else 620, use_container_width=True, key="map")

@@ -15,7 +15,6 @@ DEFAULT_LAYERS = ("bases", "movements", "events")
 class Filters:
     start: date
     end: date
-    layers: set[str] = field(default_factory=lambda: set(DEFAULT_LAYERS))
     types: set[str] = field(default_factory=lambda: set(EVENT_TYPES))
     include_undated: bool = True
     actors: set[str] = field(default_factory=set)  # empty: any actor

@@ -14,7 +14,7 @@ from datetime import date
 from geodata.gazetteer.index import FACILITY_KINDS
 from geodata.models import Event, Place
 
-INSTALLATION_KINDS = FACILITY_KINDS - {"facility"} | {"military_base"}
+INSTALLATION_KINDS = FACILITY_KINDS - {"facility"}  # a base, airfield or port, not the Kremlin
 STATUSES = ("active", "drawdown", "withdrawn", "contested", "unknown")
 
 
