@@ -69,6 +69,7 @@ if PRESENT:  # briefing view: no sidebar or toolbar, large type; the URL carries
     st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],header{display:none}"
                 "h1{font-size:3rem!important} .stMainBlockContainer{padding-top:1rem}</style>", unsafe_allow_html=True)
 st.title(st.query_params.get("title", "Bases and troop movements from the news"))
+review.show_flash()
 
 result = corpus(str(CORPUS), corpus_signature(CORPUS))
 events = result.events

@@ -39,6 +39,17 @@ def evidence_panel(ev: Event, result: CorpusResult) -> None:
     st.markdown(sources_html(ev), unsafe_allow_html=True)
 
 
+def flash(message: str) -> None:
+    """A toast that survives the ``st.rerun()`` that follows a write (a plain toast is lost with the old run)."""
+    st.session_state["_flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("_flash", None)
+    if message:
+        st.toast(message)
+
+
 def review_panel(ev: Event, corpus_folder: Path) -> None:
     """Confirm, reject or edit: written at once, atomically, to the corpus's curations.csv."""
     path = curation.path_for(corpus_folder)
@@ -46,11 +57,11 @@ def review_panel(ev: Event, corpus_folder: Path) -> None:
     analyst = st.session_state.get("analyst", "")
     if c1.button("Confirm", key=f"confirm-{ev.id}"):
         curation.record(path, curation.Curation(ev.id, "confirm", analyst=analyst))
-        st.toast("Confirmed")
+        flash("Confirmed")
         st.rerun()
     if c2.button("Reject", key=f"reject-{ev.id}"):
         curation.record(path, curation.Curation(ev.id, "reject", analyst=analyst))
-        st.toast("Rejected: hidden from the map, kept in curations.csv")
+        flash("Rejected: hidden from the map, kept in curations.csv")
         st.rerun()
     if ev.review and c3.button("Undo my decision", key=f"undo-{ev.id}"):
         curation.withdraw(path, ev.id)
@@ -70,5 +81,5 @@ def review_panel(ev: Event, corpus_folder: Path) -> None:
             except curation.CurationError as exc:
                 st.error(str(exc))
             else:
-                st.toast("Saved")
+                flash("Saved")
                 st.rerun()

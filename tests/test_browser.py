@@ -156,12 +156,13 @@ def test_two_sessions_review_without_losing_each_others_decisions(tmp_path):
             page.goto(f"{url}/?event={ev.id}")
             harness.wait_app_idle(page)
             page.get_by_role("button", name="Reject").wait_for(timeout=30_000)
+        path = curation.path_for(tmp_path)
         one.get_by_role("button", name="Reject").click()   # session one decides...
-        harness.wait_app_idle(one)
+        one.get_by_text("Rejected: hidden from the map").first.wait_for(timeout=30_000)
+        assert evs[0].id in curation.read(path)
         two.get_by_role("button", name="Reject").click()   # ...then session two, which loaded before that
-        harness.wait_app_idle(two)
-        one.wait_for_timeout(500)
-    decisions = curation.read(curation.path_for(tmp_path))
+        two.get_by_text("Rejected: hidden from the map").first.wait_for(timeout=30_000)
+    decisions = curation.read(path)
     assert {evs[0].id, evs[1].id} <= set(decisions)
     assert all(decisions[e.id].action == "reject" for e in evs)
 
