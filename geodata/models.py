@@ -167,3 +167,28 @@ class Event:
             "confidence": round(self.confidence, 3), "article_id": self.article_id,
             "sources": [s.to_dict() for s in self.sources], "review": self.review,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        """The inverse of ``to_dict`` (events exported by the CLI or another run, read back)."""
+
+        def pl(v: dict[str, Any] | None) -> Place | None:
+            if not v:
+                return None
+            return Place(id=str(v.get("id") or ""), name=str(v["name"]), lat=float(v["lat"]), lon=float(v["lon"]),
+                         kind=str(v.get("kind") or "city"), country_code=str(v.get("country_code") or ""))
+
+        def day(v: Any) -> date | None:
+            return date.fromisoformat(v) if v else None
+
+        return cls(
+            id=str(d["id"]), type=str(d["type"]), status=str(d.get("status") or "reported"),
+            date=day(d.get("date")), date_end=day(d.get("date_end")), date_precision=str(d.get("date_precision") or ""),
+            place=pl(d.get("place")), origin=pl(d.get("origin")), destination=pl(d.get("destination")),
+            actors=tuple(d.get("actors") or ()), quote=str(d.get("quote") or ""), start=int(d.get("start") or 0),
+            end=int(d.get("end") or 0), confidence=float(d.get("confidence") or 0.5),
+            article_id=str(d.get("article_id") or ""), date_text=str(d.get("date_text") or ""),
+            sources=[Source(**{k: s.get(k, "" if k not in ("start", "end") else 0) for k in Source.__dataclass_fields__})
+                     for s in d.get("sources") or ()],
+            review=str(d.get("review") or ""),
+        )
