@@ -23,7 +23,8 @@ from geodata.models import Article, DateRef, Event, Mention, Place, Source
 
 _ABBREV = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)" \
           r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bNo)(?<!\bGen)(?<!\bCol)"
-_SENT_END = re.compile(_ABBREV + r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# The leading look-ahead lets the twenty look-behinds run only where a full stop (or ! ? …) is: ten times faster.
+_SENT_END = re.compile(r"(?=[.!?…])" + _ABBREV + r"[.!?…]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
 MAX_SENTENCE = 1500  # a "sentence" longer than this (a pasted table, hostile input) is cut at white space
@@ -66,6 +67,25 @@ def _rx(words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\b", re.I)
 
 
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_CODE_ESCAPE = re.compile(r"\\[xuUN0-7]")
+
+
+def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-sensitive copy of a case-insensitive lexicon pattern, for lower-cased ASCII text.
+
+    On ASCII text ``rx.search(s)`` and ``twin.search(s.lower())`` find the same matches at the same offsets
+    (re.I on ASCII is lower-casing both sides), and the twin runs about five times faster: re's case-insensitive
+    literal matching folds every character it compares. Only literal text is lower-cased (``\\S``, ``\\B``
+    keep their meaning); a pattern with inline flags or character codes cannot be twinned (ValueError).
+    """
+    if not rx.flags & re.I or _INLINE_FLAGS.search(rx.pattern) or _CODE_ESCAPE.search(rx.pattern):
+        raise ValueError(f"no lower-case twin for {rx.pattern[:60]!r}: not re.I, or inline flags or character codes")
+    lowered = re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else m.group().lower(),
+                     rx.pattern, flags=re.S)
+    return re.compile(lowered, rx.flags & ~re.I)
+
+
 # Most specific first: the first type whose trigger fires names the sentence's event.
 _FORCES = r"(?:troops|forces|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
 
@@ -94,6 +114,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r" (?:are|is|remain|will remain)\b[^.]{0,30}\bin\b|using (?:it )?as a")),
 ]
 TRIGGER_RX = dict(TRIGGERS)
+_TRIGGER_TWINS = [(etype, _lower_twin(rx)) for etype, rx in TRIGGERS]
+# Most sentences report nothing: one scan for "any trigger at all" spares the ten per-type scans.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{twin.pattern})" for _, twin in _TRIGGER_TWINS))
 _SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 # A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
 _FUTURE_OF_BASE = _rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early")
@@ -133,10 +156,20 @@ def actors_in(sentence: str) -> tuple[str, ...]:
     return tuple(name for name, rx in ACTORS if rx.search(sentence))
 
 
+def _triggered(sentence: str) -> list[str]:
+    """Every type whose trigger fires in the sentence, in lexicon order."""
+    if not sentence.isascii():
+        return [etype for etype, rx in TRIGGERS if rx.search(sentence)]
+    low = sentence.lower()
+    if not _ANY_TRIGGER.search(low):
+        return []
+    return [etype for etype, twin in _TRIGGER_TWINS if twin.search(low)]
+
+
 def classify_all(sentence: str) -> list[str]:
     """Every type the sentence reports, most specific first. Presence of a base is implied by most
     reports about it, so it stands alone only when nothing else happened; so does a statement."""
-    found = [etype for etype, rx in TRIGGERS if rx.search(sentence)]
+    found = _triggered(sentence)
     if not found:
         return []
     if found == ["base_presence"]:
@@ -285,15 +318,16 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     for s, e in sentences(text):
         if excluded_share(article, s, e) > 0.5:
             continue
-        sent = text[s:e]
-        types = classify_all(sent)
-        if not types:
-            continue
+        # The places first: a sentence without one is skipped before it is classified (the cheaper test).
         in_sentence = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
         ments = [m for m in in_sentence if m.end <= e and not _ADJECTIVAL.match(text[m.end:m.end + 12])
                  and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
         if not ments:
             continue  # an event the map cannot place is left to the reader
+        sent = text[s:e]
+        types = classify_all(sent)
+        if not types:
+            continue
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
         since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
