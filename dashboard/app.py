@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
 import folium
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -22,27 +24,28 @@ from dashboard.evidence import article_html  # noqa: E402
 from dashboard.state import (  # noqa: E402
     DEFAULT_LAYERS,
     LAYERS,
+    EventIndex,
     Filters,
     date_bounds,
     parse_date,
     parse_list,
     presets,
-    select,
 )
 from geodata.corpus import ArticleError, add_article  # noqa: E402
 from geodata.export import (  # noqa: E402
     events_frame,
-    events_geojson,
     export_csv,
     export_geojson,
     installations_geojson,
+    map_dataset,
     mentions_geojson,
 )
 from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from geodata.models import EVENT_STATUSES, EVENT_TYPES  # noqa: E402
-from geodata.pipeline import CorpusResult, build  # noqa: E402
+from geodata.pipeline import CorpusResult, build, imported_events_path  # noqa: E402
 
 CORPUS = Path(os.environ.get("GEODATA_CORPUS", ROOT / "seeds"))
+EVENTS_FILE = imported_events_path()
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -57,9 +60,41 @@ def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
 
 
+@dataclass
+class Loaded:
+    """Everything derived once per corpus version, reused by every rerun and every session."""
+
+    result: CorpusResult
+    index: EventIndex
+    frame: pd.DataFrame  # the events table, one row per event in index order
+    counts: pd.DataFrame  # events per day by type (the timeline)
+    position: dict[str, int]  # event id -> row
+    draw: dict
+    details: list
+    urls: dict[str, str]  # where the map iframe fetches draw and details
+    center: tuple[float, float]
+
+
 @st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
-def corpus(folder: str, signature: tuple) -> CorpusResult:
-    return build(folder, gazetteer())
+def corpus(folder: str, signature: tuple) -> Loaded:
+    result = build(folder, gazetteer(), events_file=EVENTS_FILE or None)
+    events = result.events
+    draw, details = map_dataset(events)
+    frame = events_frame(events)
+    placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
+    center = ((statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed))
+              if placed else (30.0, 30.0))
+    return Loaded(result=result, index=EventIndex(events), frame=frame, counts=charts.daily_counts(frame),
+                  position={e.id: i for i, e in enumerate(events)}, draw=draw, details=details,
+                  urls=mapview.publish(draw, details), center=center)
+
+
+def signature() -> tuple:
+    sig = corpus_signature(CORPUS)
+    if EVENTS_FILE and os.path.exists(EVENTS_FILE):
+        st_ = os.stat(EVENTS_FILE)
+        sig += (("events", st_.st_size, st_.st_mtime_ns),)
+    return sig
 
 
 PRESENT = st.query_params.get("mode") == "present"
@@ -71,7 +106,10 @@ if PRESENT:  # briefing view: no sidebar or toolbar, large type; the URL carries
 st.title(st.query_params.get("title", "Bases and troop movements from the news"))
 review.show_flash()
 
-result = corpus(str(CORPUS), corpus_signature(CORPUS))
+loaded = corpus(str(CORPUS), signature())
+if not mapview.published(loaded.urls):  # another app on this machine pruned the cache folder
+    loaded.urls = mapview.publish(loaded.draw, loaded.details)
+result, index = loaded.result, loaded.index
 events = result.events
 today = date.today()
 lo, hi = date_bounds(events, today)
@@ -110,8 +148,8 @@ with st.sidebar:
     undated = st.checkbox("Include undated events", value=True, key="undated")
     with st.expander("More filters"):
         text = st.text_input("Search quotes, places, titles", key="search")
-        actors = st.multiselect("Actors", sorted({a for e in events for a in e.actors}), key="actors")
-        outlets = st.multiselect("Sources", sorted({s.source for e in events for s in e.sources}), key="sources")
+        actors = st.multiselect("Actors", index.actors, key="actors")
+        outlets = st.multiselect("Sources", index.sources, key="sources")
         statuses = st.multiselect("Status", EVENT_STATUSES, key="statuses")
         reviewed = st.multiselect("Review", ["unreviewed", "confirm", "edit", "add"], key="review")
     st.divider()
@@ -131,12 +169,11 @@ present_slot.link_button(
     "Presentation mode", "?" + urlencode({**{k: v for k, v in st.query_params.items() if k != "mode"}, "mode": "present"}))
 flt = Filters(start=start, end=end, types=types, include_undated=undated, actors=set(actors),
               sources=set(outlets), statuses=set(statuses), review=set(reviewed), text=text)
-shown = select(events, flt)
+mask = index.mask(flt)
 
-n_moves = sum(1 for e in shown if e.origin and e.destination)
 c1, c2, c3, c4 = st.columns(4)
-c1.metric("Events in range", len(shown))
-c2.metric("Movements", n_moves)
+c1.metric("Events in range", int(mask.sum()))
+c2.metric("Movements", int((mask & index.moving).sum()))
 c3.metric("Installations", len(result.installations))
 c4.metric("Articles", len(result.articles))
 st.caption(
@@ -144,50 +181,50 @@ st.caption(
     + ("Offline: local basemap." if not online_tiles else "Online tiles on: tile requests go to OpenStreetMap.")
 )
 
-placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
-center = (statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed)) if placed else (30.0, 30.0)
-m = mapview.base_map(center=center, zoom=6, online_tiles=online_tiles)
+m = mapview.base_map(center=loaded.center, zoom=6, online_tiles=online_tiles, legend_open=PRESENT)
 missing = mapview.external_links(m)
 if missing and not online_tiles:
     st.error(f"These map assets would be fetched from the internet and the map would stay blank offline: {missing}")
 
 # The selected event (table click or ?event= in the URL): the map flies to it without remounting.
-by_id = {e.id: e for e in shown}
-selected = by_id.get(st.session_state.get("selected_event") or qp.get("event") or "")
+sel_row = loaded.position.get(st.session_state.get("selected_event") or qp.get("event") or "", -1)
+selected = events[sel_row] if sel_row >= 0 and mask[sel_row] else None
 focus = selected.place if selected and selected.place else None
 caption = f"{start:%d %b %Y} – {end:%d %b %Y}" if start != end else f"{start:%d %b %Y}"
-layers_fc = mapview.data_layers(events_geojson(shown), installations_geojson(result.installations, end), layers,
-                                caption=caption,
+layers_fc = mapview.data_layers(loaded.urls, mask, installations_geojson(result.installations, end), layers,
+                                caption=caption, selected=sel_row if selected else -1,
                                 mentions_fc=mentions_geojson(result.articles, start, end) if "mentions" in layers else None)
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
           center=[focus.lat, focus.lon] if focus else None, zoom=9 if focus else None,
           height=780 if PRESENT else 620, use_container_width=True, key="map")
 
-st.markdown("**Legend** — ✈ air base / airport · ⚓ naval base / port; base colour: "
-            "green active · yellow drawdown · grey withdrawn · red contested. Event dots by type; "
-            "hollow dashed dots and dashed arrows: date not known to the day.")
+st.caption("✈ air base / airport · ⚓ naval base / port, coloured by status on the end date. Event dots by type "
+           "(hollow: date not known to the day); numbered bubbles are clusters; arrows run origin → destination "
+           "(dashed: not to the day, ×n: movements on one route). Open *Legend* on the map for the key.")
 
 if PRESENT:
     st.link_button("Leave presentation", "?" + urlencode({k: v for k, v in st.query_params.items() if k != "mode"}))
     st.stop()
 
-df = events_frame(shown)
-timeline = charts.timeline(events_frame(events), start, end)
+df = loaded.frame[mask]
+timeline = charts.timeline(loaded.counts, start, end)
 if timeline is not None:
     st.altair_chart(timeline, width="stretch")
 
 st.subheader("Events")
 st.caption("Select a row to see its evidence, fly the map there, and confirm, reject or edit it.")
 e1, e2, e3 = st.columns(3)
-e1.download_button("Download events (CSV)", data=export_csv(shown), file_name=f"events_{start}_{end}.csv",
-                   mime="text/csv", on_click="ignore", key="dl_csv")
-e2.download_button("Download events (GeoJSON)", data=export_geojson(shown), file_name=f"events_{start}_{end}.geojson",
-                   mime="application/geo+json", on_click="ignore", key="dl_geojson")
+e1.download_button("Download events (CSV)", data=lambda: export_csv(index.take(mask)),
+                   file_name=f"events_{start}_{end}.csv", mime="text/csv", on_click="ignore", key="dl_csv")
+e2.download_button("Download events (GeoJSON)", data=lambda: export_geojson(index.take(mask)),
+                   file_name=f"events_{start}_{end}.geojson", mime="application/geo+json", on_click="ignore",
+                   key="dl_geojson")
 e3.download_button(
     "Download map (offline HTML)", on_click="ignore", key="dl_html", mime="text/html",
     file_name=f"osint-map_{start}_{end}.html",
-    data=lambda: mapview.standalone_html(events_geojson(shown), installations_geojson(result.installations, end),
-                                         title=f"OSINT map {start} – {end}", center=center),
+    data=lambda: mapview.standalone_html(*map_dataset(index.take(mask)), None,
+                                         installations_geojson(result.installations, end),
+                                         title=f"OSINT map {start} – {end}", center=loaded.center, caption=caption),
 )
 table = st.dataframe(
     df[["date", "date_end", "date_precision", "type", "status", "place", "origin", "destination", "actors", "quote",

@@ -9,13 +9,17 @@ import altair as alt
 import pandas as pd
 
 
-def timeline(df: pd.DataFrame, start: date, end: date) -> alt.LayerChart | None:
+def daily_counts(df: pd.DataFrame) -> pd.DataFrame:
+    """Events per day by type (computed once per corpus; a few thousand rows even for 100,000 events)."""
     dated = df.dropna(subset=["date"])
-    if dated.empty:
+    return dated.groupby([dated["date"].dt.floor("D"), "type"]).size().reset_index(name="events")
+
+
+def timeline(counts: pd.DataFrame, start: date, end: date) -> alt.LayerChart | None:
+    if counts.empty:
         return None
-    span_days = (dated["date"].max() - dated["date"].min()).days
+    span_days = (counts["date"].max() - counts["date"].min()).days
     unit, fmt = ("yearmonthdate", "%Y-%m-%d") if span_days <= 120 else ("yearmonth", "%Y-%m")
-    counts = dated.groupby([dated["date"].dt.floor("D"), "type"]).size().reset_index(name="events")
     bars = alt.Chart(counts).mark_bar(size=6 if unit == "yearmonth" else 10).encode(
         x=alt.X(f"{unit}(date):T", title=None), y=alt.Y("sum(events):Q", title="events"),
         color=alt.Color("type:N", legend=alt.Legend(orient="right", title=None)),

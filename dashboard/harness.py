@@ -117,11 +117,70 @@ def map_frame(page):
     return page.frame_locator(MAP_IFRAME)
 
 
-def wait_map_drawn(page, timeout: int = 60_000) -> None:
-    """Until the basemap is loaded and the bases layer is on the map."""
+def wait_map_drawn(page, timeout: int = 60_000, bases: bool = True) -> None:
+    """Until the basemap is loaded and the bases layer (if asked) is on the map."""
     frame = map_frame(page)
-    frame.locator(".osint-base").first.wait_for(timeout=timeout)
+    if bases:
+        frame.locator(".osint-base").first.wait_for(timeout=timeout)
     frame.locator(".leaflet-container[data-basemap='loaded']").wait_for(timeout=timeout)
+
+
+def map_state(scope) -> dict[str, str]:
+    """The events canvas's own report, from attributes on the Leaflet container: events-shown (kept by the
+    filters), events-drawn / moves-drawn (in view), routes, clusters, draw-seq (one more per redraw), draw-ms.
+    ``scope`` is a page (the app: the map iframe) or a page holding the map itself (a standalone file)."""
+    target = map_frame(scope) if scope.locator(MAP_IFRAME).count() else scope
+    el = target.locator(".leaflet-container").first
+    return {k: el.get_attribute(f"data-{k}") or "" for k in
+            ("events", "events-shown", "events-drawn", "moves-drawn", "routes", "clusters", "draw-seq", "draw-ms")}
+
+
+def _content_frame(page):
+    if page.locator(MAP_IFRAME).count():
+        return page.locator(MAP_IFRAME).element_handle().content_frame()
+    return page.main_frame
+
+
+def drawn_items(page) -> dict:
+    """What the events canvas drew, in the map container's pixels: dots, clusters, routes."""
+    return _content_frame(page).evaluate(
+        """() => { const c = document.querySelector('.leaflet-container');
+                   const l = c && c._osintEvents; return l ? l.drawn() : {dots: [], clusters: [], routes: []}; }""")
+
+
+def settle(page, quiet_ms: int = 350, timeout_s: float = 10.0) -> None:
+    """Until the events canvas has not redrawn for ``quiet_ms`` (pans and zooms finished)."""
+    deadline = time.monotonic() + timeout_s
+    seq = map_state(page)["draw-seq"]
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(quiet_ms)
+        now = map_state(page)["draw-seq"]
+        if now == seq:
+            return
+        seq = now
+
+
+def click_in_map(page, x: float, y: float) -> None:
+    """A real mouse click at container pixel (x, y) of the map (the iframe's offset added)."""
+    frame = _content_frame(page)
+    box = frame.evaluate("() => { const r = document.querySelector('.leaflet-container').getBoundingClientRect();"
+                         " return {x: r.left, y: r.top}; }")
+    dx = dy = 0.0
+    if page.locator(MAP_IFRAME).count():
+        ib = page.locator(MAP_IFRAME).bounding_box()
+        dx, dy = ib["x"], ib["y"]
+    page.mouse.click(dx + box["x"] + x, dy + box["y"] + y)
+
+
+def wait_shown_changes(page, before: str, timeout: int = 30_000) -> dict[str, str]:
+    """Until the events canvas shows another number of events than ``before`` (a new mask was drawn)."""
+    page.wait_for_function(
+        """([iframe, n]) => { const f = document.querySelector(iframe);
+             const d = f ? f.contentDocument : document; const c = d && d.querySelector('.leaflet-container');
+             return c && c.getAttribute('data-events') === 'drawn' && c.getAttribute('data-events-shown') !== n; }""",
+        arg=[MAP_IFRAME, before], timeout=timeout, polling="raf",
+    )
+    return map_state(page)
 
 
 def count_in_map(page, selector: str) -> int:

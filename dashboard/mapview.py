@@ -10,16 +10,22 @@ working behind a ``server.baseUrlPath``.
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import folium
+import numpy as np
 import streamlit.components.v1 as components
 import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
+
+from geodata.fsio import atomic_write
+from geodata.gazetteer.index import cache_dir
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data" / "basemap"
@@ -30,6 +36,12 @@ _leaflet = components.declare_component("leaflet", path=xs_leaflet.BASE_DIR)
 _jquery = components.declare_component("jquery", path=xs_jquery.BASE_DIR)
 _app_assets = components.declare_component("osint_assets", path=str(ASSET_DIR))
 _basemap = components.declare_component("basemap", path=str(BASEMAP_DIR))
+# The events as the map draws them, written once per corpus under a content hash and fetched once by the
+# iframe: a date change then sends only a bit mask, never the data again.
+MAPDATA_DIR = cache_dir() / "mapdata"
+MAPDATA_DIR.mkdir(parents=True, exist_ok=True)
+_mapdata = components.declare_component("osint_mapdata", path=str(MAPDATA_DIR))
+KEEP_DATASETS = 24
 
 
 def _url(component: Any, file: str) -> str:
@@ -50,6 +62,38 @@ def local_css() -> list[tuple[str, str]]:
 
 def basemap_url() -> str:
     return _url(_basemap, BASEMAP_FILE)
+
+
+def _dumps(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def publish(draw: dict[str, Any], details: list[dict[str, Any]]) -> dict[str, str]:
+    """Write a dataset (draw table + popup details) where the map iframe can fetch it; URLs by content hash,
+    so an unchanged corpus is fetched once and a changed one never hits a stale copy."""
+    urls = {}
+    for part, obj in (("draw", draw), ("details", details)):
+        body = _dumps(obj)
+        name = f"{part}-{hashlib.sha1(body).hexdigest()[:20]}.json"
+        target = MAPDATA_DIR / name
+        if not target.exists():
+            atomic_write(target, body)
+        urls[part] = _url(_mapdata, name)
+    old = sorted(MAPDATA_DIR.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[KEEP_DATASETS * 2:]
+    for f in old:
+        f.unlink(missing_ok=True)
+    return urls
+
+
+def published(urls: dict[str, str]) -> bool:
+    return all((MAPDATA_DIR / u.rsplit("/", 1)[-1]).exists() for u in urls.values())
+
+
+def pack_mask(mask: np.ndarray | None) -> str | None:
+    """A boolean mask as base64 bits (most significant bit first): 12.5 KB for 100,000 events."""
+    if mask is None:
+        return None
+    return base64.b64encode(np.packbits(np.asarray(mask, dtype=bool)).tobytes()).decode("ascii")
 
 
 def asset_files() -> list[Path]:
@@ -94,6 +138,23 @@ class Basemap(MacroElement):
         self.url = url
 
 
+class Legend(MacroElement):
+    """The legend control (event colours, precision, clusters, movements, base statuses) on the map itself."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.OSINT.legend({{ this._parent.get_name() }}, {{ this.open|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, open_: bool = False):
+        super().__init__()
+        self._name = "Legend"
+        self.open = open_
+
+
 class Caption(MacroElement):
     """Text written on the map (the date range shown), updated in place on every rerun."""
 
@@ -127,7 +188,7 @@ class DataLayer(MacroElement):
         """
     )
 
-    FACTORIES = frozenset({"eventLayer", "movementLayer", "baseLayer", "mentionLayer"})
+    FACTORIES = frozenset({"baseLayer", "mentionLayer"})
 
     def __init__(self, factory: str, data: dict[str, Any]):
         super().__init__()
@@ -138,13 +199,40 @@ class DataLayer(MacroElement):
         self.data = data
 
 
-def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_tiles: bool = False) -> folium.Map:
+class EventsLayer(MacroElement):
+    """Events and movements drawn on one canvas by ``OSINT.eventCanvas`` (clustered when they pile up).
+
+    ``source`` is either ``{"draw": url, "details": url}`` (the app: fetched once, memoised in the
+    iframe) or ``{"data": draw, "details_data": details}`` (the standalone file). ``mask`` selects the
+    events shown, ``selected`` the one whose popup opens.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = window.OSINT.eventCanvas({{ this.spec|tojson }});
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, source: dict[str, Any], mask: np.ndarray | None, show: set[str], selected: int = -1,
+                 title: str = "Events"):
+        super().__init__()
+        self._name = "EventsLayer"
+        self.spec = {"source": source, "mask": pack_mask(mask), "events": "events" in show,
+                     "movements": "movements" in show, "selected": int(selected)}
+
+
+def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_tiles: bool = False,
+             legend_open: bool = False) -> folium.Map:
     """The map that does not change with filters (so st_folium never remounts it)."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, min_zoom=2, max_zoom=14,
                    world_copy_jump=True)
     m.default_js = local_js()
     m.default_css = local_css()
     Basemap(basemap_url()).add_to(m)
+    Legend(legend_open).add_to(m)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, control=True).add_to(m)
     return m
@@ -156,8 +244,8 @@ def feature_group(name: str, factory: str, data: dict[str, Any]) -> folium.Featu
     return fg
 
 
-def data_layers(events_fc: dict[str, Any], bases_fc: dict[str, Any], show: set[str], caption: str = "",
-                mentions_fc: dict[str, Any] | None = None) -> list[folium.FeatureGroup]:
+def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[str, Any], show: set[str],
+                caption: str = "", mentions_fc: dict[str, Any] | None = None, selected: int = -1) -> list[folium.FeatureGroup]:
     """The filtered data as feature groups, in drawing order (bases on top), and the caption."""
     groups = []
     if "mentions" in show and mentions_fc is not None:
@@ -166,10 +254,10 @@ def data_layers(events_fc: dict[str, Any], bases_fc: dict[str, Any], show: set[s
         fg = folium.FeatureGroup(name="Caption", control=False)
         Caption(caption).add_to(fg)
         groups.append(fg)
-    if "movements" in show:
-        groups.append(feature_group("Movements", "movementLayer", events_fc))
-    if "events" in show:
-        groups.append(feature_group("Events", "eventLayer", events_fc))
+    if show & {"events", "movements"}:
+        fg = folium.FeatureGroup(name="Events and movements")
+        EventsLayer(source, mask, show, selected).add_to(fg)
+        groups.append(fg)
     if "bases" in show:
         groups.append(feature_group("Bases", "baseLayer", bases_fc))
     return groups
@@ -179,8 +267,9 @@ def _data_uri(path: Path, mime: str) -> str:
     return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def standalone_html(events_fc: dict[str, Any], bases_fc: dict[str, Any], title: str,
-                    center: tuple[float, float] = (35.0, 38.0), zoom: int = 6) -> bytes:
+def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: np.ndarray | None,
+                    bases_fc: dict[str, Any], title: str, center: tuple[float, float] = (35.0, 38.0),
+                    zoom: int = 6, caption: str = "") -> bytes:
     """The current view as one self-contained HTML file: every asset inlined as a data: URI, so it opens
     from a USB stick in a room with no network (a briefing copy)."""
     leaflet, jquery = Path(xs_leaflet.BASE_DIR), Path(xs_jquery.BASE_DIR)
@@ -191,7 +280,9 @@ def standalone_html(events_fc: dict[str, Any], bases_fc: dict[str, Any], title: 
     m.default_css = [("leaflet_css", _data_uri(leaflet / "leaflet.css", "text/css")),
                      ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
     Basemap(_data_uri(BASEMAP_DIR / BASEMAP_FILE, "application/json")).add_to(m)
-    for fg in data_layers(events_fc, bases_fc, {"bases", "movements", "events"}):
+    Legend(True).add_to(m)
+    source = {"data": draw, "details_data": details}
+    for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption):
         fg.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     m.get_root().title = title

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
+import pandas as pd
+
 from geodata.models import EVENT_TYPES, Event
 
 LAYERS = ("bases", "movements", "events", "mentions")
@@ -48,44 +51,76 @@ def date_bounds(events: list[Event], fallback: date) -> tuple[date, date]:
     return min(e.date for e in dated), max((e.date_end or e.date) for e in dated)
 
 
-def in_range(ev: Event, start: date, end: date) -> bool:
-    """An event is shown when its date interval overlaps [start, end]."""
-    if ev.date is None:
-        return False
-    return ev.date <= end and (ev.date_end or ev.date) >= start
+class EventIndex:
+    """The events as NumPy columns, built once per corpus, so a filter is a vectorised mask (milliseconds at
+    100,000 events) instead of a Python loop; the mask is also what the map receives (one bit an event)."""
 
+    def __init__(self, events: list[Event]):
+        n = len(events)
+        self.events = events
+        self.d0 = np.array([e.date.toordinal() if e.date else -1 for e in events], dtype=np.int64)
+        self.d1 = np.array([(e.date_end or e.date).toordinal() if e.date else -1 for e in events], dtype=np.int64)
+        self.type = np.array([e.type for e in events], dtype=object)
+        self.status = np.array([e.status for e in events], dtype=object)
+        self.review = np.array([e.review or "unreviewed" for e in events], dtype=object)
+        self.moving = np.array([e.origin is not None and e.destination is not None for e in events], dtype=bool)
+        self._actors = self._members(n, (e.actors for e in events))
+        self._sources = self._members(n, ({s.source for s in e.sources} for e in events))
+        self._hay: pd.Series | None = None  # built on the first text search
 
-def _matches(ev: Event, f: Filters) -> bool:
-    if ev.type not in f.types:
-        return False
-    if f.actors and not f.actors & set(ev.actors):
-        return False
-    if f.sources and not f.sources & {s.source for s in ev.sources}:
-        return False
-    if f.statuses and ev.status not in f.statuses:
-        return False
-    if f.review and (ev.review or "unreviewed") not in f.review:
-        return False
-    if f.text.strip():
-        hay = " ".join([ev.quote, *(p.name for p in (ev.place, ev.origin, ev.destination) if p),
-                        *(s.title for s in ev.sources)]).lower()
-        if not all(w in hay for w in f.text.lower().split()):
-            return False
-    return True
+    @staticmethod
+    def _members(n: int, values) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for i, names in enumerate(values):
+            for name in names:
+                out.setdefault(name, np.zeros(n, dtype=bool))[i] = True
+        return out
+
+    @property
+    def actors(self) -> list[str]:
+        return sorted(self._actors)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted(self._sources)
+
+    def hay(self) -> pd.Series:
+        if self._hay is None:
+            self._hay = pd.Series([" ".join([e.quote, *(p.name for p in (e.place, e.origin, e.destination) if p),
+                                             *(s.title for s in e.sources)]).lower() for e in self.events], dtype=object)
+        return self._hay
+
+    def any_of(self, table: dict[str, np.ndarray], chosen: set[str]) -> np.ndarray:
+        out = np.zeros(len(self.events), dtype=bool)
+        for name in chosen:
+            if name in table:
+                out |= table[name]
+        return out
+
+    def mask(self, f: Filters) -> np.ndarray:
+        """Which events the filters keep. Dated events overlap [start, end]; undated ones follow ``include_undated``."""
+        dated = self.d0 >= 0
+        keep = np.where(dated, (self.d0 <= f.end.toordinal()) & (self.d1 >= f.start.toordinal()), f.include_undated)
+        keep &= np.isin(self.type, list(f.types))
+        if f.actors:
+            keep &= self.any_of(self._actors, f.actors)
+        if f.sources:
+            keep &= self.any_of(self._sources, f.sources)
+        if f.statuses:
+            keep &= np.isin(self.status, list(f.statuses))
+        if f.review:
+            keep &= np.isin(self.review, list(f.review))
+        for word in f.text.lower().split():
+            keep &= self.hay().str.contains(word, regex=False).to_numpy(dtype=bool)
+        return keep
+
+    def take(self, mask: np.ndarray) -> list[Event]:
+        return [self.events[i] for i in np.flatnonzero(mask)]
 
 
 def select(events: list[Event], f: Filters) -> list[Event]:
-    out = []
-    for ev in events:
-        if not _matches(ev, f):
-            continue
-        if ev.date is None:
-            if f.include_undated:
-                out.append(ev)
-            continue
-        if in_range(ev, f.start, f.end):
-            out.append(ev)
-    return out
+    idx = EventIndex(events)
+    return idx.take(idx.mask(f))
 
 
 def presets(events: list[Event], published: list[tuple[str, date]], lo: date, hi: date) -> list[tuple[str, date, date]]:

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from geodata.installations import Installation
-from geodata.models import Event, Place
+from geodata.models import DATE_PRECISIONS, EVENT_TYPES, Event, Place
 
 EVENT_COLUMNS = [
     "id", "type", "status", "date", "date_end", "date_precision", "date_text", "place", "lat", "lon", "kind",
@@ -110,3 +110,56 @@ def mentions_geojson(results, start: date | None = None, end: date | None = None
                              "articles": len(a["articles"]), "texts": ", ".join(sorted(a["texts"]))[:200]}}
              for pid, a in agg.items()]
     return {"type": "FeatureCollection", "features": feats}
+
+
+MAP_EPOCH = date(1970, 1, 1)
+
+
+def _popup(ev: Event) -> dict[str, Any]:
+    """What a map popup shows for one event (article text included: the map puts it on the page as text)."""
+    return {
+        "type": ev.type, "status": ev.status, "date": ev.date.isoformat() if ev.date else None,
+        "date_end": ev.date_end.isoformat() if ev.date_end else None, "date_precision": ev.date_precision,
+        "date_text": ev.date_text, "place": _name(ev.place) or None, "origin": _name(ev.origin) or None,
+        "destination": _name(ev.destination) or None, "actors": list(ev.actors), "quote": ev.quote,
+        "sources": [{"source": s.source, "title": s.title, "published": s.published} for s in ev.sources],
+        "confidence": round(ev.confidence, 3), "review": ev.review, "id": ev.id,
+    }
+
+
+def map_dataset(events: list[Event]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The events as the map draws them: a compact columnar table plus the popup details, kept apart.
+
+    The *draw* table holds one row per event, in the order of ``events`` (so a filter is a bit mask over
+    it): indices into a table of distinct places, type and precision codes, and dates as day numbers.
+    It is what the map loads to draw (about 30 bytes an event); the *details* (quotes, sources) are
+    fetched only when a popup or tooltip needs them. Placeless events get ``p = -1`` and are never drawn.
+    """
+    places: dict[str, int] = {}
+    table: list[list[Any]] = []
+
+    def ref(p: Place | None) -> int:
+        if p is None:
+            return -1
+        key = p.id or f"{p.name}@{p.lat:.5f},{p.lon:.5f}"
+        if key not in places:
+            places[key] = len(table)
+            table.append([p.name, round(p.lon, 5), round(p.lat, 5), p.kind])
+        return places[key]
+
+    types = {t: i for i, t in enumerate(EVENT_TYPES)}
+    precisions = {p: i for i, p in enumerate(("", *DATE_PRECISIONS))}
+    cols: dict[str, list[int]] = {k: [] for k in ("p", "o", "d", "t", "pr", "d0", "d1")}
+    for ev in events:
+        cols["p"].append(ref(ev.place))
+        moving = ev.origin is not None and ev.destination is not None
+        cols["o"].append(ref(ev.origin) if moving else -1)
+        cols["d"].append(ref(ev.destination) if moving else -1)
+        cols["t"].append(types.get(ev.type, len(types) - 1))
+        cols["pr"].append(precisions.get(ev.date_precision, 0))
+        start = (ev.date - MAP_EPOCH).days if ev.date else -1
+        cols["d0"].append(start)
+        cols["d1"].append(((ev.date_end or ev.date) - ev.date).days if ev.date else 0)
+    draw = {"version": 1, "n": len(events), "epoch": MAP_EPOCH.isoformat(), "types": list(EVENT_TYPES),
+            "precisions": list(precisions), "places": table, **cols}
+    return draw, [_popup(ev) for ev in events]

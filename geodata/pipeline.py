@@ -6,6 +6,7 @@ app, a notebook or a batch job.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,11 +53,47 @@ def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] | Non
     return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
 
 
-def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation] | None = None) -> CorpusResult:
+def read_events(path: str | Path) -> tuple[list[Event], list[str]]:
+    """Events saved as JSON Lines (one ``Event.to_dict()`` a line: the CLI's export, another run, a batch job).
+
+    A line that cannot be read is reported (file and line number) and skipped; the others are kept.
+    """
+    events, problems = [], []
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        return [], [f"{path}: cannot read the events file ({exc.strerror or exc})"]
+    with fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                events.append(Event.from_dict(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as exc:
+                problems.append(f"{Path(path).name} line {n}: not an event ({type(exc).__name__}: {str(exc)[:120]})")
+    return events, problems
+
+
+def imported_events_path() -> str:
+    """``GEODATA_EVENTS``: a JSON Lines file of events shown beside those extracted from the corpus."""
+    return os.environ.get("GEODATA_EVENTS", "")
+
+
+def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation] | None = None,
+                   imported: list[Event] | None = None) -> CorpusResult:
     results = [process_article(a, gaz) for a in corpus.articles]
     events = merge_events([e for r in results for e in r.events])
+    known = {e.id for e in events}
+    fresh = []
+    for e in imported or ():
+        if e.id not in known:
+            known.add(e.id)
+            fresh.append(e)
+    events += fresh
     events, review = curation.apply(events, decisions or {}, OfflineGazetteer(gaz).place)
     warnings = list(corpus.warnings)
+    if imported and len(fresh) < len(imported):
+        warnings.append(f"{len(imported) - len(fresh)} imported events repeat an event id already loaded; kept once")
     warnings += [f"{curation.FILE}: the event {d.event_id} ({d.action}) no longer exists; the decision is kept"
                  for d in review.orphaned]
     warnings += [f"{curation.FILE}: place not found for {u}" for u in review.unplaced]
@@ -66,6 +103,13 @@ def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation
     )
 
 
-def build(folder: str | Path, gaz: Gazetteer | None = None) -> CorpusResult:
-    """Load a corpus folder, run every stage on it and apply the analysts' decisions kept beside it."""
-    return process_corpus(load_corpus(folder), gaz or load_gazetteer(), curation.read(curation.path_for(folder)))
+def build(folder: str | Path, gaz: Gazetteer | None = None, events_file: str | Path | None = None) -> CorpusResult:
+    """Load a corpus folder, run every stage on it and apply the analysts' decisions kept beside it.
+
+    ``events_file`` (JSON Lines) adds events extracted elsewhere; they take analysts' decisions too.
+    """
+    imported, problems = read_events(events_file) if events_file else ([], [])
+    result = process_corpus(load_corpus(folder), gaz or load_gazetteer(), curation.read(curation.path_for(folder)),
+                            imported=imported)
+    result.warnings.extend(problems)
+    return result

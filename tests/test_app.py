@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 
+import numpy as np
 import pytest
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
@@ -16,6 +18,24 @@ def map_args(at: AppTest) -> tuple[dict, str]:
     comps = [c for c in at.get("component_instance") if c.proto.component_name == "streamlit_folium.st_folium"]
     assert len(comps) == 1
     return json.loads(comps[0].proto.json_args), comps[0].proto.id
+
+
+def events_spec(args: dict) -> dict | None:
+    """The spec handed to OSINT.eventCanvas in this rerun (None when the events layers are off)."""
+    fg = args["feature_group"]
+    marker = "window.OSINT.eventCanvas("
+    if marker not in fg:
+        return None
+    return json.JSONDecoder().raw_decode(fg, fg.index(marker) + len(marker))[0]
+
+
+def shown_details(spec: dict) -> list[dict]:
+    """The popup details of the events the mask keeps, read from the file the iframe fetches."""
+    from dashboard.mapview import MAPDATA_DIR
+
+    details = json.loads((MAPDATA_DIR / spec["source"]["details"].rsplit("/", 1)[-1]).read_text(encoding="utf-8"))
+    bits = np.unpackbits(np.frombuffer(base64.b64decode(spec["mask"]), dtype=np.uint8))[: len(details)]
+    return [d for d, keep in zip(details, bits, strict=True) if keep]
 
 
 @pytest.fixture()
@@ -46,7 +66,11 @@ def test_date_range_filters_events_without_remounting_the_map(at):
     assert int(at.metric[0].value) > 0
     assert before["feature_group"] != after["feature_group"]
     assert before["script"] == after["script"]  # the base map is unchanged: st_folium keeps the iframe
-    assert "2020-02" not in after["feature_group"].split("baseLayer")[0]
+    assert events_spec(before)["source"] == events_spec(after)["source"]  # the data is not sent again: only the mask
+    shown = shown_details(events_spec(after))
+    assert len(shown) == int(at.metric[0].value) - sum(1 for d in shown if d["place"] is None)
+    assert all(d["date"] is None or ("2024-12" <= d["date"] <= "2024-12-31") or d["date_end"] >= "2024-12-01"
+               for d in shown)
     assert at.query_params["start"] == "2024-12-01"
 
 
@@ -62,7 +86,10 @@ def test_url_state_sets_the_range():
 def test_layer_toggle_drops_a_layer(at):
     at.checkbox(key="layer_events").uncheck().run()
     args, _ = map_args(at)
-    assert "window.OSINT.eventLayer" not in args["feature_group"]
+    assert events_spec(args)["events"] is False and events_spec(args)["movements"] is True
+    at.checkbox(key="layer_movements").uncheck().run()
+    args, _ = map_args(at)
+    assert events_spec(args) is None
     assert "window.OSINT.baseLayer" in args["feature_group"]
 
 
@@ -79,9 +106,9 @@ def test_messy_corpus_folder_still_renders(tmp_path, monkeypatch):
     assert any("not UTF-8" in e.value for e in app.error)
     assert any("undated" in w.value for w in app.warning)
     args, _ = map_args(app)
-    fg = args["feature_group"]
-    assert "<script>alert(1)" not in fg  # JSON-escaped as \u003cscript\u003e, drawn with textContent
-    assert "\\u003cscript\\u003ealert(1)" in fg
+    assert "<script>" not in args["feature_group"]  # no article text travels in the map's script
+    quotes = [d["quote"] for d in shown_details(events_spec(args))]
+    assert any("<script>alert(1)</script>" in q for q in quotes)  # data, fetched as JSON and drawn with textContent
 
 
 def test_review_from_the_app_is_written_and_applied(tmp_path, monkeypatch, seeds_result):
@@ -103,7 +130,7 @@ def test_review_from_the_app_is_written_and_applied(tmp_path, monkeypatch, seeds
     assert not app.exception, app.exception
     assert curation.read(curation.path_for(tmp_path))[target.id].action == "reject"
     args, _ = map_args(app)
-    assert target.id not in args["feature_group"]  # rejected: gone from the map after the rebuild
+    assert target.id not in {d["id"] for d in shown_details(events_spec(args))}  # rejected: gone from the map
 
 
 def test_timeline_and_export_buttons(at):

@@ -44,8 +44,8 @@ def test_map_offline_renders_and_date_range_filters(app_url, page):
     frame = harness.map_frame(page)
 
     n_bases = harness.count_in_map(page, ".osint-base")
-    n_events = harness.count_in_map(page, ".osint-ev")
-    n_arrows = harness.count_in_map(page, ".osint-arrow")
+    state = harness.map_state(page)
+    n_events, n_arrows = int(state["events-drawn"]), int(state["routes"])
     n_land = int(frame.locator(".leaflet-container").get_attribute("data-basemap-features"))
     assert harness.count_in_map(page, ".leaflet-osint-basemap-pane canvas") == 1
     assert n_bases >= 3, n_bases
@@ -56,19 +56,35 @@ def test_map_offline_renders_and_date_range_filters(app_url, page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map.png"))
 
-    # Click an event: its popup shows date, type and the supporting quote as text.
-    frame.locator(".osint-ev").first.click(force=True)
-    popup = frame.locator(".leaflet-popup-content .osint-popup")
+    frame.locator("summary.osint-legend-summary").click()
+    assert frame.locator(".osint-legend-body").is_visible()
+    frame.locator("summary.osint-legend-summary").click()
+    # Click an event dot on the canvas, like a user: its popup shows date, type and the quote as text.
+    harness.settle(page)
+    dot = harness.drawn_items(page)["dots"][0]
+    harness.click_in_map(page, dot["x"], dot["y"])
+    popup = frame.locator(".leaflet-popup-content .osint-popup").first
     popup.wait_for(timeout=10_000)
     text = popup.inner_text()
-    assert "Date:" in text and "Source:" in text and len(frame.locator(".osint-quote").inner_text()) > 20
+    assert "Date:" in text and "Source:" in text and len(frame.locator(".osint-quote").first.inner_text()) > 20
+    frame.locator(".leaflet-popup-close-button").click()
+    harness.settle(page)  # the popup may have panned the map
+    # A route: its popup lists the movements on it.
+    drawn = harness.drawn_items(page)
+    w, h = drawn["size"]
+    spot = max((pt for r in drawn["routes"] for pt in r["samples"][2:-2] if 60 < pt[0] < w - 60 and 60 < pt[1] < h - 60),
+               key=lambda pt: min(((pt[0] - d["x"]) ** 2 + (pt[1] - d["y"]) ** 2 for d in drawn["dots"]), default=1e9))
+    harness.click_in_map(page, *spot)
+    frame.locator(".leaflet-popup-content .osint-popup", has_text="Movement:").first.wait_for(timeout=10_000)
+    frame.locator(".leaflet-popup-close-button").click()
 
     # Change the date range with the keyboard: move the start thumb to the end of the range.
+    shown = harness.map_state(page)["events-shown"]
     page.get_by_role("slider").first.focus()
     page.keyboard.press("End")
     harness.wait_app_idle(page)
-    after = harness.wait_count_changes(page, ".osint-ev", n_events)
-    assert 0 < after < n_events
+    after = int(harness.wait_shown_changes(page, shown)["events-shown"])
+    assert 0 < after < int(shown)
     page.screenshot(path=str(ARTIFACTS / "map-filtered.png"))
 
     assert page.external_requests == [], page.external_requests
@@ -97,7 +113,7 @@ def test_hostile_article_renders_as_text_and_runs_nothing(tmp_path):
         harness.wait_map_drawn(page)
         harness.wait_app_idle(page)
         frame = harness.map_frame(page)
-        frame.locator(".osint-ev").first.click(force=True)
+        # ?event= opens the selected event's popup on the map (as a table click does)
         quote = frame.locator(".leaflet-popup-content .osint-quote")
         quote.wait_for(timeout=10_000)
         assert "<script>" in quote.inner_text() and "${window.top.__pwned" in quote.inner_text()
@@ -112,9 +128,9 @@ def test_hostile_article_renders_as_text_and_runs_nothing(tmp_path):
 
 def test_standalone_html_export_works_offline_from_a_file(tmp_path, seeds_result):
     from dashboard import mapview
-    from geodata.export import events_geojson, installations_geojson
+    from geodata.export import installations_geojson, map_dataset
 
-    html = mapview.standalone_html(events_geojson(seeds_result.events),
+    html = mapview.standalone_html(*map_dataset(seeds_result.events), None,
                                    installations_geojson(seeds_result.installations, None), title="Briefing")
     path = tmp_path / "briefing.html"
     path.write_bytes(html)
@@ -122,7 +138,12 @@ def test_standalone_html_export_works_offline_from_a_file(tmp_path, seeds_result
         page.goto(path.as_uri())
         page.locator(".osint-base").first.wait_for(timeout=30_000)
         page.locator(".leaflet-container[data-basemap='loaded']").wait_for(timeout=30_000)
-        assert page.locator(".osint-ev").count() > 0 and page.locator(".osint-arrow").count() > 0
+        page.locator(".leaflet-container[data-events='drawn']").wait_for(timeout=30_000)
+        state = harness.map_state(page)
+        assert int(state["events-drawn"]) > 0 and int(state["routes"]) > 0, state
+        dot = harness.drawn_items(page)["dots"][0]
+        harness.click_in_map(page, dot["x"], dot["y"])
+        page.locator(".leaflet-popup-content .osint-quote").first.wait_for(timeout=10_000)
         assert page.external_requests == [] and page.page_errors == []
         page.screenshot(path=str(ARTIFACTS / "standalone.png"))
 
@@ -134,8 +155,9 @@ def test_presentation_view_reopens_from_its_url(app_url, page):
     frame = harness.map_frame(page)
     frame.locator(".osint-caption").wait_for(timeout=10_000)
     assert frame.locator(".osint-caption").inner_text() == "01 Dec 2024 – 31 Dec 2024"
-    assert frame.locator(".osint-ev").count() == 0  # the events layer is off in this link
-    assert frame.locator(".osint-arrow").count() > 0
+    frame.locator(".leaflet-container[data-events='drawn']").wait_for(timeout=10_000)
+    state = harness.map_state(page)
+    assert state["events-drawn"] == "0" and int(state["routes"]) > 0, state  # the events layer is off in this link
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     page.screenshot(path=str(ARTIFACTS / "presentation.png"))
     assert page.external_requests == [] and page.page_errors == []
@@ -194,7 +216,8 @@ def test_place_mentions_layer_draws_in_the_browser(app_url, page):
     harness.wait_app_idle(page)
     frame = harness.map_frame(page)
     frame.locator("path.osint-mention").first.wait_for(state="attached", timeout=20_000)
-    assert frame.locator("path.osint-mention").count() > 5 and frame.locator(".osint-ev").count() == 0
+    assert frame.locator("path.osint-mention").count() > 5
+    assert frame.locator(".leaflet-container[data-events]").count() == 0  # events and movements are off
     assert page.external_requests == [] and page.page_errors == []
 
 

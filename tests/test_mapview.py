@@ -1,8 +1,11 @@
+import base64
 import json
 import re
 
+import numpy as np
+
 from dashboard import mapview
-from geodata.export import events_geojson, installations_geojson
+from geodata.export import installations_geojson, map_dataset
 
 
 def test_local_assets_exist_and_no_external_links():
@@ -23,26 +26,38 @@ def test_hostile_quote_cannot_break_out_of_the_script(seeds_result):
     ev = seeds_result.events[0]
     hostile = "</script><script>alert(1)</script> ${alert(2)} `tick` <img src=x onerror=alert(3)>"
     ev_copy = type(ev)(**{**ev.__dict__, "quote": hostile})
-    fg = mapview.feature_group("Events", "eventLayer", events_geojson([ev_copy]))
-    m = mapview.base_map()
-    fg.add_to(m)
-    js = m.get_root().render()
-    assert "</script><script>alert(1)" not in js
-    assert "<img src=x" not in js
+    draw, details = map_dataset([ev_copy])
+    html = mapview.standalone_html(draw, details, None, installations_geojson([], None), title="t").decode()
+    assert "</script><script>alert(1)" not in html
+    assert "<img src=x" not in html
     # the quote survives as data: decode the JSON argument back and get the exact text
-    payload = re.search(r"window\.OSINT\.eventLayer\((\{.*?\})\);", js, re.S).group(1)
-    assert json.loads(payload)["features"][0]["properties"]["quote"] == hostile
+    start = html.index("window.OSINT.eventCanvas(") + len("window.OSINT.eventCanvas(")
+    spec = json.JSONDecoder().raw_decode(html, start)[0]
+    assert spec["source"]["details_data"][0]["quote"] == hostile
+
+
+def test_dataset_is_published_once_by_content_and_masks_are_bits(seeds_result):
+    draw, details = map_dataset(seeds_result.events)
+    urls = mapview.publish(draw, details)
+    assert urls == mapview.publish(draw, details) and mapview.published(urls)
+    on_disk = json.loads((mapview.MAPDATA_DIR / urls["draw"].rsplit("/", 1)[-1]).read_text())
+    assert on_disk["n"] == len(seeds_result.events) and len(on_disk["p"]) == on_disk["n"]
+    mask = np.zeros(len(seeds_result.events), dtype=bool)
+    mask[[0, 3, len(mask) - 1]] = True
+    bits = np.unpackbits(np.frombuffer(base64.b64decode(mapview.pack_mask(mask)), dtype=np.uint8))
+    assert list(np.flatnonzero(bits[: len(mask)])) == [0, 3, len(mask) - 1] and not bits[len(mask):].any()
 
 
 def test_layers_follow_the_layer_toggles(seeds_result):
-    evs = events_geojson(seeds_result.events)
     bases = installations_geojson(seeds_result.installations, None)
-    names = [fg.layer_name for fg in mapview.data_layers(evs, bases, {"bases", "events"})]
-    assert names == ["Events", "Bases"]
+    source = {"draw": "d.json", "details": "x.json"}
+    names = [fg.layer_name for fg in mapview.data_layers(source, None, bases, {"bases", "events"})]
+    assert names == ["Events and movements", "Bases"]
+    assert [fg.layer_name for fg in mapview.data_layers(source, None, bases, {"bases"})] == ["Bases"]
 
 
 def test_standalone_html_has_every_asset_inlined(seeds_result):
-    html = mapview.standalone_html(events_geojson(seeds_result.events),
+    html = mapview.standalone_html(*map_dataset(seeds_result.events), None,
                                    installations_geojson(seeds_result.installations, None), title="t").decode()
     assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html)
     assert html.count("data:text/javascript;base64,") == 3 and "data:application/json;base64," in html

@@ -63,62 +63,359 @@
 
   var KIND_SYMBOL = { air_base: "✈", airport: "✈", naval_base: "⚓", port: "⚓", military_base: "★" };
 
+  var TYPE_COLORS = {
+    base_presence: "#1f77b4", withdrawal: "#d62728", evacuation: "#ff7f0e", deployment: "#2ca02c",
+    ship_movement: "#17becf", air_transport: "#9467bd", attack: "#000000", meeting: "#8c564b",
+    agreement: "#e377c2", statement: "#7f7f7f"
+  };
+  var MOVE_COLOR = "#b03a2e";
+  var CLUSTER_ABOVE = 300;   // more events than this in view: aggregate into grid clusters
+  var CLUSTER_CELL = 48;     // px
+  var CLUSTER_MAX_ZOOM = 11; // from this zoom on, every event is drawn on its own
+  var MAX_LIST = 8;          // events listed in one popup (a route or a place), then "and N more"
+
+  // ---- the dataset: fetched once per URL and kept for the life of the iframe ----
+  var fetched = {};
+  function getJSON(url) {
+    if (!fetched[url]) {
+      fetched[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+        return r.json();
+      });
+      fetched[url].catch(function () { delete fetched[url]; });
+    }
+    return fetched[url];
+  }
+
+  function prepare(draw) {
+    if (draw._prep) return draw._prep;
+    var places = draw.places, m = places.length, k;
+    var px = new Float64Array(m), py = new Float64Array(m);
+    for (k = 0; k < m; k++) {  // Web Mercator at zoom 0: at zoom z a point is (px, py) * 2^z
+      var pt = L.CRS.EPSG3857.latLngToPoint(L.latLng(places[k][2], places[k][1]), 0);
+      px[k] = pt.x; py[k] = pt.y;
+    }
+    draw._prep = { px: px, py: py, epoch: Date.parse(draw.epoch + "T00:00:00Z") };
+    return draw._prep;
+  }
+
+  function decodeMask(b64, n) {
+    var keep = new Uint8Array(n), i;
+    if (b64 === null || b64 === undefined) { keep.fill(1); return keep; }
+    var bin = atob(b64);
+    for (i = 0; i < n; i++) keep[i] = (bin.charCodeAt(i >> 3) >> (7 - (i & 7))) & 1;
+    return keep;
+  }
+
+  function dayText(draw, i) {
+    if (draw.d0[i] < 0) return "undated";
+    var ms = Date.parse(draw.epoch + "T00:00:00Z") + draw.d0[i] * 86400000;
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+
   // Events at one place are fanned out on a small ring (in pixels, so at every zoom) instead of hiding each other.
-  function fanOffset(seen, latlng) {
-    var key = latlng.lat.toFixed(4) + "," + latlng.lng.toFixed(4);
-    var i = seen[key] = (seen[key] === undefined ? 0 : seen[key] + 1);
-    if (i === 0) return [7, 7];
-    var ring = 1 + Math.floor((i - 1) / 8), angle = ((i - 1) % 8) * Math.PI / 4 + ring * 0.4, r = 12 * ring;
-    return [7 - Math.round(r * Math.cos(angle)), 7 - Math.round(r * Math.sin(angle))];
+  function fanOffset(rank) {
+    if (rank === 0) return [0, 0];
+    var ring = 1 + Math.floor((rank - 1) / 8), angle = ((rank - 1) % 8) * Math.PI / 4 + ring * 0.4, r = 12 * ring;
+    return [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
   }
 
-  function eventLayer(data) {
-    var seen = {};
-    return L.geoJSON(data, {
-      filter: function (f) { return f.geometry && f.geometry.type === "Point"; },
-      pointToLayer: function (f, latlng) {
-        var p = f.properties;
-        var exact = p.date_precision === "day";
-        var cls = "osint-ev osint-type-" + safeClass(p.type) + (exact ? "" : " osint-ev-approx");
-        var anchor = fanOffset(seen, latlng);
-        var marker = L.marker(latlng, { icon: L.divIcon({ className: cls, iconSize: [14, 14], iconAnchor: anchor }), riseOnHover: true });
-        marker.bindPopup(eventPopup(p), { maxWidth: 360 });
-        marker.bindTooltip(el("span", null, p.type.replace(/_/g, " ") + " · " + (p.date || "undated") + " · " + (p.place || "")));
-        return marker;
+  function listPopup(details, items, heading) {
+    var box = el("div", "osint-popup osint-list");
+    box.appendChild(el("div", "osint-title", heading));
+    items.slice(0, MAX_LIST).forEach(function (i, n) {
+      if (n) box.appendChild(el("hr", "osint-sep"));
+      box.appendChild(eventPopup(details[i]));
+    });
+    if (items.length > MAX_LIST) box.appendChild(el("div", "osint-more", "… and " + (items.length - MAX_LIST) + " more: zoom in, narrow the dates or use the table"));
+    return box;
+  }
+
+  var EventCanvas = L.Layer.extend({
+    initialize: function (spec) {
+      this._spec = spec;
+      this._hits = { dots: [], clusters: [], routes: [] };
+    },
+
+    onAdd: function (map) {
+      this._map = map;
+      if (!map.getPane("osint-events")) {
+        map.createPane("osint-events");
+        map.getPane("osint-events").style.zIndex = 450;  // above the basemap and mentions, under bases and popups
+        map.getPane("osint-events").style.pointerEvents = "none";
       }
-    });
+      this._canvas = L.DomUtil.create("canvas", "osint-events-canvas", map.getPane("osint-events"));
+      map.getContainer()._osintEvents = this;
+      map.on("moveend zoomend resize", this._redraw, this);
+      map.on("zoomstart", this._hide, this);
+      map.on("click", this._onClick, this);
+      map.on("mousemove", this._onHover, this);
+      var self = this, src = this._spec.source;
+      var ready = src.data ? Promise.resolve(src.data) : getJSON(src.draw);
+      ready.then(function (draw) {
+        if (!self._map) return;
+        self._draw = draw;
+        self._keep = decodeMask(self._spec.mask, draw.n);
+        self._redraw();
+        if (self._spec.selected >= 0) self.openEvent(self._spec.selected);
+      }).catch(function (err) {
+        map.getContainer().setAttribute("data-events", "failed: " + err.message);
+      });
+    },
+
+    onRemove: function (map) {
+      map.off("moveend zoomend resize", this._redraw, this);
+      map.off("zoomstart", this._hide, this);
+      map.off("click", this._onClick, this);
+      map.off("mousemove", this._onHover, this);
+      if (map.getContainer()._osintEvents === this) map.getContainer()._osintEvents = null;
+      if (this._tooltip) map.removeLayer(this._tooltip);
+      L.DomUtil.remove(this._canvas);
+      this._map = null;
+    },
+
+    details: function () {
+      var src = this._spec.source;
+      return src.details_data ? Promise.resolve(src.details_data) : getJSON(src.details);
+    },
+
+    _hide: function () { this._canvas.style.visibility = "hidden"; },
+
+    // Place k in canvas (= container) pixels.
+    _xy: function (k, scale, origin) {
+      var prep = this._prep;
+      return [prep.px[k] * scale - origin.x, prep.py[k] * scale - origin.y];
+    },
+
+    _redraw: function () {
+      var map = this._map, draw = this._draw;
+      if (!map || !draw) return;
+      var t0 = performance.now();
+      this._prep = prepare(draw);
+      var size = map.getSize(), dpr = window.devicePixelRatio || 1, canvas = this._canvas;
+      var topLeft = map.containerPointToLayerPoint([0, 0]);
+      L.DomUtil.setPosition(canvas, topLeft);
+      canvas.width = size.x * dpr; canvas.height = size.y * dpr;
+      canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
+      canvas.style.visibility = "";
+      var ctx = canvas.getContext("2d");
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, size.x, size.y);
+      // container point = projected(zoom) - pixel origin - (layer point of the container's top left)
+      var scale = Math.pow(2, map.getZoom()), po = map.getPixelOrigin();
+      var origin = L.point(po.x + topLeft.x, po.y + topLeft.y);
+      var keep = this._keep, n = draw.n, i, spec = this._spec;
+      this._hits = { dots: [], clusters: [], routes: [] };
+      var shownEvents = 0, shownMoves = 0;
+      if (spec.movements) shownMoves = this._drawRoutes(ctx, scale, origin, size);
+      if (spec.events) shownEvents = this._drawDots(ctx, scale, origin, size);
+      var box = map.getContainer();
+      var inRange = 0;
+      for (i = 0; i < n; i++) if (keep[i] && draw.p[i] >= 0) inRange++;
+      box.setAttribute("data-events-shown", String(inRange));
+      box.setAttribute("data-events-drawn", String(shownEvents));
+      box.setAttribute("data-moves-drawn", String(shownMoves));
+      box.setAttribute("data-routes", String(this._hits.routes.length));
+      box.setAttribute("data-clusters", String(this._hits.clusters.length));
+      box.setAttribute("data-draw-ms", (performance.now() - t0).toFixed(1));
+      box.setAttribute("data-draw-seq", String(Number(box.getAttribute("data-draw-seq") || 0) + 1));
+      box.setAttribute("data-events", "drawn");
+    },
+
+    // Movements: one curved arrow per route (origin -> destination) in view, as wide as the number of
+    // movements on it; A->B and B->A bend to opposite sides, so legs in both directions stay readable.
+    _drawRoutes: function (ctx, scale, origin, size) {
+      var draw = this._draw, keep = this._keep, n = draw.n, routes = {}, order = [], i, count = 0;
+      for (i = 0; i < n; i++) {
+        if (!keep[i] || draw.o[i] < 0 || draw.d[i] < 0 || draw.o[i] === draw.d[i]) continue;
+        var key = draw.o[i] + ">" + draw.d[i], r = routes[key];
+        if (!r) { r = routes[key] = { o: draw.o[i], d: draw.d[i], items: [], exact: false }; order.push(r); }
+        r.items.push(i);
+        if (draw.precisions[draw.pr[i]] === "day") r.exact = true;
+        count++;
+      }
+      var pad = 50;
+      order.forEach(function (r) {
+        var a = this._xy(r.o, scale, origin), b = this._xy(r.d, scale, origin);
+        if (Math.max(a[0], b[0]) < -pad || Math.min(a[0], b[0]) > size.x + pad ||
+            Math.max(a[1], b[1]) < -pad || Math.min(a[1], b[1]) > size.y + pad) return;
+        var dx = b[0] - a[0], dy = b[1] - a[1], len = Math.sqrt(dx * dx + dy * dy);
+        if (len < 2) return;
+        var bend = Math.min(0.18 * len, 60);
+        var c = [(a[0] + b[0]) / 2 - dy / len * bend, (a[1] + b[1]) / 2 + dx / len * bend];
+        var width = 2 + Math.min(6, Math.log2(r.items.length));
+        ctx.strokeStyle = MOVE_COLOR; ctx.fillStyle = MOVE_COLOR; ctx.globalAlpha = 0.85;
+        ctx.lineWidth = width;
+        ctx.setLineDash(r.exact ? [] : [7, 6]);
+        ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.quadraticCurveTo(c[0], c[1], b[0], b[1]); ctx.stroke();
+        ctx.setLineDash([]);
+        var ang = Math.atan2(b[1] - c[1], b[0] - c[0]), head = 9 + width;
+        ctx.beginPath();
+        ctx.moveTo(b[0], b[1]);
+        ctx.lineTo(b[0] - head * Math.cos(ang - 0.4), b[1] - head * Math.sin(ang - 0.4));
+        ctx.lineTo(b[0] - head * Math.cos(ang + 0.4), b[1] - head * Math.sin(ang + 0.4));
+        ctx.closePath(); ctx.fill();
+        var mid = [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
+        if (r.items.length > 1) {
+          ctx.globalAlpha = 1; ctx.font = "bold 11px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+          ctx.lineWidth = 3; ctx.strokeStyle = "#fff"; ctx.strokeText("×" + r.items.length, mid[0], mid[1]);
+          ctx.fillText("×" + r.items.length, mid[0], mid[1]);
+        }
+        ctx.globalAlpha = 1;
+        var samples = [];
+        for (var s = 0; s <= 10; s++) {
+          var t = s / 10, u = 1 - t;
+          samples.push([u * u * a[0] + 2 * u * t * c[0] + t * t * b[0], u * u * a[1] + 2 * u * t * c[1] + t * t * b[1]]);
+        }
+        this._hits.routes.push({ items: r.items, samples: samples, head: b, mid: mid, o: r.o, d: r.d });
+      }, this);
+      return count;
+    },
+
+    _drawDots: function (ctx, scale, origin, size) {
+      var draw = this._draw, keep = this._keep, n = draw.n, i, visible = [], pad = 20;
+      for (i = 0; i < n; i++) {
+        var k = draw.p[i];
+        if (!keep[i] || k < 0) continue;
+        var xy = this._xy(k, scale, origin);
+        if (xy[0] < -pad || xy[0] > size.x + pad || xy[1] < -pad || xy[1] > size.y + pad) continue;
+        visible.push([i, xy[0], xy[1]]);
+      }
+      var cluster = visible.length > CLUSTER_ABOVE && this._map.getZoom() < CLUSTER_MAX_ZOOM;
+      if (cluster) {
+        var cells = {}, list = [];
+        visible.forEach(function (v) {
+          var key = Math.floor(v[1] / CLUSTER_CELL) + ":" + Math.floor(v[2] / CLUSTER_CELL), c = cells[key];
+          if (!c) { c = cells[key] = { items: [], sx: 0, sy: 0, types: {} }; list.push(c); }
+          c.items.push(v); c.sx += v[1]; c.sy += v[2];
+          c.types[draw.t[v[0]]] = (c.types[draw.t[v[0]]] || 0) + 1;
+        });
+        list.forEach(function (c) {
+          if (c.items.length === 1) { this._dot(ctx, c.items[0][0], c.items[0][1], c.items[0][2]); return; }
+          var x = c.sx / c.items.length, y = c.sy / c.items.length, top = 0, best = 0;
+          for (var t in c.types) if (c.types[t] > best) { best = c.types[t]; top = Number(t); }
+          var r = 9 + 4 * Math.log10(c.items.length);
+          ctx.globalAlpha = 0.85; ctx.fillStyle = TYPE_COLORS[draw.types[top]] || "#555";
+          ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill();
+          ctx.globalAlpha = 1; ctx.lineWidth = 2; ctx.strokeStyle = "#fff"; ctx.stroke();
+          ctx.fillStyle = "#fff"; ctx.font = "bold 11px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+          var label = c.items.length >= 10000 ? Math.round(c.items.length / 1000) + "k" : String(c.items.length);
+          ctx.fillText(label, x, y);
+          this._hits.clusters.push({ x: x, y: y, r: r, items: c.items.map(function (v) { return v[0]; }) });
+        }, this);
+      } else {
+        var rank = {};
+        visible.forEach(function (v) {
+          var k = draw.p[v[0]], off = fanOffset(rank[k] = (rank[k] === undefined ? 0 : rank[k] + 1));
+          this._dot(ctx, v[0], v[1] + off[0], v[2] + off[1]);
+        }, this);
+      }
+      return visible.length;
+    },
+
+    // One event: filled in its type's colour when dated to the day, hollow and dashed when not.
+    _dot: function (ctx, i, x, y) {
+      var draw = this._draw, color = TYPE_COLORS[draw.types[draw.t[i]]] || "#555";
+      var exact = draw.precisions[draw.pr[i]] === "day";
+      ctx.beginPath(); ctx.arc(x, y, 6, 0, 2 * Math.PI);
+      ctx.fillStyle = exact ? color : "#fff"; ctx.fill();
+      ctx.lineWidth = 2; ctx.strokeStyle = exact ? "#fff" : color; ctx.setLineDash(exact ? [] : [3, 2]); ctx.stroke();
+      ctx.setLineDash([]);
+      this._hits.dots.push({ x: x, y: y, i: i });
+    },
+
+    // What is under a container point: the nearest dot, cluster or route within a few pixels.
+    hitTest: function (pt) {
+      var best = null, bestD = Infinity, h = this._hits;
+      h.dots.forEach(function (d) { var dd = Math.hypot(d.x - pt.x, d.y - pt.y); if (dd <= 9 && dd < bestD) { bestD = dd; best = { kind: "event", items: [d.i], x: d.x, y: d.y }; } });
+      if (best) return best;
+      h.clusters.forEach(function (c) { var dd = Math.hypot(c.x - pt.x, c.y - pt.y); if (dd <= c.r + 2 && dd < bestD) { bestD = dd; best = { kind: "cluster", items: c.items, x: c.x, y: c.y }; } });
+      if (best) return best;
+      h.routes.forEach(function (r) {
+        for (var s = 1; s < r.samples.length; s++) {
+          var dd = segDist(pt, r.samples[s - 1], r.samples[s]);
+          if (dd <= 6 && dd < bestD) { bestD = dd; best = { kind: "route", items: r.items, x: r.mid[0], y: r.mid[1], route: r }; }
+        }
+      });
+      return best;
+    },
+
+    _onClick: function (e) {
+      var hit = this.hitTest(e.containerPoint), map = this._map, draw = this._draw, self = this;
+      if (!hit) return;
+      var latlng = map.containerPointToLatLng([hit.x, hit.y]);
+      if (hit.kind === "cluster") {
+        var places = {};
+        hit.items.forEach(function (i) { places[draw.p[i]] = true; });
+        var keys = Object.keys(places);
+        if (keys.length > 1 && map.getZoom() < map.getMaxZoom()) {
+          map.fitBounds(L.latLngBounds(keys.map(function (k) { var p = draw.places[k]; return [p[2], p[1]]; })).pad(0.2));
+          return;
+        }
+      }
+      this.details().then(function (details) {
+        var content = hit.items.length === 1 ? eventPopup(details[hit.items[0]])
+          : listPopup(details, hit.items, hit.kind === "route"
+            ? draw.places[hit.route.o][0] + " → " + draw.places[hit.route.d][0] + ": " + hit.items.length + " movements"
+            : hit.items.length + " events here");
+        L.popup({ maxWidth: 380, maxHeight: 420 }).setLatLng(latlng).setContent(content).openOn(map);
+        self._map.getContainer().setAttribute("data-popup", hit.kind);
+      });
+    },
+
+    _onHover: function (e) {
+      if (this._hoverPending) return;
+      this._hoverPending = true;
+      var self = this;
+      window.requestAnimationFrame(function () {
+        self._hoverPending = false;
+        if (!self._map || !self._draw) return;
+        var hit = self.hitTest(e.containerPoint), draw = self._draw;
+        self._map.getContainer().style.cursor = hit ? "pointer" : "";
+        if (!hit) { if (self._tooltip) self._map.removeLayer(self._tooltip); return; }
+        var text;
+        if (hit.kind === "event") {
+          var i = hit.items[0];
+          text = draw.types[draw.t[i]].replace(/_/g, " ") + " · " + dayText(draw, i) + " · " + draw.places[draw.p[i]][0];
+        } else if (hit.kind === "route") {
+          text = draw.places[hit.route.o][0] + " → " + draw.places[hit.route.d][0] + " · " + hit.items.length + " movement(s)";
+        } else {
+          text = hit.items.length + " events: click to zoom in";
+        }
+        self._tooltip = self._tooltip || L.tooltip({ direction: "top", offset: [0, -8] });
+        self._tooltip.setLatLng(self._map.containerPointToLatLng([hit.x, hit.y])).setContent(el("span", null, text));
+        if (!self._map.hasLayer(self._tooltip)) self._tooltip.addTo(self._map);
+      });
+    },
+
+    // Open event i's popup at its place (the table's selected row); shown even when it is in a cluster.
+    openEvent: function (i) {
+      var draw = this._draw, map = this._map, self = this;
+      if (!draw || !map || i < 0 || i >= draw.n) return;
+      var k = draw.p[i] >= 0 ? draw.p[i] : draw.d[i];
+      if (k < 0) return;
+      this.details().then(function (details) {
+        if (!self._map) return;
+        L.popup({ maxWidth: 380, maxHeight: 420, autoPan: false }).setLatLng([draw.places[k][2], draw.places[k][1]])
+          .setContent(eventPopup(details[i])).openOn(map);
+        map.getContainer().setAttribute("data-popup", "selected");
+      });
+    },
+
+    // Where drawn things are, in container pixels (tests and the benchmark click on them like a user).
+    drawn: function () {
+      var size = this._map ? this._map.getSize() : L.point(0, 0);
+      return { dots: this._hits.dots, clusters: this._hits.clusters, routes: this._hits.routes, size: [size.x, size.y] };
+    }
+  });
+
+  function segDist(p, a, b) {
+    var dx = b[0] - a[0], dy = b[1] - a[1], l2 = dx * dx + dy * dy;
+    var t = l2 ? Math.max(0, Math.min(1, ((p.x - a[0]) * dx + (p.y - a[1]) * dy) / l2)) : 0;
+    return Math.hypot(p.x - (a[0] + t * dx), p.y - (a[1] + t * dy));
   }
 
-  function movementLayer(data) {
-    var group = L.featureGroup();
-    (data.features || []).forEach(function (f) {
-      if (!f.geometry || f.geometry.type !== "LineString") return;
-      var p = f.properties;
-      var c = f.geometry.coordinates;
-      var a = L.latLng(c[0][1], c[0][0]);
-      var b = L.latLng(c[1][1], c[1][0]);
-      var exact = p.date_precision === "day";
-      var line = L.polyline([a, b], {
-        className: "osint-move osint-type-" + safeClass(p.type), weight: 3, opacity: 0.9,
-        dashArray: exact ? null : "6 6", color: "#b03a2e"
-      });
-      line.bindPopup(eventPopup(p), { maxWidth: 360 });
-      group.addLayer(line);
-      // Arrowhead at the destination, turned along the line as drawn (Web Mercator at zoom 0).
-      var pa = L.CRS.EPSG3857.latLngToPoint(a, 0), pb = L.CRS.EPSG3857.latLngToPoint(b, 0);
-      var angle = Math.atan2(pb.y - pa.y, pb.x - pa.x) * 180 / Math.PI;
-      var head = L.marker(b, {
-        icon: L.divIcon({
-          className: "osint-arrow", iconSize: [18, 18], iconAnchor: [9, 9],
-          html: '<div style="transform: rotate(' + angle.toFixed(1) + 'deg)">➤</div>'
-        }),
-        interactive: true
-      });
-      head.bindPopup(eventPopup(p), { maxWidth: 360 });
-      group.addLayer(head);
-    });
-    return group;
-  }
+  function eventCanvas(spec) { return new EventCanvas(spec); }
 
   function baseLayer(data) {
     return L.geoJSON(data, {
@@ -187,6 +484,47 @@
     return L.layerGroup();  // nothing to draw: the feature group stays empty
   }
 
-  window.OSINT = { eventLayer: eventLayer, movementLayer: movementLayer, baseLayer: baseLayer, basemap: basemap, caption: caption,
-                  mentionLayer: mentionLayer };
+  // The legend, drawn on the map so a screenshot or a projected briefing carries it.
+  var BASE_STATUS = [["active", "active"], ["drawdown", "drawdown"], ["withdrawn", "withdrawn"], ["contested", "contested"]];
+  function legend(map, open) {
+    if (map._osintLegend) return map._osintLegend;
+    var Legend = L.Control.extend({
+      onAdd: function () {
+        var outer = el("details", "osint-legend");
+        outer.open = !!open;
+        outer.appendChild(el("summary", "osint-legend-summary", "Legend"));
+        var box = el("div", "osint-legend-body");
+        outer.appendChild(box);
+        box.appendChild(el("div", "osint-legend-title", "Events"));
+        Object.keys(TYPE_COLORS).forEach(function (t) {
+          var line = el("div", "osint-legend-row osint-legend-type"), sw = el("span", "osint-swatch");
+          sw.style.background = TYPE_COLORS[t];
+          line.appendChild(sw); line.appendChild(el("span", null, t.replace(/_/g, " ")));
+          box.appendChild(line);
+        });
+        var approx = el("div", "osint-legend-row"), hollow = el("span", "osint-swatch osint-swatch-approx");
+        approx.appendChild(hollow); approx.appendChild(el("span", null, "date not known to the day"));
+        box.appendChild(approx);
+        var cl = el("div", "osint-legend-row"), bubble = el("span", "osint-swatch osint-swatch-cluster", "n");
+        cl.appendChild(bubble); cl.appendChild(el("span", null, "cluster of n events (click to zoom)"));
+        box.appendChild(cl);
+        box.appendChild(el("div", "osint-legend-title", "Movements"));
+        box.appendChild(el("div", "osint-legend-row osint-legend-move", "➤ origin → destination; dashed: not to the day; ×n on one route"));
+        box.appendChild(el("div", "osint-legend-title", "Bases (status on the end date)"));
+        BASE_STATUS.forEach(function (s) {
+          var line = el("div", "osint-legend-row osint-legend-type"), sw = el("span", "osint-swatch osint-base osint-status-" + s[0]);
+          line.appendChild(sw); line.appendChild(el("span", null, s[1]));
+          box.appendChild(line);
+        });
+        L.DomEvent.disableClickPropagation(outer);
+        L.DomEvent.disableScrollPropagation(outer);
+        return outer;
+      }
+    });
+    map._osintLegend = new Legend({ position: "bottomright" }).addTo(map);
+    return map._osintLegend;
+  }
+
+  window.OSINT = { eventCanvas: eventCanvas, baseLayer: baseLayer, basemap: basemap, caption: caption, legend: legend,
+                  mentionLayer: mentionLayer, TYPE_COLORS: TYPE_COLORS };
 })();
