@@ -23,7 +23,8 @@ from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
 from geodata.models import Place
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
+MEMO_MAX = 100_000  # memoised fuzzy lookups kept before the memo is emptied (a long-running app stays bounded)
 FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport", "port", "facility"})
 
 # How much a kind is worth when one name has several candidates (a country beats a town called
@@ -61,6 +62,12 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # "syrian" -> "SY"
     max_tokens: int = 1
     build_seconds: float = 0.0
+    # Lookups memoised while the index is used (never pickled): the same names come back in every article.
+    _place_memo: dict[int, Place] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _fuzzy_memo: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_place_memo": {}, "_fuzzy_memo": {}}
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -103,7 +110,11 @@ class Gazetteer:
 
     # -- lookups --------------------------------------------------------------------------------
     def place(self, i: int) -> Place:
-        return Place(*self.rows[i])
+        """The place of row ``i``, built once (places are frozen, so one object serves every lookup)."""
+        p = self._place_memo.get(i)
+        if p is None:
+            p = self._place_memo[i] = Place(*self.rows[i])
+        return p
 
     @property
     def places(self) -> list[Place]:
@@ -114,30 +125,42 @@ class Gazetteer:
         return len(self.rows)
 
     def candidates(self, key: str) -> list[Place]:
-        return [Place(*self.rows[i]) for i in self.names.get(key, ())]
+        return [self.place(i) for i in self.names.get(key, ())]
 
     def fuzzy_candidates(self, key: str, min_ratio: float = 0.8) -> list[Place]:
         """Places named by a key with the same transliteration skeleton and a close spelling
         ("Hemeimeem" ~ "hmeimim", "Qudsayya" ~ "qadsayya"), closest spelling first."""
+        memo_key = key if min_ratio == 0.8 else f"{min_ratio}\0{key}"
+        rows = self._fuzzy_memo.get(memo_key)
+        if rows is None:
+            if len(self._fuzzy_memo) >= MEMO_MAX:
+                self._fuzzy_memo.clear()
+            rows = self._fuzzy_memo[memo_key] = self._fuzzy_rows(key, min_ratio)
+        return [self.place(i) for i in rows]
+
+    def _fuzzy_rows(self, key: str, min_ratio: float) -> tuple[int, ...]:
         sk = skeleton(key)
         if not skeleton_ok(sk):
-            return []
+            return ()
         close = []
         for k in self.skeletons.get(sk, ()):
+            # ratio() <= real_quick_ratio() (lengths alone): most keys of a skeleton fail this cheap bound
+            if 2.0 * min(len(key), len(k)) / (len(key) + len(k)) < min_ratio:
+                continue
             sm = SequenceMatcher(None, key, k)
             if sm.quick_ratio() >= min_ratio and (r := sm.ratio()) >= min_ratio:
                 close.append((r, k))
-        out: list[Place] = []
+        out: list[int] = []
         seen: set[int] = set()
         for _, k in sorted(close, reverse=True):
             for i in self.names.get(k, ()):
                 if i not in seen:
                     seen.add(i)
-                    out.append(Place(*self.rows[i]))
-        return out
+                    out.append(i)
+        return tuple(out)
 
     def feature_candidates(self, key: str) -> list[Place]:
-        return [Place(*self.rows[i]) for i in self.feature_names.get(key, ())]
+        return [self.place(i) for i in self.feature_names.get(key, ())]
 
     def facilities_near(self, lat: float, lon: float, kinds: frozenset[str], km: float = 30.0) -> list[tuple[float, Place]]:
         """Facilities of the given kinds within ``km`` of a point, nearest first."""
