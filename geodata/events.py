@@ -16,6 +16,7 @@ from bisect import bisect_left
 from datetime import date, timedelta
 from pathlib import Path
 
+from geodata import caseless
 from geodata.corpus import excluded_share, is_excluded
 from geodata.models import Article, DateRef, Event, Mention, Place, Source
 
@@ -67,25 +68,6 @@ def _rx(words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\b", re.I)
 
 
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
-_CODE_ESCAPE = re.compile(r"\\[xuUN0-7]")
-
-
-def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """A case-sensitive copy of a case-insensitive lexicon pattern, for lower-cased ASCII text.
-
-    On ASCII text ``rx.search(s)`` and ``twin.search(s.lower())`` find the same matches at the same offsets
-    (re.I on ASCII is lower-casing both sides), and the twin runs about five times faster: re's case-insensitive
-    literal matching folds every character it compares. Only literal text is lower-cased (``\\S``, ``\\B``
-    keep their meaning); a pattern with inline flags or character codes cannot be twinned (ValueError).
-    """
-    if not rx.flags & re.I or _INLINE_FLAGS.search(rx.pattern) or _CODE_ESCAPE.search(rx.pattern):
-        raise ValueError(f"no lower-case twin for {rx.pattern[:60]!r}: not re.I, or inline flags or character codes")
-    lowered = re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else m.group().lower(),
-                     rx.pattern, flags=re.S)
-    return re.compile(lowered, rx.flags & ~re.I)
-
-
 # Most specific first: the first type whose trigger fires names the sentence's event.
 _FORCES = r"(?:troops|forces|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
 
@@ -95,7 +77,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r"took up position|taken up position|anchored|transited|headed|sailing|waiting off|patrolling)"
                           r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
     ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flights?|flights? (?:to|from|between|out of)|"
-                          r"(?:cargo|transport) (?:planes?|aircraft)|Il-76|An-124|flown (?:to|from|out)")),
+                          r"(?:cargo|transport) (?:planes?|aircraft)|il-76|an-124|flown (?:to|from|out)")),
     ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to|fleeing|flee")),
     ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ ){0,3}(?:out|back)|pullout|drawdown|retreat\w*|"
                        r"scal\w+ back|(?:leave|return to) (?:the |their |its )?(?:permanent )?(?:\w+ )?bases?|"
@@ -114,7 +96,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r" (?:are|is|remain|will remain)\b[^.]{0,30}\bin\b|using (?:it )?as a")),
 ]
 TRIGGER_RX = dict(TRIGGERS)
-_TRIGGER_TWINS = [(etype, _lower_twin(rx)) for etype, rx in TRIGGERS]
+# Case-sensitive twins of the triggers for lower-cased text (see geodata.caseless: five times faster)
+_TRIGGER_TWINS = [(etype, caseless.twin(rx)) for etype, rx in TRIGGERS]
 # Most sentences report nothing: one scan for "any trigger at all" spares the ten per-type scans.
 _ANY_TRIGGER = re.compile("|".join(f"(?:{twin.pattern})" for _, twin in _TRIGGER_TWINS))
 _SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
@@ -158,9 +141,9 @@ def actors_in(sentence: str) -> tuple[str, ...]:
 
 def _triggered(sentence: str) -> list[str]:
     """Every type whose trigger fires in the sentence, in lexicon order."""
-    if not sentence.isascii():
+    low = caseless.lowered(sentence)
+    if low is None:
         return [etype for etype, rx in TRIGGERS if rx.search(sentence)]
-    low = sentence.lower()
     if not _ANY_TRIGGER.search(low):
         return []
     return [etype for etype, twin in _TRIGGER_TWINS if twin.search(low)]
