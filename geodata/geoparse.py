@@ -11,8 +11,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
+from itertools import compress
 from pathlib import Path
 
+from geodata import caseless
 from geodata.gazetteer.index import Gazetteer
 from geodata.gazetteer.normalize import name_keys, normalize, strip_article
 from geodata.models import Mention, Place
@@ -21,7 +23,7 @@ from geodata.resolve import FEATURE_KINDS, Span, context, descriptive_region, re
 MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’‘`ʼ]\w+)*")  # "U.S." is one token
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")  # cut off a token: "Syria's" is read as "Syria"
 # Tokens allowed in lower case inside a multi-word name ("Gulf of Aden", "Deir ez-Zor").
 _CONNECTORS = frozenset(
     "of the de la le du des del da do dos al el ez ash ad as an ar at az ech es et sur am im der bin ibn abu and on upon "
@@ -42,6 +44,8 @@ _FEATURE_BEFORE = re.compile(
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting)\s+(?:the\s+)?$", re.I)
+_FEATURE_BEFORE_TWIN = caseless.twin(_FEATURE_BEFORE)  # for lower-cased text: same matches, faster
+_LOCATIVE_BEFORE_TWIN = caseless.twin(_LOCATIVE_BEFORE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
 
 def _feature_class(word: str) -> str:
@@ -76,17 +80,21 @@ ENGLISH_WORDS = _load_common_words("english_words.txt")
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(text):
-        s, e, tok = m.start(), m.end(), m.group()
-        pm = _POSSESSIVE.search(tok)
-        if pm:
-            e -= 2
-            tok = tok[:-2]
-        out.append((s, e, tok))
+        tok = m.group()
+        if tok.endswith(_POSSESSIVES):
+            out.append((m.start(), m.end() - 2, tok[:-2]))
+        else:
+            out.append((m.start(), m.end(), tok))
     return out
 
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
+
+
+def _joined(gap: str) -> bool:
+    """True when the text between two tokens lets them belong to one name (a single space, most often)."""
+    return gap == " " or _JOIN.match(gap) is not None
 
 
 def _fuzzy_allowed(toks: list[tuple[int, int, str]], norms: list[str]) -> bool:
@@ -103,6 +111,8 @@ def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, toks, norm
         if len(toks) > 3 or not _fuzzy_allowed(toks, norms):
             return None
         cands = gaz.fuzzy_candidates(key)
+        if not cands:
+            return None  # a feature word after it would only steer the resolution of candidates
     else:
         cands = gaz.candidates(key)
     fm = _FEATURE_AFTER.match(text[end:end + 40])
@@ -122,50 +132,66 @@ def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, toks, norm
     return None
 
 
+def _cues_before(before: str) -> tuple[str, bool]:
+    """What the words before a name say: the feature class ("the port of") and whether it is a locative
+    ("in", "near the", or a feature word)."""
+    low = caseless.lowered(before)
+    if low is None:
+        bm, lm = _FEATURE_BEFORE.search(before), _LOCATIVE_BEFORE.search(before)
+    else:
+        bm, lm = _FEATURE_BEFORE_TWIN.search(low), _LOCATIVE_BEFORE_TWIN.search(low)
+    return (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+
+
+def _name_at(text: str, gaz: Gazetteer, toks: list[tuple[int, int, str]], caps: list[bool], i: int) -> Span | None:
+    """The longest gazetteer name starting at the capitalised token ``i``, if any."""
+    norms = [normalize(toks[i][2])]  # normalised only where a name may run (the index is lru-cached too)
+    jmax, n = i + 1, len(toks)
+    # extend while tokens are joined by spaces/hyphens only
+    while jmax < n and jmax - i < gaz.max_tokens and _joined(text[toks[jmax - 1][1]:toks[jmax][0]]):
+        norm = normalize(toks[jmax][2])
+        if not (caps[jmax] or norm in _CONNECTORS):
+            break
+        norms.append(norm)
+        jmax += 1
+    # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at") beats a shorter exact
+    # name ("Tal"), and a one-word variant is tried only when no exact name starts here.
+    for j in range(jmax, i, -1):
+        if j - 1 > i and not caps[j - 1]:
+            continue  # a name does not end on a connector
+        key = " ".join(norms[:j - i])
+        if not key:
+            continue
+        found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[:j - i], False)
+        if found is None and j - i >= 2:
+            found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[:j - i], True)
+        if found is not None:
+            return found
+    if norms[0]:
+        return _match(text, gaz, norms[0], toks[i][0], toks[i][1], toks[i:i + 1], norms[:1], True)
+    return None
+
+
 def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     """Candidate spans: the longest gazetteer name starting at each capitalised token."""
     text = text[:MAX_TEXT_CHARS]
     toks = _tokens(text)
-    norms = [normalize(t[2]) for t in toks]
+    caps = [_is_cap(t[2]) for t in toks]
     spans: list[Span] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not _is_cap(toks[i][2]):
-            i += 1
+    resume = 0  # where the last name found ends: no name starts inside it
+    for i in compress(range(len(toks)), caps):
+        if toks[i][0] < resume:
             continue
-        found = None
-        jmax = i + 1
-        # extend while tokens are joined by spaces/hyphens only
-        while jmax < n and jmax - i < gaz.max_tokens and _JOIN.match(text[toks[jmax - 1][1]:toks[jmax][0]]):
-            if not (_is_cap(toks[jmax][2]) or norms[jmax] in _CONNECTORS):
-                break
-            jmax += 1
-        # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at") beats a shorter exact
-        # name ("Tal"), and a one-word variant is tried only when no exact name starts here.
-        for j in range(jmax, i, -1):
-            if j - 1 > i and not _is_cap(toks[j - 1][2]):
-                continue  # a name does not end on a connector
-            key = " ".join(norms[i:j])
-            if not key:
-                continue
-            found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[i:j], False)
-            if found is None and j - i >= 2:
-                found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[i:j], True)
-            if found is not None:
-                break
-        if found is None and norms[i]:
-            found = _match(text, gaz, norms[i], toks[i][0], toks[i][1], toks[i:i + 1], norms[i:i + 1], True)
+        found = _name_at(text, gaz, toks, caps, i)
         if found is None:
-            i += 1
             continue
         before = text[max(0, found.start - 60):found.start]
-        bm = _FEATURE_BEFORE.search(before)
-        if bm and not found.feature:
-            found.feature = _feature_class(bm.group("f"))
-        found.locative = bool(_LOCATIVE_BEFORE.search(before) or bm)
+        feature, locative = _cues_before(before)
+        if feature and not found.feature:
+            found.feature = feature
+        found.locative = locative
         spans.append(found)
-        while i < n and toks[i][0] < found.end:
-            i += 1
+        resume = found.end
     return spans
 
 
