@@ -8,6 +8,7 @@ region of interest. "northern Syria" and "Syria's northeast" become a region wit
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -47,6 +48,17 @@ class _Context:
     roi: frozenset[str]  # region-of-interest prior: ISO country codes the user cares about
     containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
     list_kind: dict[int, str] = field(default_factory=dict)  # span index -> the kind its list is made of
+    # (lat, lon) -> its two nearest anchors as (km, span index): a name repeated in the text is measured once
+    nearest: dict[tuple[float, float], list[tuple[float, int]]] = field(default_factory=dict)
+
+    def anchor_km(self, lat: float, lon: float, i: int) -> float:
+        """Distance to the nearest anchor not placed by span ``i`` itself (20,000 km when there is none)."""
+        best = self.nearest.get((lat, lon))
+        if best is None:
+            # Span indices are unique among anchors (-1 aside), so skipping span i skips at most one: two suffice.
+            best = self.nearest[(lat, lon)] = heapq.nsmallest(
+                2, ((haversine_km(lat, lon, la, lo), j) for la, lo, j in self.anchors), key=lambda t: t[0])
+        return next((d for d, j in best if j != i), 20_000.0)
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
@@ -132,7 +144,7 @@ def resolve(i: int, span: Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place, f
         if span.feature and p.kind in FEATURE_KINDS.get(span.feature, frozenset()):
             s += 3.0
         if len(span.candidates) > 1 and ctx.anchors and p.kind not in ("country", "region", "sea"):
-            d = min((haversine_km(p.lat, p.lon, la, lo) for la, lo, j in ctx.anchors if j != i), default=20_000.0)
+            d = ctx.anchor_km(p.lat, p.lon, i)
             s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
         scored.append((s, p))
     scored.sort(key=lambda t: (-t[0], t[1].id))
