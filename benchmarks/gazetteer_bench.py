@@ -47,21 +47,18 @@ def corpus_text(target_bytes: int = 4_000_000) -> str:
     return (base + "\n\n") * max(1, target_bytes // max(1, len(base.encode())))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--runs", type=int, default=3)
-    args = ap.parse_args()
+def run(runs: int = 3, text_mb: float = 4.0) -> dict:
     with tempfile.TemporaryDirectory() as cache:
-        builds = [child("build", cache) for _ in range(args.runs)]
-        loads = [child("load", cache) for _ in range(args.runs)]
+        builds = [child("build", cache) for _ in range(runs)]
+        loads = [child("load", cache) for _ in range(runs)]
     from geodata.gazetteer import load_gazetteer
     from geodata.geoparse import find_mentions
 
     gaz = load_gazetteer()
-    text = corpus_text()
+    text = corpus_text(int(text_mb * 1e6))
     docs = text.split("\n\n")
     rates = []
-    for _ in range(args.runs):
+    for _ in range(runs):
         t0 = time.perf_counter()
         n = sum(len(find_mentions(d, gaz)) for d in docs)
         rates.append(len(text.encode()) / 1e6 / (time.perf_counter() - t0))
@@ -73,7 +70,14 @@ def main() -> None:
         "peak_mem_mb_load": round(statistics.median(b["peak_mem_mb"] for b in loads)),
         "geoparse_mb_per_s": round(statistics.median(rates), 2), "mentions": n, "text_mb": round(len(text.encode()) / 1e6, 1),
     }
-    for k, v in res.items():
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    for k, v in run(args.runs).items():
         print(f"{k:<22}{v}")
 
 

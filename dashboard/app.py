@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import folium
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -46,6 +47,7 @@ from geodata.pipeline import CorpusResult, build, imported_events_path  # noqa: 
 
 CORPUS = Path(os.environ.get("GEODATA_CORPUS", ROOT / "seeds"))
 EVENTS_FILE = imported_events_path()
+TABLE_ROWS = 2_000  # rows sent to the browser's table; the downloads always hold every kept event
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -67,6 +69,7 @@ class Loaded:
     result: CorpusResult
     index: EventIndex
     frame: pd.DataFrame  # the events table, one row per event in index order
+    order: np.ndarray  # rows in date order (undated last)
     counts: pd.DataFrame  # events per day by type (the timeline)
     position: dict[str, int]  # event id -> row
     draw: dict
@@ -84,7 +87,8 @@ def corpus(folder: str, signature: tuple) -> Loaded:
     placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
     center = ((statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed))
               if placed else (30.0, 30.0))
-    return Loaded(result=result, index=EventIndex(events), frame=frame, counts=charts.daily_counts(frame),
+    order = np.argsort(frame["date"].to_numpy(), kind="stable")  # NumPy sorts NaT (undated) last
+    return Loaded(result=result, index=EventIndex(events), frame=frame, order=order, counts=charts.daily_counts(frame),
                   position={e.id: i for i, e in enumerate(events)}, draw=draw, details=details,
                   urls=mapview.publish(draw, details), center=center)
 
@@ -206,7 +210,7 @@ if PRESENT:
     st.link_button("Leave presentation", "?" + urlencode({k: v for k, v in st.query_params.items() if k != "mode"}))
     st.stop()
 
-df = loaded.frame[mask]
+df = loaded.frame.iloc[loaded.order[mask[loaded.order]]]  # the kept events in date order
 timeline = charts.timeline(loaded.counts, start, end)
 if timeline is not None:
     st.altair_chart(timeline, width="stretch")
@@ -226,6 +230,10 @@ e3.download_button(
                                          installations_geojson(result.installations, end),
                                          title=f"OSINT map {start} – {end}", center=loaded.center, caption=caption),
 )
+if len(df) > TABLE_ROWS:
+    st.caption(f"The first {TABLE_ROWS:,} of {len(df):,} events in date order: narrow the range or the filters to see "
+               "the rest, or download them all as CSV or GeoJSON.")
+    df = df.head(TABLE_ROWS)
 table = st.dataframe(
     df[["date", "date_end", "date_precision", "type", "status", "place", "origin", "destination", "actors", "quote",
         "source", "title", "published", "n_sources", "confidence", "review"]],

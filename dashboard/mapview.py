@@ -41,7 +41,7 @@ _basemap = components.declare_component("basemap", path=str(BASEMAP_DIR))
 MAPDATA_DIR = cache_dir() / "mapdata"
 MAPDATA_DIR.mkdir(parents=True, exist_ok=True)
 _mapdata = components.declare_component("osint_mapdata", path=str(MAPDATA_DIR))
-KEEP_DATASETS = 24
+KEEP_FILES = 200  # other corpora's files kept besides the one just published
 
 
 def _url(component: Any, file: str) -> str:
@@ -68,25 +68,34 @@ def _dumps(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def publish(draw: dict[str, Any], details: list[dict[str, Any]]) -> dict[str, str]:
-    """Write a dataset (draw table + popup details) where the map iframe can fetch it; URLs by content hash,
-    so an unchanged corpus is fetched once and a changed one never hits a stale copy."""
-    urls = {}
-    for part, obj in (("draw", draw), ("details", details)):
-        body = _dumps(obj)
-        name = f"{part}-{hashlib.sha1(body).hexdigest()[:20]}.json"
-        target = MAPDATA_DIR / name
-        if not target.exists():
-            atomic_write(target, body)
-        urls[part] = _url(_mapdata, name)
-    old = sorted(MAPDATA_DIR.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[KEEP_DATASETS * 2:]
-    for f in old:
+DETAILS_CHUNK = 2_000  # events per details file: a click fetches one chunk, never the whole corpus's quotes
+
+
+def _write_once(body: bytes, prefix: str) -> str:
+    name = f"{prefix}-{hashlib.sha1(body).hexdigest()[:20]}.json"
+    target = MAPDATA_DIR / name
+    if not target.exists():
+        atomic_write(target, body)
+    else:
+        target.touch()  # keep it young: the pruning below goes by age
+    return _url(_mapdata, name)
+
+
+def publish(draw: dict[str, Any], details: list[dict[str, Any]]) -> dict[str, Any]:
+    """Write a dataset where the map iframe can fetch it: the draw table, and the popup details in chunks
+    of DETAILS_CHUNK events. Files are named by content hash, so an unchanged corpus is fetched once and
+    a changed one never hits a stale copy."""
+    urls = {"draw": _write_once(_dumps(draw), "draw"), "chunk": DETAILS_CHUNK,
+            "details": [_write_once(_dumps(details[i:i + DETAILS_CHUNK]), "details")
+                        for i in range(0, max(1, len(details)), DETAILS_CHUNK)]}
+    keep = 2 + len(urls["details"]) + KEEP_FILES
+    for f in sorted(MAPDATA_DIR.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[keep:]:
         f.unlink(missing_ok=True)
     return urls
 
 
-def published(urls: dict[str, str]) -> bool:
-    return all((MAPDATA_DIR / u.rsplit("/", 1)[-1]).exists() for u in urls.values())
+def published(urls: dict[str, Any]) -> bool:
+    return all((MAPDATA_DIR / u.rsplit("/", 1)[-1]).exists() for u in [urls["draw"], *urls["details"]])
 
 
 def pack_mask(mask: np.ndarray | None) -> str | None:
@@ -202,8 +211,9 @@ class DataLayer(MacroElement):
 class EventsLayer(MacroElement):
     """Events and movements drawn on one canvas by ``OSINT.eventCanvas`` (clustered when they pile up).
 
-    ``source`` is either ``{"draw": url, "details": url}`` (the app: fetched once, memoised in the
-    iframe) or ``{"data": draw, "details_data": details}`` (the standalone file). ``mask`` selects the
+    ``source`` is either ``{"draw": url, "details": [url, ...], "chunk": n}`` (the app: fetched once,
+    memoised in the iframe; details by chunk on demand) or ``{"data": draw, "details_data": details}``
+    (the standalone file). ``mask`` selects the
     events shown, ``selected`` the one whose popup opens.
     """
 

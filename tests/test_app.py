@@ -33,7 +33,8 @@ def shown_details(spec: dict) -> list[dict]:
     """The popup details of the events the mask keeps, read from the file the iframe fetches."""
     from dashboard.mapview import MAPDATA_DIR
 
-    details = json.loads((MAPDATA_DIR / spec["source"]["details"].rsplit("/", 1)[-1]).read_text(encoding="utf-8"))
+    details = [d for url in spec["source"]["details"]
+               for d in json.loads((MAPDATA_DIR / url.rsplit("/", 1)[-1]).read_text(encoding="utf-8"))]
     bits = np.unpackbits(np.frombuffer(base64.b64decode(spec["mask"]), dtype=np.uint8))[: len(details)]
     return [d for d, keep in zip(details, bits, strict=True) if keep]
 

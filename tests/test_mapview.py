@@ -50,7 +50,7 @@ def test_dataset_is_published_once_by_content_and_masks_are_bits(seeds_result):
 
 def test_layers_follow_the_layer_toggles(seeds_result):
     bases = installations_geojson(seeds_result.installations, None)
-    source = {"draw": "d.json", "details": "x.json"}
+    source = {"draw": "d.json", "details": ["x.json"], "chunk": 2000}
     names = [fg.layer_name for fg in mapview.data_layers(source, None, bases, {"bases", "events"})]
     assert names == ["Events and movements", "Bases"]
     assert [fg.layer_name for fg in mapview.data_layers(source, None, bases, {"bases"})] == ["Bases"]

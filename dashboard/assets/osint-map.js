@@ -174,9 +174,23 @@
       this._map = null;
     },
 
-    details: function () {
-      var src = this._spec.source;
-      return src.details_data ? Promise.resolve(src.details_data) : getJSON(src.details);
+    // Popup details of events `items`, as {i: details}; in the app they come in chunks fetched on demand.
+    details: function (items) {
+      var src = this._spec.source, out = {};
+      if (src.details_data) {
+        items.forEach(function (i) { out[i] = src.details_data[i]; });
+        return Promise.resolve(out);
+      }
+      var chunks = {};
+      items.forEach(function (i) { chunks[Math.floor(i / src.chunk)] = true; });
+      return Promise.all(Object.keys(chunks).map(function (c) {
+        return getJSON(src.details[c]).then(function (rows) { return [Number(c), rows]; });
+      })).then(function (got) {
+        var byChunk = {};
+        got.forEach(function (g) { byChunk[g[0]] = g[1]; });
+        items.forEach(function (i) { out[i] = byChunk[Math.floor(i / src.chunk)][i % src.chunk]; });
+        return out;
+      });
     },
 
     _hide: function () { this._canvas.style.visibility = "hidden"; },
@@ -353,7 +367,7 @@
           return;
         }
       }
-      this.details().then(function (details) {
+      this.details(hit.items.slice(0, MAX_LIST)).then(function (details) {
         var content = hit.items.length === 1 ? eventPopup(details[hit.items[0]])
           : listPopup(details, hit.items, hit.kind === "route"
             ? draw.places[hit.route.o][0] + " → " + draw.places[hit.route.d][0] + ": " + hit.items.length + " movements"
@@ -394,7 +408,7 @@
       if (!draw || !map || i < 0 || i >= draw.n) return;
       var k = draw.p[i] >= 0 ? draw.p[i] : draw.d[i];
       if (k < 0) return;
-      this.details().then(function (details) {
+      this.details([i]).then(function (details) {
         if (!self._map) return;
         L.popup({ maxWidth: 380, maxHeight: 420, autoPan: false }).setLatLng([draw.places[k][2], draw.places[k][1]])
           .setContent(eventPopup(details[i])).openOn(map);

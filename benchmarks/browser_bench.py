@@ -1,0 +1,104 @@
+"""In Chromium against a running app (offline): time to the first map, and from a date-range change to the
+map showing the new events, at 100 ... 100,000 events.
+
+    python -m benchmarks.browser_bench [--sizes 100,1000,10000,100000] [--changes 9]
+
+For each size, synthetic events (``benchmarks.synthetic``) are written as JSON Lines and the app is started
+on them (``GEODATA_EVENTS``, empty article folder). A date change is a real key press on the range slider's
+start thumb, alternating ``End`` (the last day only) and ``Home`` (everything): the clock runs from the key
+press to the map's events layer reporting a new number of events drawn from the new mask (the canvas sets
+``data-events-shown`` after drawing). Changes are measured ``--changes`` times; the median is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from dashboard import harness
+
+SIZES = (100, 1_000, 10_000, 100_000)
+LOG = harness.ROOT / "test-artifacts" / "bench-browser.log"
+
+
+def first_map(page, url: str, t0: float, bases: bool = True) -> float:
+    page.goto(url)
+    harness.wait_map_drawn(page, timeout=180_000, bases=bases)
+    harness.map_frame(page).locator(".leaflet-container[data-events='drawn']").wait_for(timeout=180_000)
+    return time.monotonic() - t0
+
+
+def date_changes(page, changes: int) -> list[float]:
+    harness.wait_app_idle(page, timeout=180_000)
+    harness.settle(page)
+    thumb = page.get_by_role("slider").first
+    out = []
+    for k in range(changes):
+        before = harness.map_state(page)["events-shown"]
+        thumb.focus()
+        t0 = time.perf_counter()
+        page.keyboard.press("End" if k % 2 == 0 else "Home")
+        harness.wait_shown_changes(page, before, timeout=60_000)
+        out.append((time.perf_counter() - t0) * 1000)
+        harness.wait_app_idle(page, timeout=60_000)
+    return out
+
+
+def at_size(n: int, changes: int = 9, seed: int = 0) -> dict:
+    from benchmarks.synthetic import write_events
+
+    with tempfile.TemporaryDirectory() as tmp:
+        events = write_events(Path(tmp) / "events.jsonl", n, seed=seed)
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        env = {"GEODATA_CORPUS": str(corpus), "GEODATA_EVENTS": str(events)}
+        with harness.offline_page() as page:
+            t0 = time.monotonic()
+            with harness.running_app(LOG, env=env, timeout=300) as url:
+                first = first_map(page, url, t0, bases=False)
+                state = harness.map_state(page)
+                times = date_changes(page, changes)
+                assert page.external_requests == [], page.external_requests
+                assert page.page_errors == [], page.page_errors
+    return {"events": n, "first_map_s": round(first, 2), "date_change_ms": round(statistics.median(times), 1),
+            "date_change_ms_all": [round(t, 1) for t in times], "shown_at_start": int(state["events-shown"]),
+            "draw_ms": float(state.get("draw-ms") or 0)}
+
+
+def first_map_on_seeds(runs: int = 3) -> dict:
+    """``streamlit run`` on the embedded seeds (warm caches) until the map is drawn with bases and events."""
+    times = []
+    for _ in range(runs):
+        with harness.offline_page() as page:  # Chromium up before the clock starts: we time the app
+            t0 = time.monotonic()
+            with harness.running_app(LOG) as url:
+                times.append(first_map(page, url, t0))
+                assert page.external_requests == [], page.external_requests
+    return {"first_map_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
+
+
+def run(sizes=SIZES, changes: int = 9, seed_runs: int = 3) -> dict:
+    return {"seeds": first_map_on_seeds(seed_runs), "sizes": {str(n): at_size(n, changes) for n in sizes}}
+
+
+def report(res: dict) -> None:
+    print(f"first map on the seeds after `streamlit run`: median {res['seeds']['first_map_s']} s {res['seeds']['runs']}")
+    print(f"{'events':>8} {'first map s':>12} {'date change ms':>15}  all")
+    for n, r in res["sizes"].items():
+        print(f"{int(n):>8} {r['first_map_s']:>12} {r['date_change_ms']:>15}  {r['date_change_ms_all']}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    ap.add_argument("--changes", type=int, default=9)
+    ap.add_argument("--seed-runs", type=int, default=3)
+    args = ap.parse_args()
+    report(run(tuple(int(s) for s in args.sizes.split(",")), args.changes, args.seed_runs))
+
+
+if __name__ == "__main__":
+    main()
