@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from geodata.models import DateRef
 
@@ -315,40 +315,111 @@ _BEFORE = {
     _ago: _Before(rf"(?P<x>(?P<n>{_NUM}|{_FEWRE}){_S}(?P<u>days?|weeks?|months?|years?){_S})", _UNITS, 30),
 }
 
-# (pattern, resolver). A group "x", when present, is the span reported; otherwise the whole match.
-_RULES: list[tuple[re.Pattern[str], _Resolver]] = [
+# Anchors: something every match of a rule contains, found by one fast scan of the lower-cased text (literal
+# alternations; none of their letters is "i" or "s", the only ASCII letters re.I also matches to other characters,
+# so a case-insensitive rule's matches are found too). Month and weekday names are case-sensitive in the rules;
+# their lower-cased anchors find them and a little more.
+_ANCHORS = {
+    "month": re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    "year": re.compile("19|20"),
+    "weekday": re.compile("day"),
+    "day_word": re.compile("day|ght|morn|afternoon|even|tomorrow"),
+    "unit": re.compile("day|week|month|year"),
+    "recent": re.compile("recent"),
+    "ago": re.compile("ago"),
+}
+
+# (pattern, resolver, anchor). A group "x", when present, is the span reported; otherwise the whole match.
+_RULES: list[tuple[re.Pattern[str], _Resolver, str]] = [
     (re.compile(r"(?=[12])(?<![\w./-])(?P<y>(?:19|20)\d\d)(?P<s>[-/.])(?P<mo>1[0-2]|0?[1-9])(?P=s)"
-                r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)"), _iso),
+                r"(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)"), _iso, "year"),
     (re.compile(rf"{_at('JFMASONDTW')}{_WD_PREFIX}(?P<mon>{_MON}){_S0}{_day('d')}"
-                rf"(?:(?:,{_S0}|{_S}){_year('y')}|(?![.,]\d))"), _month_day),
+                rf"(?:(?:,{_S0}|{_S}){_year('y')}|(?![.,]\d))"), _month_day, "month"),
     (re.compile(rf"(?=[0-9MTWFSt])(?<![\w.,]){_WD_PREFIX}(?:(?i:the){_S})?{_day('d')}(?:{_S}(?i:of))?{_S}"
-                rf"(?P<mon>{_MON})(?:,?{_S}{_year('y')})?"), _month_day),
-    (re.compile(rf"{_at('JFMASOND')}(?P<mon>{_MON})(?:,?{_S}|{_S}(?i:of){_S}){_year('y')}"), _month_year),
+                rf"(?P<mon>{_MON})(?:,?{_S}{_year('y')})?"), _month_day, "month"),
+    (re.compile(rf"{_at('JFMASOND')}(?P<mon>{_MON})(?:,?{_S}|{_S}(?i:of){_S}){_year('y')}"), _month_year, "month"),
     (re.compile(rf"{_at('JFMASOND')}(?P<mon>{_MON_SOLO})(?:{_S}(?P<ry>(?i:last|this|next)){_S}(?i:year)\b)?"
-                rf"(?!\.?{_S0}\d)"), _month_alone),
-    (re.compile(rf"(?=[12])(?<![\w.,/]){_year('y')}{_COUNT}"), _year_kw),
+                rf"(?!\.?{_S0}\d)"), _month_alone, "month"),
+    (re.compile(rf"(?=[12])(?<![\w.,/]){_year('y')}{_COUNT}"), _year_kw, "year"),
     (re.compile(rf"{_at('12fFbB')}(?:(?P<kw>(?i:from|between)){_S})?(?P<y1>(?:19|20)\d\d)"
                 rf"(?P<sep>{_S0}[-–—]{_S0}|{_S}(?i:to|until|till|through|and){_S})(?P<y2>(?:19|20)\d\d|\d\d)"
-                rf"(?!\w|[.,/-]\d){_COUNT}"), _year_range),
+                rf"(?!\w|[.,/-]\d){_COUNT}"), _year_range, "year"),
     (re.compile(rf"{_at('fFbBJFMASONDTW')}(?:(?P<kw>(?i:from|between)){_S})?{_WD_PREFIX}(?P<m1>{_MON}){_S0}"
                 rf"{_day('d1')}(?:,?{_S}{_year('y1')})?{_RANGE_SEP}(?:(?P<m2>{_MON}){_S0})?{_day('d2')}"
-                rf"(?:(?:,{_S0}|{_S}){_year('y2')}|(?![.,]\d))"), _day_range),
+                rf"(?:(?:,{_S0}|{_S}){_year('y2')}|(?![.,]\d))"), _day_range, "month"),
     (re.compile(rf"(?=[0-9fFbB])(?<![\w.,])(?:(?P<kw>(?i:from|between)){_S})?{_day('d1')}"
                 rf"(?:{_S}(?P<m1>{_MON})(?:,?{_S}{_year('y1')})?)?{_RANGE_SEP}{_day('d2')}{_S}(?P<m2>{_MON})"
-                rf"(?:,?{_S}{_year('y2')})?"), _day_range),
+                rf"(?:,?{_S}{_year('y2')})?"), _day_range, "month"),
     (re.compile(rf"{_at('lLnNtTpPMWFS')}(?<!very\s)(?<!each\s)(?:(?P<rel>(?i:last|next|this|past)){_S})?(?P<wd>{_WD})"
-                rf"(?:{_S}{_TIME_OF_DAY})?"), _weekday),
+                rf"(?:{_S}{_TIME_OF_DAY})?"), _weekday, "weekday"),
     (re.compile(rf"{_at('ytle')}(?<!USA\s)(?<!Russia\s)(?P<w>yesterday|today|tonight|tomorrow|last{_S}night|"
-                rf"this{_S}(?:morning|afternoon|evening)|(?:earlier|later){_S}today)(?!\w)", _I), _day_word),
+                rf"this{_S}(?:morning|afternoon|evening)|(?:earlier|later){_S}today)(?!\w)", _I), _day_word, "day_word"),
     (re.compile(rf"{_at('elmtn')}(?:(?P<q>earlier|later|early|late|mid)[\s-]{{1,3}})?(?P<w>last|this|next){_S}"
-                r"(?P<u>week|month|year)(?!\w)", _I), _this_last_next),
+                r"(?P<u>week|month|year)(?!\w)", _I), _this_last_next, "unit"),
     (re.compile(rf"{_at('iodwft')}(?:(?:in|over|during|within|for|throughout){_S})?the{_S}"
                 rf"(?P<dir>past|last|coming|next){_S}(?:(?P<n>{_NUM}|{_FEWRE}){_S})?(?P<u>days|weeks?|months?|years?)"
-                r"(?!\w)", _I), _past_next),
+                r"(?!\w)", _I), _past_next, "unit"),
     (re.compile(rf"{_at('iodtr')}(?:(?:in|over|during){_S})?(?:the{_S})?recent{_S}(?P<u>days|weeks|months)(?!\w)",
-                _I), _recent),
-    (re.compile(r"(?=[aA])(?<!\w)ago(?!\w)", _I), _ago),
+                _I), _recent, "recent"),
+    (re.compile(r"(?=[aA])(?<!\w)ago(?!\w)", _I), _ago, "ago"),
 ]
+
+
+# ---- scanning only where a rule can match -------------------------------------------------------------------------
+# A regex costs about the same per character whether or not it matches, and most of a text holds no date: fifteen
+# rules scanning whole articles were most of the time spent here. A rule is run only in windows around its anchors:
+# from as far before an anchor as the rule's widest match, to as far after it as the rule can read (matched text
+# plus look-aheads, plus two). A match starting in a window then reads nothing the window cuts off, so it is the
+# match a scan of the whole text finds there; and every match of the whole text starts in some window.
+
+_REACH_LIMIT = 1000  # rules that could match or read further than this are scanned whole
+
+
+def _reach(rx: re.Pattern[str]) -> tuple[int, int] | None:
+    """(widest match, farthest reach after a match's start, look-aheads included) of a rule; None if unknown."""
+    if "\\(" in rx.pattern:
+        return None  # an escaped parenthesis would defeat the look-ahead rewrite below
+    try:
+        from re import _parser  # re's own parser (private): only its width bounds are read
+
+        widest = _parser.parse(rx.pattern, rx.flags).getwidth()[1]
+        # a look-ahead reads what it tests without consuming it: counted as consumed, an upper bound
+        reads = _parser.parse(rx.pattern.replace("(?=", "(?:").replace("(?!", "(?:"), rx.flags).getwidth()[1]
+    except Exception:  # noqa: BLE001 - another Python's parser: scan whole texts, as before
+        return None
+    return (widest, reads) if reads < _REACH_LIMIT else None
+
+
+_REACH = [_reach(rx) for rx, _, _ in _RULES]
+_ANCHOR_SLACK = {name: max(len(b) for b in rx.pattern.split("|")) - 1 for name, rx in _ANCHORS.items()}
+
+
+def _matches(rank: int, text: str, low: str, anchors: dict[str, list[int]] | None) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds for rule ``rank``, scanning only the windows around its anchors.
+
+    ``low`` is ``text.lower()``; ``anchors`` caches the anchors found in it (None: offsets differ, scan whole).
+    """
+    rx, _, anchor = _RULES[rank]
+    reach = _REACH[rank]
+    if reach is None or anchors is None:
+        yield from rx.finditer(text)
+        return
+    if anchor not in anchors:
+        anchors[anchor] = [m.start() for m in _ANCHORS[anchor].finditer(low)]
+    widest, reads = reach
+    slack = _ANCHOR_SLACK[anchor]  # an anchor overlapping the one found just before it is not found itself
+    windows: list[list[int]] = []  # [first offset scanned, last offset a match may start at]
+    for a in anchors[anchor]:
+        lo, last = max(0, a - widest), a + slack
+        if windows and lo <= windows[-1][1] + reads:
+            windows[-1][1] = last  # reads overlap: one window, so matches do not overlap across them
+        else:
+            windows.append([lo, last])
+    for lo, last in windows:
+        for m in rx.finditer(text, lo, last + reads + 2):
+            if m.start() > last:
+                break
+            yield m
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
@@ -363,9 +434,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
     if not isinstance(p, dt.date):
         p = None
     cands: list[tuple[int, int, int, _Resolved]] = []
-    for rank, (rx, resolve) in enumerate(_RULES):
+    low = text.lower()
+    anchors: dict[str, list[int]] | None = {} if len(low) == len(text) else None  # offsets must agree
+    for rank, (rx, resolve, _) in enumerate(_RULES):
         has_x, before = "x" in rx.groupindex, _BEFORE.get(resolve)
-        for m in rx.finditer(text):
+        for m in _matches(rank, text, low, anchors):
             s, e = m.span("x") if has_x else m.span()
             groups = m.groupdict()
             if before is not None and (b := before.search(text, s)) is not None:
