@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkou
     sys.path.insert(0, str(ROOT))
 
 from dashboard import charts, mapview, playback, review  # noqa: E402
+from dashboard import narrative as nar  # noqa: E402
 from dashboard.evidence import article_html  # noqa: E402
 from dashboard.state import (  # noqa: E402
     DEFAULT_LAYERS,
@@ -32,6 +33,7 @@ from dashboard.state import (  # noqa: E402
     parse_list,
     presets,
 )
+from geodata import narrative  # noqa: E402
 from geodata.corpus import ArticleError, add_article  # noqa: E402
 from geodata.export import (  # noqa: E402
     events_frame,
@@ -119,11 +121,18 @@ today = date.today()
 lo, hi = date_bounds(events, today)
 qp = st.query_params
 
+steps = narrative.read(narrative.path_for(CORPUS))
+step_events = {s.event_id: events[loaded.position[s.event_id]] for s in steps if s.event_id in loaded.position}
+step_k = nar.current(steps)
+step_frame = nar.frame_for(step_k, steps, step_events, lo, hi) if step_k else None
+
 with st.sidebar:
     present_slot = st.empty()
     st.header("Filters")
     start0 = parse_date(qp.get("start"), lo, hi) or lo
     end0 = parse_date(qp.get("end"), lo, hi) or hi
+    if step_frame is not None:  # a link to a narrative step opens on that step's days
+        start0, end0 = step_frame.start, step_frame.end
     if lo < hi:
         choices = presets(events, [(r.article.title, r.article.published) for r in result.articles if r.article.published],
                           lo, hi)
@@ -162,6 +171,8 @@ with st.sidebar:
     st.caption("Off by default: the map is drawn from local data and no request leaves this machine.")
     st.divider()
     st.text_input("Analyst name (for review decisions)", key="analyst")
+    st.divider()
+    nar.sidebar(steps, step_events, CORPUS, lo, hi)
 
 st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
 for name, chosen, every in (("layers", layers, set(DEFAULT_LAYERS)), ("types", types, set(EVENT_TYPES))):
@@ -190,16 +201,22 @@ missing = mapview.external_links(m)
 if missing and not online_tiles:
     st.error(f"These map assets would be fetched from the internet and the map would stay blank offline: {missing}")
 
+if step_k:
+    nar.bar(step_k, steps, step_events, lo, hi)
+
 # The selected event (table click or ?event= in the URL): the map flies to it without remounting.
 sel_row = loaded.position.get(st.session_state.get("selected_event") or qp.get("event") or "", -1)
 selected = events[sel_row] if sel_row >= 0 and mask[sel_row] else None
 focus = selected.place if selected and selected.place else None
+# a narrative step frames all its places; a selected event centres on its place
+view = ((step_frame.center, step_frame.zoom) if step_frame is not None
+        else ((focus.lat, focus.lon), 9) if focus else None)
 caption = f"{start:%d %b %Y} – {end:%d %b %Y}" if start != end else f"{start:%d %b %Y}"
 layers_fc = mapview.data_layers(loaded.urls, mask, installations_geojson(result.installations, end), layers,
                                 caption=caption, selected=sel_row if selected else -1,
                                 mentions_fc=mentions_geojson(result.articles, start, end) if "mentions" in layers else None)
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
-          center=[focus.lat, focus.lon] if focus else None, zoom=9 if focus else None,
+          center=list(view[0]) if view else None, zoom=view[1] if view else None,
           height=780 if PRESENT else 620, use_container_width=True, key="map")
 
 st.caption("✈ air base / airport · ⚓ naval base / port, coloured by status on the end date. Event dots by type "
@@ -252,6 +269,7 @@ if selected is not None:
     st.subheader("Evidence")
     review.evidence_panel(selected, result)
     review.review_panel(selected, CORPUS)
+    nar.picker(selected, steps, CORPUS)
 
 with st.expander("Add articles"):
     with st.form("upload", clear_on_submit=True):

@@ -244,3 +244,46 @@ def test_upload_an_article_from_the_app(tmp_path):
         assert page.external_requests == [] and page.page_errors == []
     assert (tmp_path / "escape_attempt.txt").exists() and not (tmp_path.parent / "escape_attempt.txt").exists()
     assert "escape_attempt.txt,,Test wire" in (tmp_path / "articles.csv").read_text(encoding="utf-8")
+
+
+def test_narrative_steps_with_the_keyboard(tmp_path, seeds_result):
+    import shutil
+
+    from geodata import narrative
+
+    for f in (harness.ROOT / "seeds").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    a = next(e for e in seeds_result.events if e.origin and e.destination and e.date)
+    b = next(e for e in seeds_result.events if e.place and e.date and e.date.year < a.date.year)
+    for ev in (a, b):
+        narrative.add(narrative.path_for(tmp_path), ev.id)
+    from dashboard.narrative import frame_for
+    from dashboard.state import date_bounds
+
+    lo, hi = date_bounds(seeds_result.events, None)
+    steps = narrative.read(narrative.path_for(tmp_path))
+    frames = [frame_for(k, steps, {a.id: a, b.id: b}, lo, hi) for k in (1, 2)]  # dates clamped to the corpus's
+    with harness.running_app(ARTIFACTS / "streamlit-narrative.log", env={"GEODATA_CORPUS": str(tmp_path)}) as url, \
+            harness.offline_page() as page:
+        page.goto(f"{url}/?step=1&mode=present")
+        harness.wait_map_drawn(page)
+        harness.wait_app_idle(page)
+        frame = harness.map_frame(page)
+        caption = frame.locator(".osint-caption")
+        assert caption.inner_text() == f"{frames[0].start:%d %b %Y} – {frames[0].end:%d %b %Y}"
+        popup = frame.locator(".leaflet-popup-content .osint-quote").first  # the step's event is open on the map
+        popup.wait_for(timeout=10_000)
+        assert popup.inner_text() == a.quote
+        page.get_by_text("Step 1 of 2").wait_for()
+        page.screenshot(path=str(ARTIFACTS / "narrative.png"))
+        page.get_by_text("Step 1 of 2").click()  # focus on the page, not on a widget
+        page.keyboard.press("PageDown")  # what a presentation clicker sends
+        page.get_by_text("Step 2 of 2").wait_for(timeout=30_000)
+        page.wait_for_function(
+            """([iframe, want]) => { const f = document.querySelector(iframe);
+                 const c = f && f.contentDocument && f.contentDocument.querySelector('.osint-caption');
+                 return c && c.textContent === want; }""",
+            arg=[harness.MAP_IFRAME, f"{frames[1].start:%d %b %Y} – {frames[1].end:%d %b %Y}"], timeout=30_000)
+        frame.locator(".leaflet-popup-content .osint-quote", has_text=b.quote[:40]).wait_for(timeout=10_000)
+        assert "step=2" in page.url
+        assert page.external_requests == [] and page.page_errors == []
