@@ -164,6 +164,23 @@ class Legend(MacroElement):
         self.open = open_
 
 
+class Snapshot(MacroElement):
+    """A map button that saves the map as drawn (basemap, events, routes, bases, caption, legend) as a PNG."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.OSINT.snapshotControl({{ this._parent.get_name() }}, {{ this.filename|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, filename: str = "osint-map"):
+        super().__init__()
+        self._name = "Snapshot"
+        self.filename = filename
+
+
 class Caption(MacroElement):
     """Text written on the map (the date range shown), updated in place on every rerun."""
 
@@ -243,6 +260,7 @@ def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_t
     m.default_css = local_css()
     Basemap(basemap_url()).add_to(m)
     Legend(legend_open).add_to(m)
+    Snapshot().add_to(m)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, control=True).add_to(m)
     return m
@@ -291,6 +309,7 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
                      ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
     Basemap(_data_uri(BASEMAP_DIR / BASEMAP_FILE, "application/json")).add_to(m)
     Legend(True).add_to(m)
+    Snapshot().add_to(m)
     source = {"data": draw, "details_data": details}
     for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption):
         fg.add_to(m)

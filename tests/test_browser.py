@@ -287,3 +287,31 @@ def test_narrative_steps_with_the_keyboard(tmp_path, seeds_result):
         frame.locator(".leaflet-popup-content .osint-quote", has_text=b.quote[:40]).wait_for(timeout=10_000)
         assert "step=2" in page.url
         assert page.external_requests == [] and page.page_errors == []
+
+
+def test_png_snapshot_of_the_map_for_slides(app_url, page, tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    page.goto(f"{app_url}/?start=2024-12-01&end=2024-12-31")
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    frame = harness.map_frame(page)
+    frame.locator(".leaflet-container[data-events='drawn']").wait_for(timeout=10_000)
+    size = harness.drawn_items(page)["size"]
+    with page.expect_download(timeout=20_000) as dl:
+        frame.locator("a.osint-snapshot").click()
+    path = tmp_path / "map.png"
+    dl.value.save_as(path)
+    assert dl.value.suggested_filename == "osint-map_01-Dec-2024-31-Dec-2024.png"
+    img = Image.open(path).convert("RGB")
+    assert img.size == (size[0] * 2, size[1] * 2)
+    px = np.asarray(img).reshape(-1, 3).astype(int)
+    assert len(np.unique(px[::17], axis=0)) > 50  # a drawn map, not a blank rectangle
+
+    def count(rgb, tol=0):
+        return int((np.abs(px - np.array(rgb)).max(axis=1) <= tol).sum())
+
+    assert count((0xF4, 0xF1, 0xEA)) > 1000 and count((0xD7, 0xE6, 0xF0)) > 1000  # the offline basemap: land, sea
+    assert count((0xB0, 0x3A, 0x2E), tol=8) > 50  # movement routes
+    assert page.external_requests == [] and page.page_errors == []
