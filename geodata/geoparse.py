@@ -97,19 +97,21 @@ def _joined(gap: str) -> bool:
     return gap == " " or _JOIN.match(gap) is not None
 
 
-def _fuzzy_allowed(toks: list[tuple[int, int, str]], norms: list[str]) -> bool:
-    """Spelling-variant lookup only for capitalised names that are not English words or given names."""
-    words = [n for n in norms if n not in _CONNECTORS]
-    if not words or not all(_is_cap(t[2]) or n in _CONNECTORS for t, n in zip(toks, norms, strict=True)):
-        return False
-    return any(w not in ENGLISH_WORDS and w not in COMMON_WORDS for w in words)
+_NOT_FUZZY = _CONNECTORS | ENGLISH_WORDS | COMMON_WORDS
 
 
-def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, toks, norms, fuzzy: bool) -> Span | None:
+def _fuzzy_allowed(norms: list[str]) -> bool:
+    """Spelling-variant lookup only for capitalised names that are not English words or given names.
+
+    ``norms``: the normalised tokens of a candidate name, each capitalised or a connector (``_name_at``
+    builds no other); one of them must be a word that is neither a connector nor common.
+    """
+    return any(n not in _NOT_FUZZY for n in norms)
+
+
+def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: bool) -> Span | None:
     """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any)."""
     if fuzzy:
-        if len(toks) > 3 or not _fuzzy_allowed(toks, norms):
-            return None
         cands = gaz.fuzzy_candidates(key)
         if not cands:
             return None  # a feature word after it would only steer the resolution of candidates
@@ -154,21 +156,23 @@ def _name_at(text: str, gaz: Gazetteer, toks: list[tuple[int, int, str]], caps: 
             break
         norms.append(norm)
         jmax += 1
-    # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at") beats a shorter exact
-    # name ("Tal"), and a one-word variant is tried only when no exact name starts here.
+    # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at", at most three words) beats a
+    # shorter exact name ("Tal"), and a one-word variant is tried only when no exact name starts here.
+    start = toks[i][0]
     for j in range(jmax, i, -1):
-        if j - 1 > i and not caps[j - 1]:
+        words = norms[:j - i]
+        if len(words) > 1 and not caps[j - 1]:
             continue  # a name does not end on a connector
-        key = " ".join(norms[:j - i])
+        key = " ".join(words)
         if not key:
             continue
-        found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[:j - i], False)
-        if found is None and j - i >= 2:
-            found = _match(text, gaz, key, toks[i][0], toks[j - 1][1], toks[i:j], norms[:j - i], True)
+        found = _match(text, gaz, key, start, toks[j - 1][1], False)
+        if found is None and 2 <= len(words) <= 3 and _fuzzy_allowed(words):
+            found = _match(text, gaz, key, start, toks[j - 1][1], True)
         if found is not None:
             return found
-    if norms[0]:
-        return _match(text, gaz, norms[0], toks[i][0], toks[i][1], toks[i:i + 1], norms[:1], True)
+    if norms[0] and _fuzzy_allowed(norms[:1]):
+        return _match(text, gaz, norms[0], start, toks[i][1], True)
     return None
 
 
@@ -176,7 +180,7 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     """Candidate spans: the longest gazetteer name starting at each capitalised token."""
     text = text[:MAX_TEXT_CHARS]
     toks = _tokens(text)
-    caps = [_is_cap(t[2]) for t in toks]
+    caps = [t[2][:1].isupper() for t in toks]  # _is_cap, inlined: called for every token
     spans: list[Span] = []
     resume = 0  # where the last name found ends: no name starts inside it
     for i in compress(range(len(toks)), caps):
