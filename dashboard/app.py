@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from dashboard import charts, mapview, playback, review  # noqa: E402
+from dashboard import charts, mapview, playback, review, settings  # noqa: E402
 from dashboard import narrative as nar  # noqa: E402
 from dashboard.evidence import article_html  # noqa: E402
 from dashboard.state import (  # noqa: E402
@@ -166,9 +166,7 @@ with st.sidebar:
         statuses = st.multiselect("Status", EVENT_STATUSES, key="statuses")
         reviewed = st.multiselect("Review", ["unreviewed", "confirm", "edit", "add"], key="review")
     st.divider()
-    st.subheader("Online sources")
-    online_tiles = st.toggle("OpenStreetMap tiles (needs internet)", value=False, key="online_tiles")
-    st.caption("Off by default: the map is drawn from local data and no request leaves this machine.")
+    online = settings.panel(gazetteer())
     st.divider()
     st.text_input("Analyst name (for review decisions)", key="analyst")
     st.divider()
@@ -193,12 +191,12 @@ c3.metric("Installations", len(result.installations))
 c4.metric("Articles", len(result.articles))
 st.caption(
     f"Showing {start.isoformat()} – {end.isoformat()}; bases coloured by status on {end.isoformat()}. "
-    + ("Offline: local basemap." if not online_tiles else "Online tiles on: tile requests go to OpenStreetMap.")
+    + online.status()
 )
 
-m = mapview.base_map(center=loaded.center, zoom=6, online_tiles=online_tiles, legend_open=PRESENT)
+m = mapview.base_map(center=loaded.center, zoom=6, online_tiles=online.tiles, legend_open=PRESENT)
 missing = mapview.external_links(m)
-if missing and not online_tiles:
+if missing:
     st.error(f"These map assets would be fetched from the internet and the map would stay blank offline: {missing}")
 
 if step_k:
@@ -268,7 +266,7 @@ if rows:
 if selected is not None:
     st.subheader("Evidence")
     review.evidence_panel(selected, result)
-    review.review_panel(selected, CORPUS)
+    review.review_panel(selected, CORPUS, online.geocoder)
     nar.picker(selected, steps, CORPUS)
 
 with st.expander("Add articles"):

@@ -136,15 +136,16 @@ class Basemap(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        window.OSINT.basemap({{ this._parent.get_name() }}, {{ this.url|tojson }});
+        window.OSINT.basemap({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.fill|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, fill: bool = True):
         super().__init__()
         self._name = "Basemap"
         self.url = url
+        self.fill = fill
 
 
 class Legend(MacroElement):
@@ -251,18 +252,28 @@ class EventsLayer(MacroElement):
                      "movements": "movements" in show, "selected": int(selected)}
 
 
-def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_tiles: bool = False,
+ONLINE_TILES = {
+    "osm": dict(tiles="OpenStreetMap", name="OpenStreetMap (online)"),
+    "satellite": dict(
+        tiles="https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+        attr="Imagery: Esri, Maxar, Earthstar Geographics", name="Satellite, Esri World Imagery (online)",
+    ),
+}
+
+
+def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_tiles: str | None = None,
              legend_open: bool = False) -> folium.Map:
     """The map that does not change with filters (so st_folium never remounts it)."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, min_zoom=2, max_zoom=14,
                    world_copy_jump=True)
     m.default_js = local_js()
     m.default_css = local_css()
-    Basemap(basemap_url()).add_to(m)
+    # over online tiles the Natural Earth layer keeps only its borders, so the tiles show through
+    Basemap(basemap_url(), fill=online_tiles is None).add_to(m)
     Legend(legend_open).add_to(m)
     Snapshot().add_to(m)
     if online_tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False, control=True).add_to(m)
+        folium.TileLayer(**ONLINE_TILES[online_tiles], overlay=False, control=True, max_zoom=18).add_to(m)
     return m
 
 

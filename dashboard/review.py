@@ -50,8 +50,11 @@ def show_flash() -> None:
         st.toast(message)
 
 
-def review_panel(ev: Event, corpus_folder: Path) -> None:
-    """Confirm, reject or edit: written at once, atomically, to the corpus's curations.csv."""
+def review_panel(ev: Event, corpus_folder: Path, geocoder=None) -> None:
+    """Confirm, reject or edit: written at once, atomically, to the corpus's curations.csv.
+
+    ``geocoder`` (the offline-then-online chain, when the analyst turned the online geocoder on) places an
+    edited name the gazetteer does not know; its answer is cached, so rebuilds place it offline."""
     path = curation.path_for(corpus_folder)
     c1, c2, c3 = st.columns(3)
     analyst = st.session_state.get("analyst", "")
@@ -74,6 +77,7 @@ def review_panel(ev: Event, corpus_folder: Path) -> None:
         place = st.text_input("Place", value="")
         note = st.text_input("Note", value="")
         if st.form_submit_button("Save edit"):
+            unplaced = bool(place.strip()) and geocoder is not None and geocoder.geocode(place.strip()) is None
             try:
                 curation.record(path, curation.Curation(
                     ev.id, "edit", type=t if t != ev.type else "", status=s if s != ev.status else "",
@@ -81,5 +85,6 @@ def review_panel(ev: Event, corpus_folder: Path) -> None:
             except curation.CurationError as exc:
                 st.error(str(exc))
             else:
-                flash("Saved")
+                flash(f"Saved; {place.strip()!r} was found neither offline nor online, so the event keeps its place "
+                      f"(reported under corpus notes). {geocoder.online.last_error or ''}" if unplaced else "Saved")
                 st.rerun()

@@ -18,9 +18,10 @@ from geodata.dates import find_dates
 from geodata.events import extract_events, merge_events
 from geodata.gazetteer import Gazetteer, load_gazetteer
 from geodata.gazetteer.geocoder import OfflineGazetteer
+from geodata.gazetteer.online import OnlineFallback
 from geodata.geoparse import find_mentions
 from geodata.installations import Installation, installations
-from geodata.models import Article, DateRef, Event, Mention
+from geodata.models import Article, DateRef, Event, Mention, Place
 
 
 @dataclass
@@ -51,6 +52,26 @@ def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] | Non
     dates = find_dates(article.text, article.published)
     events = extract_events(article, mentions, dates)
     return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
+
+
+def place_lookup(gaz: Gazetteer):
+    """``name -> Place | None`` for analysts' edits: the offline gazetteer, then answers the opt-in online
+    geocoder gave earlier (its on-disk cache: a rebuild never sends a request)."""
+    offline = OfflineGazetteer(gaz)
+    online = OnlineFallback(cache_path=None)
+
+    def lookup(name: str) -> Place | None:
+        place = offline.place(name)
+        if place is not None:
+            return place
+        loc = online.cached(name)
+        if loc is None:
+            return None
+        raw = loc.raw or {}
+        pid = f"osm:{raw.get('osm_type', '')}{raw.get('osm_id', '')}" if raw.get("osm_id") else f"online:{name.lower()}"
+        return Place(id=pid, name=name.strip(), lat=loc.latitude, lon=loc.longitude, kind="city", source="online")
+
+    return lookup
 
 
 def read_events(path: str | Path) -> tuple[list[Event], list[str]]:
@@ -90,7 +111,7 @@ def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation
             known.add(e.id)
             fresh.append(e)
     events += fresh
-    events, review = curation.apply(events, decisions or {}, OfflineGazetteer(gaz).place)
+    events, review = curation.apply(events, decisions or {}, place_lookup(gaz))
     warnings = list(corpus.warnings)
     if imported and len(fresh) < len(imported):
         warnings.append(f"{len(imported) - len(fresh)} imported events repeat an event id already loaded; kept once")

@@ -19,7 +19,13 @@ def test_local_assets_exist_and_no_external_links():
 
 def test_online_tiles_are_opt_in():
     assert "openstreetmap" not in mapview.base_map().get_root().render().lower()
-    assert "openstreetmap" in mapview.base_map(online_tiles=True).get_root().render().lower()
+    osm = mapview.base_map(online_tiles="osm").get_root().render()
+    assert "tile.openstreetmap.org" in osm
+    assert re.search(r'OSINT\.basemap\([^)]*countries-50m\.geojson", false\)', osm)  # borders only, tiles show
+    assert re.search(r'OSINT\.basemap\([^)]*countries-50m\.geojson", true\)', mapview.base_map().get_root().render())
+    sat = mapview.base_map(online_tiles="satellite").get_root().render()
+    assert "World_Imagery" in sat and "Esri" in sat
+    assert mapview.external_links(mapview.base_map(online_tiles="satellite")) == []  # tiles, never scripts
 
 
 def test_hostile_quote_cannot_break_out_of_the_script(seeds_result):

@@ -2,49 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
 
 import pytest
+from conftest import FakeNominatim
 from geopy.geocoders import Nominatim
 
 from geodata.gazetteer.geocoder import OfflineGazetteer
 from geodata.gazetteer.online import USER_AGENT, FallbackGeocoder, OnlineFallback
-
-
-class FakeNominatim(BaseHTTPRequestHandler):
-    hits: list[tuple[str, str]] = []
-
-    def do_GET(self):  # noqa: N802 - http.server API
-        url = urlparse(self.path)
-        q = parse_qs(url.query).get("q", [""])[0]
-        FakeNominatim.hits.append((q, self.headers.get("User-Agent", "")))
-        body = [] if q.startswith("Nowhere") else [{
-            "lat": "34.9", "lon": "35.9", "display_name": f"{q}, Somewhere", "osm_type": "node", "osm_id": 1,
-            "class": "place", "type": "village", "importance": 0.3,
-        }]
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture()
-def server():
-    FakeNominatim.hits = []
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
-    t = threading.Thread(target=srv.serve_forever, daemon=True)
-    t.start()
-    yield f"127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
 
 
 def online(domain, tmp_path, delay=0.3):

@@ -448,12 +448,13 @@
     });
   }
 
-  function basemap(map, url) {
+  function basemap(map, url, fill) {
+    fill = fill !== false;
     if (!map.getPane("osint-basemap")) {
       map.createPane("osint-basemap");
       map.getPane("osint-basemap").style.zIndex = 250;
     }
-    map.getContainer().classList.add("osint-sea");
+    if (fill) map.getContainer().classList.add("osint-sea");
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error("basemap " + r.status);
       return r.json();
@@ -461,7 +462,8 @@
       // One canvas for ~240 country polygons: far cheaper to draw than as many SVG paths.
       var layer = L.geoJSON(geo, {
         pane: "osint-basemap", interactive: false, renderer: L.canvas({ pane: "osint-basemap" }),
-        style: { color: "#7d8a96", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 }
+        style: fill ? { color: "#7d8a96", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 }
+                    : { color: "#ffffff", weight: 1, opacity: 0.7, fill: false }
       });
       layer.addTo(map);
       map.getContainer().setAttribute("data-basemap-features", String(layer.getLayers().length));

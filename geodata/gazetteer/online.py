@@ -10,9 +10,11 @@ service fails, ``geocode`` returns ``None`` and ``last_error`` says why; nothing
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
@@ -27,6 +29,20 @@ from geodata.gazetteer.index import cache_dir
 USER_AGENT = f"osint-map/{__version__} (offline-first news map; online lookups only when enabled)"
 
 
+def nominatim(timeout: float = 5.0) -> Nominatim:
+    """The Nominatim client: the public OpenStreetMap service, or the server in ``GEODATA_NOMINATIM``
+    (``https://nominatim.example.org`` or ``http://127.0.0.1:8080``: a self-hosted instance)."""
+    server = os.environ.get("GEODATA_NOMINATIM", "").strip()
+    if not server:
+        return Nominatim(user_agent=USER_AGENT, timeout=timeout)
+    url = urlparse(server if "://" in server else f"https://{server}")
+    return Nominatim(user_agent=USER_AGENT, timeout=timeout, domain=url.netloc, scheme=url.scheme or "https")
+
+
+def _key(query: str) -> str:
+    return " ".join(query.split()).lower()
+
+
 def _location_to_json(loc: Location) -> dict[str, Any]:
     raw = loc.raw if isinstance(loc.raw, dict) else {}
     keep = {k: raw[k] for k in ("osm_type", "osm_id", "class", "type", "display_name", "importance") if k in raw}
@@ -38,7 +54,7 @@ class OnlineFallback:
 
     def __init__(self, geocoder: Geocoder | None = None, *, cache_path: Path | None = None,
                  min_delay_seconds: float = 1.0, timeout: float = 5.0):
-        self.geocoder = geocoder or Nominatim(user_agent=USER_AGENT, timeout=timeout)
+        self.geocoder = geocoder or nominatim(timeout)
         self._geocode = RateLimiter(self.geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=0,
                                     swallow_exceptions=False)
         self.timeout = timeout
@@ -61,9 +77,14 @@ class OnlineFallback:
         except OSError as exc:
             self.last_error = f"could not write the online geocode cache: {exc}"
 
+    def cached(self, query: str) -> Location | None:
+        """An answer fetched earlier, without any request (what a rebuild uses: it never goes online)."""
+        hit = self._cache.get(_key(query))
+        return None if hit is None else Location(hit["address"], (hit["lat"], hit["lon"], 0.0), hit["raw"])
+
     def geocode(self, query: str) -> Location | None:
         """The online answer for ``query`` (cached), or None with ``last_error`` set on failure."""
-        key = " ".join(query.split()).lower()
+        key = _key(query)
         if not key:
             return None
         with self._lock:
