@@ -47,3 +47,16 @@ def twin(rx: re.Pattern[str]) -> re.Pattern[str]:
     if any(ch.isupper() or (not ch.isascii() and not _caseless(ch)) for ch in literal):
         raise ValueError(f"a lexicon pattern must be written in lower case: {rx.pattern[:60]!r}")
     return re.compile(rx.pattern, rx.flags & ~re.I)
+
+
+class Lexicon:
+    """A ``re.I`` lexicon pattern and its twin: ``search(text, low)`` runs the twin on ``low`` when it is given."""
+
+    __slots__ = ("rx", "twin")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx, self.twin = rx, twin(rx)
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        """``rx.search(text)`` (same offsets; group text lower-cased when ``low``, ``lowered(text)``, is not None)."""
+        return self.rx.search(text) if low is None else self.twin.search(low)
