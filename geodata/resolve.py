@@ -8,7 +8,6 @@ region of interest. "northern Syria" and "Syria's northeast" become a region wit
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -55,10 +54,30 @@ class _Context:
         """Distance to the nearest anchor not placed by span ``i`` itself (20,000 km when there is none)."""
         best = self.nearest.get((lat, lon))
         if best is None:
-            # Span indices are unique among anchors (-1 aside), so skipping span i skips at most one: two suffice.
-            best = self.nearest[(lat, lon)] = heapq.nsmallest(
-                2, ((haversine_km(lat, lon, la, lo), j) for la, lo, j in self.anchors), key=lambda t: t[0])
+            best = self.nearest[(lat, lon)] = _two_nearest(lat, lon, self.anchors)
         return next((d for d, j in best if j != i), 20_000.0)
+
+
+def _two_nearest(lat: float, lon: float, anchors: list[tuple[float, float, int]]) -> list[tuple[float, int]]:
+    """The two anchors nearest to a point, as (km, span index), nearest first (earlier first on a tie).
+
+    Span indices are unique among anchors (-1 aside), so leaving out a span's own anchor leaves out at most
+    one: the nearest of the rest is one of these two. The distance is ``haversine_km``'s, term for term (the
+    same floats), with the point's terms computed once.
+    """
+    p1 = math.radians(lat)
+    cos_p1 = math.cos(p1)
+    d1 = d2 = math.inf
+    j1 = j2 = 0
+    for la, lo, j in anchors:
+        p2 = math.radians(la)
+        a = math.sin((p2 - p1) / 2) ** 2 + cos_p1 * math.cos(p2) * math.sin(math.radians(lo - lon) / 2) ** 2
+        d = 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+        if d < d1:
+            d1, j1, d2, j2 = d, j, d1, j1
+        elif d < d2:
+            d2, j2 = d, j
+    return [(d, j) for d, j in ((d1, j1), (d2, j2)) if d != math.inf]
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
