@@ -315,18 +315,20 @@ _BEFORE = {
     _ago: _Before(rf"(?P<x>(?P<n>{_NUM}|{_FEWRE}){_S}(?P<u>days?|weeks?|months?|years?){_S})", _UNITS, 30),
 }
 
-# Anchors: something every match of a rule contains, found by one fast scan of the lower-cased text (literal
-# alternations; none of their letters is "i" or "s", the only ASCII letters re.I also matches to other characters,
-# so a case-insensitive rule's matches are found too). Month and weekday names are case-sensitive in the rules;
-# their lower-cased anchors find them and a little more.
-_ANCHORS = {
-    "month": re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
-    "year": re.compile("19|20"),
-    "weekday": re.compile("day"),
-    "day_word": re.compile("day|ght|morn|afternoon|even|tomorrow"),
-    "unit": re.compile("day|week|month|year"),
-    "recent": re.compile("recent"),
-    "ago": re.compile("ago"),
+# Anchors: something every match of a rule contains, found by one fast scan (alternations of literals: re jumps
+# from one possible first character to the next). Month and weekday names are case-sensitive in the rules and are
+# looked for as written; the other anchors in the lower-cased text, and none of their letters is "i" or "s" (the
+# only ASCII letters re.I also matches to other characters), so they find what a case-insensitive rule matches.
+_MONTH_ANCHORS = [m[:3] for m in _MONTHS]
+_WEEKDAY_ANCHORS = [w[:3] for w in _WEEKDAYS]
+_ANCHORS: dict[str, tuple[re.Pattern[str], bool]] = {  # name -> (pattern, scans the lower-cased text)
+    "month": (re.compile("|".join(_MONTH_ANCHORS + [m.upper() for m in _MONTH_ANCHORS])), False),
+    "weekday": (re.compile("|".join(_WEEKDAY_ANCHORS + [w.upper() for w in _WEEKDAY_ANCHORS])), False),
+    "year": (re.compile("19|20"), False),
+    "day_word": (re.compile("day|ght|morn|ftern|ven|morrow"), True),  # yesterday tonight morning afternoon evening
+    "unit": (re.compile("day|week|month|year"), True),
+    "recent": (re.compile("recent"), True),
+    "ago": (re.compile("ago"), True),
 }
 
 # (pattern, resolver, anchor). A group "x", when present, is the span reported; otherwise the whole match.
@@ -391,7 +393,7 @@ def _reach(rx: re.Pattern[str]) -> tuple[int, int] | None:
 
 
 _REACH = [_reach(rx) for rx, _, _ in _RULES]
-_ANCHOR_SLACK = {name: max(len(b) for b in rx.pattern.split("|")) - 1 for name, rx in _ANCHORS.items()}
+_ANCHOR_SLACK = {name: max(len(b) for b in rx.pattern.split("|")) - 1 for name, (rx, _) in _ANCHORS.items()}
 
 
 def _matches(rank: int, text: str, low: str, anchors: dict[str, list[int]] | None) -> Iterator[re.Match[str]]:
@@ -405,7 +407,8 @@ def _matches(rank: int, text: str, low: str, anchors: dict[str, list[int]] | Non
         yield from rx.finditer(text)
         return
     if anchor not in anchors:
-        anchors[anchor] = [m.start() for m in _ANCHORS[anchor].finditer(low)]
+        arx, lowered = _ANCHORS[anchor]
+        anchors[anchor] = [m.start() for m in arx.finditer(low if lowered else text)]
     widest, reads = reach
     slack = _ANCHOR_SLACK[anchor]  # an anchor overlapping the one found just before it is not found itself
     windows: list[list[int]] = []  # [first offset scanned, last offset a match may start at]
