@@ -57,6 +57,6 @@ class Lexicon:
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx, self.twin = rx, twin(rx)
 
-    def search(self, text: str, low: str | None) -> re.Match[str] | None:
-        """``rx.search(text)`` (same offsets; group text lower-cased when ``low``, ``lowered(text)``, is not None)."""
-        return self.rx.search(text) if low is None else self.twin.search(low)
+    def search(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
+        """``rx.search(text, pos)`` (same offsets; group text lower-cased when ``low``, ``lowered(text)``, is given)."""
+        return self.rx.search(text, pos) if low is None else self.twin.search(low, pos)

