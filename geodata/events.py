@@ -139,8 +139,29 @@ def _load_actors() -> list[tuple[str, re.Pattern[str]]]:
 ACTORS = _load_actors()
 
 
+def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern matching where any of ``patterns`` does (None when they cannot be joined: groups, flags)."""
+    if any(rx.groups or rx.flags != patterns[0].flags for rx in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
+_ANY_ACTOR = _union([rx for _, rx in ACTORS]) if ACTORS else None
+
+
 def actors_in(sentence: str) -> tuple[str, ...]:
-    return tuple(name for name, rx in ACTORS if rx.search(sentence))
+    """The actors the sentence names, in lexicon order. One scan finds the leftmost name of any actor (if none,
+    that is all); no actor is named before it, so each actor is looked for from there on."""
+    at = 0
+    if _ANY_ACTOR is not None:
+        first = _ANY_ACTOR.search(sentence)
+        if first is None:
+            return ()
+        at = first.start()
+    return tuple(name for name, rx in ACTORS if rx.search(sentence, at))
 
 
 def _triggered(sentence: str, low: str | None) -> list[str]:
