@@ -16,9 +16,9 @@ from pathlib import Path
 
 from geodata import caseless
 from geodata.gazetteer.index import Gazetteer
-from geodata.gazetteer.normalize import name_keys, normalize, strip_article
+from geodata.gazetteer.normalize import normalize, strip_article
 from geodata.models import Mention, Place
-from geodata.resolve import FEATURE_KINDS, Span, context, descriptive_region, resolve
+from geodata.resolve import FEATURE_KINDS, Span, context, descriptive_region, own_keys, resolve
 
 MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
 
@@ -242,7 +242,7 @@ def _strong(cands: list[Place]) -> bool:
 
 def _is_primary(key: str, cands: list[Place]) -> bool:
     """True when some candidate carries this name as its own name (not only as an alternate name)."""
-    return any(key in name_keys(p.name) for p in cands)
+    return any(key in own_keys(p.name) for p in cands)
 
 
 def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, prior_score
 from geodata.gazetteer.normalize import name_keys
@@ -144,33 +145,43 @@ def _list_kinds(spans: list[Span], text: str) -> dict[int, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def own_keys(name: str) -> frozenset[str]:
+    """``name_keys(name)``, remembered: a place's own name is looked at for every mention of it."""
+    return frozenset(name_keys(name))
+
+
+def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
+    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates)."""
+    s = prior_score(p)
+    if span.key in own_keys(p.name):
+        s += 0.5  # its own name, not one of the alternate (historical, foreign) names
+    if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
+        s += 2.0
+    if p.country_code and p.country_code in ctx.countries:
+        s += 1.5
+    if p.country_code and p.country_code in ctx.roi:
+        s += 1.0
+    if i in ctx.containers and p.country_code in ctx.containers[i]:
+        s += 3.0
+    if ctx.list_kind.get(i) == p.kind:
+        s += 1.5
+    if span.feature and p.kind in FEATURE_KINDS.get(span.feature, frozenset()):
+        s += 3.0
+    if ctx.anchors and p.kind not in ("country", "region", "sea"):
+        d = ctx.anchor_km(p.lat, p.lon, i)
+        s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
+    return s
+
+
 def resolve(i: int, span: Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place, float]:
-    scored = []
-    for p in span.candidates:
-        s = prior_score(p)
-        if span.key in name_keys(p.name):
-            s += 0.5  # its own name, not one of the alternate (historical, foreign) names
-        if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
-            s += 2.0
-        if p.country_code and p.country_code in ctx.countries:
-            s += 1.5
-        if p.country_code and p.country_code in ctx.roi:
-            s += 1.0
-        if i in ctx.containers and p.country_code in ctx.containers[i]:
-            s += 3.0
-        if ctx.list_kind.get(i) == p.kind:
-            s += 1.5
-        if span.feature and p.kind in FEATURE_KINDS.get(span.feature, frozenset()):
-            s += 3.0
-        if len(span.candidates) > 1 and ctx.anchors and p.kind not in ("country", "region", "sea"):
-            d = ctx.anchor_km(p.lat, p.lon, i)
-            s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
-        scored.append((s, p))
-    scored.sort(key=lambda t: (-t[0], t[1].id))
-    best_s, best = scored[0]
-    if len(scored) == 1:
+    if len(span.candidates) == 1:  # nothing to choose between: no scores needed
+        best = span.candidates[0]
         conf = 0.95 if best.source.startswith("curated") or best.kind == "country" else 0.85
     else:
+        scored = [(_score(i, span, p, ctx), p) for p in span.candidates]
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        best_s, best = scored[0]
         margin = best_s - scored[1][0]
         conf = 0.5 + 0.45 * (1 - math.exp(-margin))
     if span.fuzzy:
