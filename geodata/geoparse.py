@@ -88,10 +88,6 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper()
-
-
 def _joined(gap: str) -> bool:
     """True when the text between two tokens lets them belong to one name (a single space, most often)."""
     return gap == " " or _JOIN.match(gap) is not None
@@ -180,7 +176,7 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     """Candidate spans: the longest gazetteer name starting at each capitalised token."""
     text = text[:MAX_TEXT_CHARS]
     toks = _tokens(text)
-    caps = [t[2][:1].isupper() for t in toks]  # _is_cap, inlined: called for every token
+    caps = [t[2][:1].isupper() for t in toks]  # capitalised tokens: only they start a name
     spans: list[Span] = []
     resume = 0  # where the last name found ends: no name starts inside it
     for i in compress(range(len(toks)), caps):
