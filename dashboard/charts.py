@@ -4,9 +4,12 @@ rendered by Streamlit's bundled Vega-Lite: no network)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def daily_counts(df: pd.DataFrame) -> pd.DataFrame:
@@ -16,6 +19,8 @@ def daily_counts(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def timeline(counts: pd.DataFrame, start: date, end: date) -> alt.LayerChart | None:
+    import altair as alt  # imported after the map is on its way
+
     if counts.empty:
         return None
     span_days = (counts["date"].max() - counts["date"].min()).days

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from geodata.export import MAP_EPOCH
 from geodata.fsio import atomic_write
 from geodata.gazetteer.index import cache_dir
 
@@ -231,8 +233,9 @@ class EventsLayer(MacroElement):
 
     ``source`` is either ``{"draw": url, "details": [url, ...], "chunk": n}`` (the app: fetched once,
     memoised in the iframe; details by chunk on demand) or ``{"data": draw, "details_data": details}``
-    (the standalone file). ``mask`` selects the
-    events shown, ``selected`` the one whose popup opens.
+    (the standalone file). ``mask`` holds every filter but the dates; ``dates`` (``start``, ``end``,
+    ``undated``) is applied by the layer itself, so when the analyst moves the date slider the map can
+    redraw at once, before the app's rerun comes back. ``selected`` is the event whose popup opens.
     """
 
     _template = Template(
@@ -245,11 +248,14 @@ class EventsLayer(MacroElement):
     )
 
     def __init__(self, source: dict[str, Any], mask: np.ndarray | None, show: set[str], selected: int = -1,
-                 title: str = "Events"):
+                 dates: tuple[date, date, bool] | None = None):
         super().__init__()
         self._name = "EventsLayer"
         self.spec = {"source": source, "mask": pack_mask(mask), "events": "events" in show,
-                     "movements": "movements" in show, "selected": int(selected)}
+                     "movements": "movements" in show, "selected": int(selected),
+                     "dates": None if dates is None else {"start": (dates[0] - MAP_EPOCH).days,
+                                                          "end": (dates[1] - MAP_EPOCH).days, "undated": dates[2]},
+                     "watch": dates is not None}
 
 
 ONLINE_TILES = {
@@ -284,7 +290,8 @@ def feature_group(name: str, factory: str, data: dict[str, Any]) -> folium.Featu
 
 
 def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[str, Any], show: set[str],
-                caption: str = "", mentions_fc: dict[str, Any] | None = None, selected: int = -1) -> list[folium.FeatureGroup]:
+                caption: str = "", mentions_fc: dict[str, Any] | None = None, selected: int = -1,
+                dates: tuple[date, date, bool] | None = None) -> list[folium.FeatureGroup]:
     """The filtered data as feature groups, in drawing order (bases on top), and the caption."""
     groups = []
     if "mentions" in show and mentions_fc is not None:
@@ -295,7 +302,7 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         groups.append(fg)
     if show & {"events", "movements"}:
         fg = folium.FeatureGroup(name="Events and movements")
-        EventsLayer(source, mask, show, selected).add_to(fg)
+        EventsLayer(source, mask, show, selected, dates).add_to(fg)
         groups.append(fg)
     if "bases" in show:
         groups.append(feature_group("Bases", "baseLayer", bases_fc))

@@ -5,14 +5,17 @@ the app says whether anything leaves the machine."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import streamlit as st
 
 from geodata.gazetteer import Gazetteer
-from geodata.gazetteer.geocoder import OfflineGazetteer
-from geodata.gazetteer.online import FallbackGeocoder, OnlineFallback
+
+if TYPE_CHECKING:  # geopy is imported only when a look-up or the online geocoder is used
+    from geodata.gazetteer.online import FallbackGeocoder, OnlineFallback
 
 BACKGROUNDS = {None: "Offline basemap (Natural Earth)", "osm": "OpenStreetMap tiles (online)",
                "satellite": "Satellite imagery, Esri (online)"}
@@ -45,6 +48,8 @@ def server(online: OnlineFallback | None) -> str:
 
 @st.cache_resource
 def _online_fallback(server_env: str, cache_env: str) -> OnlineFallback:
+    from geodata.gazetteer.online import OnlineFallback
+
     return OnlineFallback()
 
 
@@ -54,20 +59,29 @@ def online_fallback() -> OnlineFallback:
     return _online_fallback(os.environ.get("GEODATA_NOMINATIM", ""), os.environ.get("GEODATA_CACHE", ""))
 
 
-def panel(gaz: Gazetteer) -> Online:
+def panel(gazetteer: Callable[[], Gazetteer]) -> Online:
+    """``gazetteer`` is called only when needed (a look-up, the online geocoder): the first map never waits for it."""
     with st.expander("Settings: online sources"):
         tiles = st.radio("Map background", list(BACKGROUNDS), format_func=BACKGROUNDS.get, key="background")
         use_geocoder = st.toggle("Online geocoder for places the offline gazetteer does not know", value=False,
                                  key="online_geocoder")
-        online = Online(tiles, FallbackGeocoder(OfflineGazetteer(gaz), online_fallback()) if use_geocoder else None)
+        geocoder = None
+        if use_geocoder:
+            from geodata.gazetteer.geocoder import OfflineGazetteer
+            from geodata.gazetteer.online import FallbackGeocoder
+
+            geocoder = FallbackGeocoder(OfflineGazetteer(gazetteer()), online_fallback())
+        online = Online(tiles, geocoder)
         st.caption(online.status())
         query = st.text_input("Look up a place", key="lookup", placeholder="e.g. Khmeimim, Qardaha, Port Sudan")
         if query.strip():
-            lookup(query.strip(), gaz, online)
+            lookup(query.strip(), gazetteer(), online)
     return online
 
 
 def lookup(query: str, gaz: Gazetteer, online: Online) -> None:
+    from geodata.gazetteer.geocoder import OfflineGazetteer
+
     place = OfflineGazetteer(gaz).place(query)
     if place is not None:
         st.success(f"{place.name} ({place.kind.replace('_', ' ')}, {place.country_code or '—'}): "

@@ -97,11 +97,15 @@ class EventIndex:
                 out |= table[name]
         return out
 
-    def mask(self, f: Filters) -> np.ndarray:
-        """Which events the filters keep. Dated events overlap [start, end]; undated ones follow ``include_undated``."""
+    def date_mask(self, f: Filters) -> np.ndarray:
+        """Dated events whose interval overlaps [start, end]; undated ones as ``include_undated`` says.
+        (osint-map.js applies the same rule to the day numbers of the map's dataset.)"""
         dated = self.d0 >= 0
-        keep = np.where(dated, (self.d0 <= f.end.toordinal()) & (self.d1 >= f.start.toordinal()), f.include_undated)
-        keep &= np.isin(self.type, list(f.types))
+        return np.where(dated, (self.d0 <= f.end.toordinal()) & (self.d1 >= f.start.toordinal()), f.include_undated)
+
+    def filter_mask(self, f: Filters) -> np.ndarray:
+        """Every filter but the dates: types, actors, sources, statuses, review state, text."""
+        keep = np.isin(self.type, list(f.types))
         if f.actors:
             keep &= self.any_of(self._actors, f.actors)
         if f.sources:
@@ -113,6 +117,10 @@ class EventIndex:
         for word in f.text.lower().split():
             keep &= self.hay().str.contains(word, regex=False).to_numpy(dtype=bool)
         return keep
+
+    def mask(self, f: Filters) -> np.ndarray:
+        """Which events the filters keep."""
+        return self.date_mask(f) & self.filter_mask(f)
 
     def take(self, mask: np.ndarray) -> list[Event]:
         return [self.events[i] for i in np.flatnonzero(mask)]

@@ -70,14 +70,15 @@ def events_geojson(events: list[Event]) -> dict[str, Any]:
 
 
 def installations_geojson(insts: list[Installation], on: date | None) -> dict[str, Any]:
+    """Installations with their status on ``on`` and how many events concern them up to that day."""
     feats = []
     for inst in insts:
         p = inst.place
+        n = sum(1 for when, _, _ in inst.timeline if on is None or when <= on)
         feats.append({
             "type": "Feature", "id": p.id, "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
             "properties": {"feature": "installation", "name": p.name, "kind": p.kind, "country_code": p.country_code,
-                           "status": inst.status_on(on), "as_of": on.isoformat() if on else None,
-                           "events": [eid for _, _, eid in inst.timeline]},
+                           "status": inst.status_on(on), "as_of": on.isoformat() if on else None, "n_events": n},
         })
     return {"type": "FeatureCollection", "features": feats}
 

@@ -6,8 +6,10 @@ app, a notebook or a batch job.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,9 +18,9 @@ from geodata.corpus import Corpus, LoadError, load_corpus
 from geodata.curation import Curation, ReviewReport
 from geodata.dates import find_dates
 from geodata.events import extract_events, merge_events
+from geodata.fsio import atomic_write
 from geodata.gazetteer import Gazetteer, load_gazetteer
-from geodata.gazetteer.geocoder import OfflineGazetteer
-from geodata.gazetteer.online import OnlineFallback
+from geodata.gazetteer.index import cache_dir
 from geodata.geoparse import find_mentions
 from geodata.installations import Installation, installations
 from geodata.models import Article, DateRef, Event, Mention, Place
@@ -57,6 +59,9 @@ def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] | Non
 def place_lookup(gaz: Gazetteer):
     """``name -> Place | None`` for analysts' edits: the offline gazetteer, then answers the opt-in online
     geocoder gave earlier (its on-disk cache: a rebuild never sends a request)."""
+    from geodata.gazetteer.geocoder import OfflineGazetteer  # geopy: imported when a decision needs a place
+    from geodata.gazetteer.online import OnlineFallback
+
     offline = OfflineGazetteer(gaz)
     online = OnlineFallback(cache_path=None)
 
@@ -133,4 +138,57 @@ def build(folder: str | Path, gaz: Gazetteer | None = None, events_file: str | P
     result = process_corpus(load_corpus(folder), gaz or load_gazetteer(), curation.read(curation.path_for(folder)),
                             imported=imported)
     result.warnings.extend(problems)
+    return result
+
+
+def _code_key() -> str:
+    """Changes when the extractor's code, its data files or the gazetteer's inputs change."""
+    from geodata.gazetteer.index import _cache_key
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(_cache_key().encode())
+    for f in sorted([*root.rglob("*.py"), *(root / "data").rglob("*.*")]):
+        if "__pycache__" not in f.parts:
+            st = f.stat()
+            h.update(f"{f.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def _inputs_key(folder: Path, events_file: str | Path | None) -> str:
+    h = hashlib.sha256(_code_key().encode())
+    h.update(f"{folder.resolve()}|{os.environ.get('GEODATA_ROI', '')}".encode())
+    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    if events_file:
+        files.append(Path(events_file))
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:24]
+
+
+def build_cached(folder: str | Path, events_file: str | Path | None = None, gaz_loader=load_gazetteer) -> CorpusResult:
+    """``build``, kept on disk: a restarted app (or the CLI) on an unchanged corpus loads the result instead
+    of reading every article again. The key covers every file in the folder (articles, manifest,
+    curations), the events file, the code and the gazetteer's inputs, so any change rebuilds."""
+    folder = Path(folder)
+    path = cache_dir() / f"corpus-{_inputs_key(folder, events_file)}.pickle"
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                result = pickle.load(fh)
+            if isinstance(result, CorpusResult):
+                return result
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
+            pass  # stale or corrupt: rebuilt below
+    result = build(folder, gaz_loader(), events_file=events_file)
+    try:
+        atomic_write(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        old = sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[8:]
+        for p in old:
+            p.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache folder: work from memory
     return result

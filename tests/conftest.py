@@ -12,6 +12,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def open_app(at):
+    """A new session's first run draws the map and stops; in a browser a timer then reruns the whole page.
+    AppTest has no timers: run it twice, as the browser would, and check the first run was the short one."""
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.dataframe, "the first run should stop after the map"
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 @pytest.fixture(scope="session")
 def gaz():
     from geodata.gazetteer import load_gazetteer

@@ -8,7 +8,7 @@ from datetime import date
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from conftest import ROOT, open_app
 from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -30,21 +30,24 @@ def events_spec(args: dict) -> dict | None:
 
 
 def shown_details(spec: dict) -> list[dict]:
-    """The popup details of the events the mask keeps, read from the file the iframe fetches."""
+    """The popup details of the events the map shows: the filters' mask and the date range applied to the
+    files the iframe fetches, by the rule osint-map.js uses."""
     from dashboard.mapview import MAPDATA_DIR
 
-    details = [d for url in spec["source"]["details"]
-               for d in json.loads((MAPDATA_DIR / url.rsplit("/", 1)[-1]).read_text(encoding="utf-8"))]
+    def fetch(url):
+        return json.loads((MAPDATA_DIR / url.rsplit("/", 1)[-1]).read_text(encoding="utf-8"))
+
+    draw = fetch(spec["source"]["draw"])
+    details = [d for url in spec["source"]["details"] for d in fetch(url)]
     bits = np.unpackbits(np.frombuffer(base64.b64decode(spec["mask"]), dtype=np.uint8))[: len(details)]
-    return [d for d, keep in zip(details, bits, strict=True) if keep]
+    d0, d1, dates = np.array(draw["d0"]), np.array(draw["d1"]), spec["dates"]
+    in_range = np.where(d0 < 0, dates["undated"], (d0 <= dates["end"]) & (d0 + d1 >= dates["start"]))
+    return [d for d, keep in zip(details, bits & in_range, strict=True) if keep]
 
 
 @pytest.fixture()
 def at():
-    app = AppTest.from_file(APP, default_timeout=120)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return open_app(AppTest.from_file(APP, default_timeout=120))
 
 
 def test_app_renders_map_with_local_assets_only(at):
@@ -79,7 +82,7 @@ def test_url_state_sets_the_range():
     app = AppTest.from_file(APP, default_timeout=120)
     app.query_params["start"] = "2026-01-01"
     app.query_params["end"] = "2026-01-31"
-    app.run()
+    open_app(app)
     assert not app.exception
     assert app.slider(key="date_range").value == (date(2026, 1, 1), date(2026, 1, 28))
 
@@ -102,7 +105,7 @@ def test_messy_corpus_folder_still_renders(tmp_path, monkeypatch):
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 near Idlib".encode("latin-1"))
     monkeypatch.setenv("GEODATA_CORPUS", str(tmp_path))
     app = AppTest.from_file(APP, default_timeout=120)
-    app.run()
+    open_app(app)
     assert not app.exception, app.exception
     assert any("not UTF-8" in e.value for e in app.error)
     assert any("undated" in w.value for w in app.warning)
@@ -123,7 +126,7 @@ def test_review_from_the_app_is_written_and_applied(tmp_path, monkeypatch, seeds
     target = next(e for e in seeds_result.events if e.place is not None and e.date is not None)
     app = AppTest.from_file(APP, default_timeout=120)
     app.query_params["event"] = target.id
-    app.run()
+    open_app(app)
     assert not app.exception, app.exception
     assert any("Evidence" in h.value for h in app.subheader)
     assert any("ev-place" in m.value for m in app.markdown)  # the sentence with its places marked
@@ -158,7 +161,7 @@ def test_presentation_mode_from_the_url():
     app.query_params["mode"] = "present"
     app.query_params["start"] = "2024-12-01"
     app.query_params["end"] = "2024-12-31"
-    app.run()
+    open_app(app)
     assert not app.exception, app.exception
     args, _ = map_args(app)
     assert args["height"] == 780

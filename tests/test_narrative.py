@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import date, timedelta
 
-from conftest import ROOT
+from conftest import ROOT, open_app
 from streamlit.testing.v1 import AppTest
 
 from geodata import narrative
@@ -46,9 +46,7 @@ def _app(tmp_path, monkeypatch, **params) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for k, v in params.items():
         at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_app(at)
 
 
 def _map_args(at):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, FakeNominatim
+from conftest import ROOT, FakeNominatim, open_app
 from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -19,7 +19,7 @@ def test_offline_by_default_and_says_so(server, tmp_path, monkeypatch):
     monkeypatch.setenv("GEODATA_NOMINATIM", f"http://{server}")
     monkeypatch.setenv("GEODATA_CACHE", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
+    open_app(at)
     assert not at.exception, at.exception
     assert any("no request leaves this machine" in c.value for c in at.caption)
     assert "tile.openstreetmap.org" not in _map_script(at)
@@ -32,7 +32,7 @@ def test_tiles_and_online_geocoder_when_turned_on(server, tmp_path, monkeypatch)
     monkeypatch.setenv("GEODATA_NOMINATIM", f"http://{server}")
     monkeypatch.setenv("GEODATA_CACHE", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
+    open_app(at)
     at.radio(key="background").set_value("satellite").run()
     assert "World_Imagery" in _map_script(at)
     assert any("Esri World Imagery" in c.value for c in at.caption)

@@ -57,7 +57,7 @@
     box.appendChild(el("div", "osint-title", p.name));
     row(box, "Kind", String(p.kind).replace(/_/g, " "));
     row(box, "Status", p.status + (p.as_of ? " on " + p.as_of : ""));
-    row(box, "Events", (p.events || []).length);
+    row(box, "Events", p.n_events);
     return box;
   }
 
@@ -105,6 +105,18 @@
     var bin = atob(b64);
     for (i = 0; i < n; i++) keep[i] = (bin.charCodeAt(i >> 3) >> (7 - (i & 7))) & 1;
     return keep;
+  }
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function isoDay(text) {  // "2024-12-09" -> days since 1970-01-01, or null
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text || ""));
+    return m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000) : null;
+  }
+
+  function dayLabel(day) {  // the caption's format, as the app writes it: "09 Dec 2024"
+    var d = new Date(day * 86400000);
+    return String(d.getUTCDate()).padStart(2, "0") + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
   }
 
   function dayText(draw, i) {
@@ -155,8 +167,12 @@
       ready.then(function (draw) {
         if (!self._map) return;
         self._draw = draw;
-        self._keep = decodeMask(self._spec.mask, draw.n);
+        self._base = decodeMask(self._spec.mask, draw.n);
+        var d = self._spec.dates;
+        self._range = d ? [d.start, d.end] : null;
+        self._keep = self._applyDates();
         self._redraw();
+        if (self._spec.watch) self._watchRange();
         if (self._spec.selected >= 0) self.openEvent(self._spec.selected);
       }).catch(function (err) {
         map.getContainer().setAttribute("data-events", "failed: " + err.message);
@@ -164,6 +180,7 @@
     },
 
     onRemove: function (map) {
+      if (this._observer) this._observer.disconnect();
       map.off("moveend zoomend resize", this._redraw, this);
       map.off("zoomstart", this._hide, this);
       map.off("click", this._onClick, this);
@@ -175,6 +192,49 @@
     },
 
     // Popup details of events `items`, as {i: details}; in the app they come in chunks fetched on demand.
+    // The filters' mask and the date range together: an event is kept when its interval [d0, d0 + d1]
+    // overlaps the range, undated ones as the "include undated" box says (the rule of EventIndex.date_mask).
+    _applyDates: function () {
+      var draw = this._draw, base = this._base, range = this._range, d = this._spec.dates;
+      if (!range) return base;
+      var keep = new Uint8Array(draw.n), lo = range[0], hi = range[1], undated = d && d.undated ? 1 : 0;
+      for (var i = 0; i < draw.n; i++) {
+        if (!base[i]) continue;
+        var d0 = draw.d0[i];
+        keep[i] = d0 < 0 ? undated : (d0 <= hi && d0 + draw.d1[i] >= lo ? 1 : 0);
+      }
+      return keep;
+    },
+
+    // Follow the app's date slider as it moves (the map iframe shares the page's origin): the map redraws
+    // at once, and the app's rerun then confirms it with the same mask. If the slider cannot be found
+    // (another page, a standalone file), the map simply waits for the rerun.
+    _watchRange: function () {
+      var doc, self = this;
+      try { doc = window.parent && window.parent !== window ? window.parent.document : null; } catch (e) { doc = null; }
+      if (!doc || !doc.body) return;
+      var read = function (records) {
+        // the slider may be re-mounted by a rerun: watch the page, look the slider up when a thumb moves
+        if (!self._map || !records.some(function (r) { return r.target.closest && r.target.closest(".st-key-date_range"); })) return;
+        var inputs = doc.querySelectorAll(".st-key-date_range input[type=range]");
+        if (inputs.length !== 2) return;
+        var a = isoDay(inputs[0].getAttribute("aria-valuetext")), b = isoDay(inputs[1].getAttribute("aria-valuetext"));
+        if (a === null || b === null) return;
+        self.setRange(Math.min(a, b), Math.max(a, b));
+      };
+      this._observer = new MutationObserver(read);
+      this._observer.observe(doc.body, { attributes: true, subtree: true, attributeFilter: ["aria-valuetext"] });
+    },
+
+    setRange: function (lo, hi) {
+      if (this._range && this._range[0] === lo && this._range[1] === hi) return;
+      this._range = [lo, hi];
+      this._keep = this._applyDates();
+      this._redraw();
+      var cap = this._map._osintCaption;
+      if (cap) cap.setText(lo === hi ? dayLabel(lo) : dayLabel(lo) + " – " + dayLabel(hi));
+    },
+
     details: function (items) {
       var src = this._spec.source, out = {};
       if (src.details_data) {
@@ -431,22 +491,73 @@
 
   function eventCanvas(spec) { return new EventCanvas(spec); }
 
-  function baseLayer(data) {
-    return L.geoJSON(data, {
-      pointToLayer: function (f, latlng) {
-        var p = f.properties;
-        var symbol = KIND_SYMBOL[p.kind] || "■";
-        var icon = L.divIcon({
-          className: "osint-base osint-status-" + safeClass(p.status), iconSize: [24, 24], iconAnchor: [12, 12],
-          html: symbol
-        });
-        var marker = L.marker(latlng, { icon: icon, zIndexOffset: 1000 });
-        marker.bindPopup(basePopup(p));
-        marker.bindTooltip(el("span", null, p.name + " — " + p.status), { permanent: true, direction: "right", offset: [12, 0], className: "osint-base-label" });
-        return marker;
-      }
-    });
+  // Bases: one persistent set of markers per map, updated in place on every rerun (status, label, count)
+  // instead of being rebuilt: a date change then touches only the bases whose status changed.
+  var PERMANENT_LABELS_UP_TO = 30;  // more bases than this: names on hover only, or the map is all labels
+
+  function baseIcon(p) {
+    return L.divIcon({ className: "osint-base osint-status-" + safeClass(p.status), iconSize: [24, 24], iconAnchor: [12, 12],
+                       html: KIND_SYMBOL[p.kind] || "■" });
   }
+
+  var BaseStore = L.Class.extend({
+    initialize: function (map) { this._map = map; this._group = L.featureGroup(); this._markers = {}; this._permanent = null; },
+
+    update: function (data) {
+      var feats = (data.features || []).filter(function (f) { return f.geometry && f.geometry.type === "Point"; });
+      var permanent = feats.length <= PERMANENT_LABELS_UP_TO, seen = {}, markers = this._markers, group = this._group;
+      var relabel = permanent !== this._permanent;
+      this._permanent = permanent;
+      feats.forEach(function (f) {
+        var p = f.properties, id = String(f.id), m = markers[id], label = p.name + " — " + p.status;
+        seen[id] = true;
+        if (!m) {
+          m = markers[id] = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { icon: baseIcon(p), zIndexOffset: 1000 });
+          m.bindPopup(function (layer) { return basePopup(layer.feature.properties); });
+          group.addLayer(m);
+        } else if (m.feature.properties.status !== p.status || m.feature.properties.kind !== p.kind) {
+          m.setIcon(baseIcon(p));
+        }
+        if (!m.getTooltip() || relabel) {
+          m.unbindTooltip();
+          m.bindTooltip(el("span", null, label), permanent
+            ? { permanent: true, direction: "right", offset: [12, 0], className: "osint-base-label" }
+            : { direction: "right", offset: [12, 0], className: "osint-base-label" });
+        } else if (m.feature.properties.name !== p.name || m.feature.properties.status !== p.status) {
+          m.setTooltipContent(el("span", null, label));
+        }
+        m.feature = f;
+      });
+      Object.keys(markers).forEach(function (id) {
+        if (!seen[id]) { group.removeLayer(markers[id]); delete markers[id]; }
+      });
+    },
+
+    attach: function () {
+      clearTimeout(this._pendingDetach);
+      if (!this._map.hasLayer(this._group)) this._group.addTo(this._map);
+    },
+
+    // st_folium removes the old feature groups and adds the new ones in one go: detach only if no new
+    // bases layer claimed the store in the meantime (the bases toggle was switched off).
+    detachSoon: function () {
+      var self = this;
+      clearTimeout(this._pendingDetach);
+      this._pendingDetach = setTimeout(function () { self._map.removeLayer(self._group); }, 0);
+    }
+  });
+
+  var BaseLayer = L.Layer.extend({
+    initialize: function (data) { this._data = data; },
+    onAdd: function (map) {
+      var store = map._osintBases || (map._osintBases = new BaseStore(map));
+      store.update(this._data);
+      store.attach();
+    },
+    onRemove: function (map) { if (map._osintBases) map._osintBases.detachSoon(); }
+  });
+
+  function baseLayer(data) { return new BaseLayer(data); }
 
   function basemap(map, url, fill) {
     fill = fill !== false;
