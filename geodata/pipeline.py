@@ -85,6 +85,11 @@ def read_events(path: str | Path) -> tuple[list[Event], list[str]]:
     A line that cannot be read is reported (file and line number) and skipped; the others are kept.
     """
     events, problems = [], []
+    pool: dict[Place, Place] = {}  # one object per distinct place: 100,000 events name a few thousand
+
+    def same(p: Place | None) -> Place | None:
+        return None if p is None else pool.setdefault(p, p)
+
     try:
         fh = open(path, encoding="utf-8")
     except OSError as exc:
@@ -94,7 +99,9 @@ def read_events(path: str | Path) -> tuple[list[Event], list[str]]:
             if not line.strip():
                 continue
             try:
-                events.append(Event.from_dict(json.loads(line)))
+                ev = Event.from_dict(json.loads(line))
+                ev.place, ev.origin, ev.destination = same(ev.place), same(ev.origin), same(ev.destination)
+                events.append(ev)
             except (ValueError, KeyError, TypeError) as exc:
                 problems.append(f"{Path(path).name} line {n}: not an event ({type(exc).__name__}: {str(exc)[:120]})")
     return events, problems
@@ -154,12 +161,10 @@ def _code_key() -> str:
     return h.hexdigest()
 
 
-def _inputs_key(folder: Path, events_file: str | Path | None) -> str:
+def _inputs_key(folder: Path) -> str:
     h = hashlib.sha256(_code_key().encode())
     h.update(f"{folder.resolve()}|{os.environ.get('GEODATA_ROI', '')}".encode())
     files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    if events_file:
-        files.append(Path(events_file))
     for f in files:
         try:
             st = f.stat()
@@ -172,9 +177,12 @@ def _inputs_key(folder: Path, events_file: str | Path | None) -> str:
 def build_cached(folder: str | Path, events_file: str | Path | None = None, gaz_loader=load_gazetteer) -> CorpusResult:
     """``build``, kept on disk: a restarted app (or the CLI) on an unchanged corpus loads the result instead
     of reading every article again. The key covers every file in the folder (articles, manifest,
-    curations), the events file, the code and the gazetteer's inputs, so any change rebuilds."""
+    curations), the code and the gazetteer's inputs, so any change rebuilds. (With an events file the
+    result is built afresh: 100,000 imported events load faster from JSON Lines than from a pickle.)"""
     folder = Path(folder)
-    path = cache_dir() / f"corpus-{_inputs_key(folder, events_file)}.pickle"
+    if events_file:  # imported events are read faster from their JSON Lines than from a pickle of them
+        return build(folder, gaz_loader(), events_file=events_file)
+    path = cache_dir() / f"corpus-{_inputs_key(folder)}.pickle"
     if path.exists():
         try:
             with open(path, "rb") as fh:
