@@ -11,7 +11,6 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from itertools import compress
 from pathlib import Path
 
 from geodata import caseless
@@ -30,8 +29,10 @@ _CONNECTORS = frozenset(
     "au aux en les di della y e von van den ter"
     .split()
 )
-# Only spaces or hyphens may separate the tokens of one name (never a comma, full stop or new line).
-_JOIN = re.compile(r"^[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*$")
+# Only spaces or hyphens may separate the tokens of one name (never a comma or full stop): matched from the end
+# of one token, the next must start where this ends. One new line may end the gap: the full match of the gap
+# this replaces ended in ``$``, which also matches before a final new line, and the names found stay the same.
+_GAP = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?")
 
 _FEATURE_AFTER = re.compile(
     r"^[ \t\u00a0]*[-‐]?[ \t\u00a0]*(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
@@ -77,20 +78,20 @@ COMMON_WORDS = _load_common_words()
 ENGLISH_WORDS = _load_common_words("english_words.txt")
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if tok.endswith(_POSSESSIVES):
-            out.append((m.start(), m.end() - 2, tok[:-2]))
-        else:
-            out.append((m.start(), m.end(), tok))
-    return out
+def _token(m: re.Match[str]) -> tuple[int, int, str]:
+    """(start, end, text) of a ``_TOKEN`` match, a possessive cut off ("Syria's" is read as "Syria")."""
+    tok = m.group()
+    if tok.endswith(_POSSESSIVES):
+        return m.start(), m.end() - 2, tok[:-2]
+    return m.start(), m.end(), tok
 
 
-def _joined(gap: str) -> bool:
-    """True when the text between two tokens lets them belong to one name (a single space, most often)."""
-    return gap == " " or _JOIN.match(gap) is not None
+# Where a capitalised token starts, exactly where ``_TOKEN.finditer`` over the whole text would start one: a
+# letter with no word character (or word character and apostrophe) before it; an abbreviation ("U.S.") is
+# consumed whole, as ``_TOKEN`` reads it, so its inner letters are not taken for token starts. Only these
+# tokens start a name, so the text is not cut into its thousand tokens: the few after each of these are read
+# as a name runs on. The pattern opens with a character class, which re skips to at C speed.
+_CAP_START = re.compile(r"[^\W\d_a-z](?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+)?")
 
 
 _NOT_FUZZY = _CONNECTORS | ENGLISH_WORDS | COMMON_WORDS
@@ -141,48 +142,62 @@ def _cues_before(before: str) -> tuple[str, bool]:
     return (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
 
 
-def _name_at(text: str, gaz: Gazetteer, toks: list[tuple[int, int, str]], caps: list[bool], i: int) -> Span | None:
-    """The longest gazetteer name starting at the capitalised token ``i``, if any."""
-    norms = [normalize(toks[i][2])]  # normalised only where a name may run (the index is lru-cached too)
-    jmax, n = i + 1, len(toks)
-    # extend while tokens are joined by spaces/hyphens only
-    while jmax < n and jmax - i < gaz.max_tokens and _joined(text[toks[jmax - 1][1]:toks[jmax][0]]):
-        norm = normalize(toks[jmax][2])
-        if not (caps[jmax] or norm in _CONNECTORS):
+def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[list[tuple[int, int, str]], list[bool], list[str]]:
+    """The tokens a name starting at the capitalised token ``first`` may take: joined by spaces or hyphens only,
+    each capitalised or a connector, at most ``max_tokens``; with their capitalisation and normalised forms."""
+    toks = [_token(first)]
+    caps = [True]
+    norms = [normalize(toks[0][2])]  # normalised only where a name may run (the index is lru-cached too)
+    m = first
+    while len(toks) < max_tokens and toks[-1][1] == m.end():  # a possessive ends the name ("Syria's Idlib")
+        # The next token must follow a joining gap at once: a comma, full stop or word between ends the name.
+        m = _TOKEN.match(text, _GAP.match(text, m.end()).end())
+        if m is None:
             break
+        tok = _token(m)
+        norm = normalize(tok[2])
+        cap = tok[2][:1].isupper()
+        if not (cap or norm in _CONNECTORS):
+            break
+        toks.append(tok)
+        caps.append(cap)
         norms.append(norm)
-        jmax += 1
+    return toks, caps, norms
+
+
+def _name_at(text: str, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
+    """The longest gazetteer name starting at the capitalised token ``first`` (a ``_TOKEN`` match), if any."""
+    toks, caps, norms = _run(text, first, gaz.max_tokens)
     # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at", at most three words) beats a
     # shorter exact name ("Tal"), and a one-word variant is tried only when no exact name starts here.
-    start = toks[i][0]
-    for j in range(jmax, i, -1):
-        words = norms[:j - i]
-        if len(words) > 1 and not caps[j - 1]:
+    start = toks[0][0]
+    for j in range(len(toks), 0, -1):
+        words = norms[:j]
+        if j > 1 and not caps[j - 1]:
             continue  # a name does not end on a connector
         key = " ".join(words)
         if not key:
             continue
         found = _match(text, gaz, key, start, toks[j - 1][1], False)
-        if found is None and 2 <= len(words) <= 3 and _fuzzy_allowed(words):
+        if found is None and 2 <= j <= 3 and _fuzzy_allowed(words):
             found = _match(text, gaz, key, start, toks[j - 1][1], True)
         if found is not None:
             return found
     if norms[0] and _fuzzy_allowed(norms[:1]):
-        return _match(text, gaz, norms[0], start, toks[i][1], True)
+        return _match(text, gaz, norms[0], start, toks[0][1], True)
     return None
 
 
 def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     """Candidate spans: the longest gazetteer name starting at each capitalised token."""
     text = text[:MAX_TEXT_CHARS]
-    toks = _tokens(text)
-    caps = [t[2][:1].isupper() for t in toks]  # capitalised tokens: only they start a name
     spans: list[Span] = []
     resume = 0  # where the last name found ends: no name starts inside it
-    for i in compress(range(len(toks)), caps):
-        if toks[i][0] < resume:
-            continue
-        found = _name_at(text, gaz, toks, caps, i)
+    for cm in _CAP_START.finditer(text):
+        start = cm.start()
+        if start < resume or not text[start].isupper():
+            continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
+        found = _name_at(text, gaz, _TOKEN.match(text, start))
         if found is None:
             continue
         before = text[max(0, found.start - 60):found.start]

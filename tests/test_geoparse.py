@@ -99,3 +99,18 @@ def test_context_lists_and_nationality_adjectives(gaz):
     assert {m.place.kind for m in ms} == {"admin1"}
     (palmyra,) = find_mentions("Syrian troops backed by Russian air power recaptured Palmyra.", gaz)
     assert palmyra.place.country_code == "SY"
+
+
+def test_capitalised_token_starts_are_those_of_the_whole_tokenisation():
+    from geodata.geoparse import _CAP_START, _TOKEN
+
+    text = ("U.S.A and U.S. forces; xU.S. É.S. Ébola élan rock'n'Roll O'Neil Syria's Idlib Syria’s "
+            "Ab’Cd ʼAl 1st _X ǅx Ⅷ A.B.C D'Ivoire Deir ez-Zor, the NATO-led Gulf of Aden\nMoscow")
+    expected = [m.start() for m in _TOKEN.finditer(text) if m.group()[:1].isupper()]
+    found = [m.start() for m in _CAP_START.finditer(text) if text[m.start()].isupper()]
+    assert found == expected
+
+
+def test_a_name_runs_over_spaces_and_hyphens_only(gaz):
+    assert [m.text for m in find_mentions("Troops left Deir ez-Zor for Tal Abyad.", gaz)][:1] == ["Deir ez-Zor"]
+    assert "Gulf of Aden" in [m.text for m in find_mentions("Ships in the Gulf of Aden were hit.", gaz)]
