@@ -50,30 +50,37 @@ class _Context:
     list_kind: dict[int, str] = field(default_factory=dict)  # span index -> the kind its list is made of
     # (lat, lon) -> its two nearest anchors as (km, span index): a name repeated in the text is measured once
     nearest: dict[tuple[float, float], list[tuple[float, int]]] = field(default_factory=dict)
+    # (latitude in radians, its cosine, longitude, span index) of each anchor: what _two_nearest needs of an
+    # anchor, computed once per document instead of once per candidate point measured against it
+    anchor_terms: list[tuple[float, float, float, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.anchor_terms = [(math.radians(la), math.cos(math.radians(la)), lo, j) for la, lo, j in self.anchors]
 
     def anchor_km(self, lat: float, lon: float, i: int) -> float:
         """Distance to the nearest anchor not placed by span ``i`` itself (20,000 km when there is none)."""
         best = self.nearest.get((lat, lon))
         if best is None:
-            best = self.nearest[(lat, lon)] = _two_nearest(lat, lon, self.anchors)
+            best = self.nearest[(lat, lon)] = _two_nearest(lat, lon, self.anchor_terms)
         return next((d for d, j in best if j != i), 20_000.0)
 
 
-def _two_nearest(lat: float, lon: float, anchors: list[tuple[float, float, int]]) -> list[tuple[float, int]]:
+def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, float, int]]) -> list[tuple[float, int]]:
     """The two anchors nearest to a point, as (km, span index), nearest first (earlier first on a tie).
 
     Span indices are unique among anchors (-1 aside), so leaving out a span's own anchor leaves out at most
     one: the nearest of the rest is one of these two. The distance is ``haversine_km``'s, term for term (the
-    same floats), with the point's terms computed once.
+    same floats), with the point's terms computed once and the anchors' (``_Context.anchor_terms``) once per
+    document.
     """
-    p1 = math.radians(lat)
+    sin, radians, asin, sqrt = math.sin, math.radians, math.asin, math.sqrt  # local names: the loop is hot
+    p1 = radians(lat)
     cos_p1 = math.cos(p1)
     d1 = d2 = math.inf
     j1 = j2 = 0
-    for la, lo, j in anchors:
-        p2 = math.radians(la)
-        a = math.sin((p2 - p1) / 2) ** 2 + cos_p1 * math.cos(p2) * math.sin(math.radians(lo - lon) / 2) ** 2
-        d = 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    for p2, cos_p2, lo, j in anchor_terms:
+        a = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(lo - lon) / 2) ** 2
+        d = 6371.0088 * 2 * asin(min(1.0, sqrt(a)))
         if d < d1:
             d1, j1, d2, j2 = d, j, d1, j1
         elif d < d2:
@@ -82,6 +89,7 @@ def _two_nearest(lat: float, lon: float, anchors: list[tuple[float, float, int]]
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_COMMA = re.compile(r",\s*")  # between a place and the country or state it is in ("Austin, Texas")
 MAX_ANCHORS = 300
 
 
@@ -100,11 +108,12 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
         ):
             anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
     # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
-    countries |= {gaz.demonyms[w.lower()] for w in _CAP_WORD.findall(text) if w.lower() in gaz.demonyms}
+    demonyms = gaz.demonyms
+    countries |= {demonyms[w] for w in map(str.lower, _CAP_WORD.findall(text)) if w in demonyms}
     containers: dict[int, set[str]] = {}
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]
-        if re.fullmatch(r",\s*", text[a.end:b.start]):
+        if _COMMA.fullmatch(text, a.end, b.start):
             codes = {p.country_code for p in b.candidates if p.kind in ("country", "admin1", "admin2")}
             mine = {p.country_code for p in a.candidates}
             if codes & mine:
