@@ -204,7 +204,7 @@ def is_excluded(article: Article, start: int, end: int) -> bool:
 
 def excluded_share(article: Article, start: int, end: int) -> float:
     """How much of [start, end) is furniture (0..1): a sentence after a dateline is still reporting."""
-    if end <= start:
+    if end <= start or not article.excluded:  # most articles have no furniture: asked once a sentence
         return 0.0
     covered = sum(max(0, min(e, end) - max(s, start)) for s, e in article.excluded)
     return min(1.0, covered / (end - start))

@@ -216,6 +216,17 @@ def _status(sentence: str, etype: str, when: date | None, published: date | None
 
 # ---- roles of places ---------------------------------------------------------------------------
 
+def _role(tail: str) -> str:
+    """The role the words before a mention (``tail``) give it: the cue nearest the mention wins."""
+    if _CLAUSE_BREAK.search(tail):
+        return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
+    o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
+    d = [x.start() for x in _DEST_WORDS.finditer(tail)]
+    if not (o or d):
+        return "location"
+    return "destination" if d and (not o or d[-1] > o[-1]) else "origin"
+
+
 def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """Each place mention of one sentence with its role: origin, destination or location.
 
@@ -225,20 +236,7 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
     out = []
     prev_end = s_start
     for m in mentions:
-        window = text[prev_end:m.start]
-        words = window.split()
-        tail = " ".join(words[-8:])
-        o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
-        d = [x.start() for x in _DEST_WORDS.finditer(tail)]
-        brk = [x.start() for x in _CLAUSE_BREAK.finditer(tail)]
-        last_cue = max(o[-1:] + d[-1:], default=-1)
-        if last_cue < 0 or brk:
-            role = "location"  # no cue, or the cue sits in (or before) another clause
-        elif d and (not o or d[-1] > o[-1]):
-            role = "destination"
-        else:
-            role = "origin"
-        out.append((m, role))
+        out.append((m, _role(" ".join(text[prev_end:m.start].split()[-8:]))))
         prev_end = m.end
     return out
 
