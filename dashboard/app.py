@@ -42,6 +42,7 @@ from geodata.export import (  # noqa: E402
     installations_geojson,
     map_dataset,
     mentions_geojson,
+    quote_marks,
 )
 from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from geodata.models import EVENT_STATUSES, EVENT_TYPES  # noqa: E402
@@ -87,7 +88,7 @@ class Loaded:
 def corpus(folder: str, signature: tuple) -> Loaded:
     result = build_cached(folder, EVENTS_FILE or None, gaz_loader=gazetteer)
     events = result.events
-    draw, details = map_dataset(events)
+    draw, details = map_dataset(events, quote_marks(events, result.articles))
     frame = events_frame(events)
     placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
     center = ((statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed))
@@ -251,6 +252,16 @@ if timeline is not None:
     st.altair_chart(timeline, width="stretch")
 
 st.subheader("Events")
+if st.session_state.get("just_added"):  # what the machine proposes from the articles just uploaded
+    new_files = set(st.session_state["just_added"])
+    proposed = [e for r in result.articles if r.article.file in new_files for e in r.events]
+    with st.container(border=True):
+        st.markdown(f"**Proposed from your upload** ({', '.join(sorted(new_files))}): {len(proposed)} events. "
+                    "Select one in the table below (or open its link) to see its evidence and confirm, reject or edit it.")
+        if proposed:
+            st.dataframe(events_frame(proposed)[["date", "type", "status", "place", "origin", "destination", "quote"]],
+                         hide_index=True, width="stretch", key="proposed_table")
+        st.button("Done reviewing the upload", key="upload_done", on_click=st.session_state.pop, args=("just_added",))
 st.caption("Select a row to see its evidence, fly the map there, and confirm, reject or edit it.")
 e1, e2, e3 = st.columns(3)
 e1.download_button("Download events (CSV)", data=lambda: export_csv(index.take(mask)),
@@ -261,7 +272,7 @@ e2.download_button("Download events (GeoJSON)", data=lambda: export_geojson(inde
 e3.download_button(
     "Download map (offline HTML)", on_click="ignore", key="dl_html", mime="text/html",
     file_name=f"osint-map_{start}_{end}.html",
-    data=lambda: mapview.standalone_html(*map_dataset(index.take(mask)), None,
+    data=lambda: mapview.standalone_html(*map_dataset(index.take(mask), quote_marks(events, result.articles)), None,
                                          installations_geojson(result.installations, end),
                                          title=f"OSINT map {start} – {end}", center=loaded.center, caption=caption),
 )
@@ -312,7 +323,7 @@ with st.expander("Add articles"):
             for msg in failed:
                 st.error(msg)
             if added:
-                st.success(f"Added {', '.join(added)}: the map is being rebuilt with their events.")
+                st.session_state["just_added"] = added
                 st.rerun()
 
 with st.expander("Article reader: what the machine read"):

@@ -148,6 +148,19 @@ def drawn_items(page) -> dict:
                    const l = c && c._osintEvents; return l ? l.drawn() : {dots: [], clusters: [], routes: []}; }""")
 
 
+def free_spot(page, points) -> tuple[float, float] | None:
+    """The first of ``points`` (map container pixels) where a click reaches the map itself, not a base
+    marker, a label, a control or a popup lying on top."""
+    return _content_frame(page).evaluate(
+        """(pts) => { const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+             for (const [x, y] of pts) {
+               const el = document.elementFromPoint(box.left + x, box.top + y);
+               if (el && !el.closest('.leaflet-marker-pane, .leaflet-tooltip-pane, .leaflet-control-container, .leaflet-popup-pane'))
+                 return [x, y];
+             }
+             return null; }""", [list(p) for p in points])
+
+
 def settle(page, quiet_ms: int = 350, timeout_s: float = 10.0) -> None:
     """Until the events canvas has not redrawn for ``quiet_ms`` (pans and zooms finished)."""
     deadline = time.monotonic() + timeout_s

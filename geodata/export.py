@@ -122,9 +122,30 @@ def mentions_geojson(results, start: date | None = None, end: date | None = None
 MAP_EPOCH = date(1970, 1, 1)
 
 
-def _popup(ev: Event) -> dict[str, Any]:
+def quote_marks(events: list[Event], articles) -> dict[str, list[tuple[int, int, str]]]:
+    """For each event, the places and dates the machine read inside its quote, as ``(start, end, kind)``
+    offsets into the quote (kind ``place`` or ``date``), so a popup can highlight them."""
+    by_id = {r.article.id: r for r in articles}
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for ev in events:
+        r = by_id.get(ev.article_id)
+        if r is None or r.article.text[ev.start:ev.end] != ev.quote:
+            continue
+        spans = [(m.start - ev.start, m.end - ev.start, "place") for m in r.mentions if ev.start <= m.start and m.end <= ev.end]
+        spans += [(d.start - ev.start, d.end - ev.start, "date") for d in r.dates if ev.start <= d.start and d.end <= ev.end]
+        kept, last = [], -1
+        for a, b, kind in sorted(spans):
+            if a >= last:  # no overlaps: the first span wins
+                kept.append((a, b, kind))
+                last = b
+        out[ev.id] = kept
+    return out
+
+
+def _popup(ev: Event, marks: list[tuple[int, int, str]] | None = None) -> dict[str, Any]:
     """What a map popup shows for one event (article text included: the map puts it on the page as text)."""
     return {
+        "marks": [list(m) for m in marks or ()],
         "type": ev.type, "status": ev.status, "date": ev.date.isoformat() if ev.date else None,
         "date_end": ev.date_end.isoformat() if ev.date_end else None, "date_precision": ev.date_precision,
         "date_text": ev.date_text, "place": _name(ev.place) or None, "origin": _name(ev.origin) or None,
@@ -134,13 +155,15 @@ def _popup(ev: Event) -> dict[str, Any]:
     }
 
 
-def map_dataset(events: list[Event]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]]] | None = None,
+                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The events as the map draws them: a compact columnar table plus the popup details, kept apart.
 
     The *draw* table holds one row per event, in the order of ``events`` (so a filter is a bit mask over
     it): indices into a table of distinct places, type and precision codes, and dates as day numbers.
     It is what the map loads to draw (about 30 bytes an event); the *details* (quotes, sources) are
     fetched only when a popup or tooltip needs them. Placeless events get ``p = -1`` and are never drawn.
+    ``marks`` (from ``quote_marks``) lets popups highlight the places and dates in each quote.
     """
     places: dict[str, int] = {}
     table: list[list[Any]] = []
@@ -169,4 +192,5 @@ def map_dataset(events: list[Event]) -> tuple[dict[str, Any], list[dict[str, Any
         cols["d1"].append(((ev.date_end or ev.date) - ev.date).days if ev.date else 0)
     draw = {"version": 1, "n": len(events), "epoch": MAP_EPOCH.isoformat(), "types": list(EVENT_TYPES),
             "precisions": list(precisions), "places": table, **cols}
-    return draw, [_popup(ev) for ev in events]
+    marks = marks or {}
+    return draw, [_popup(ev, marks.get(ev.id)) for ev in events]

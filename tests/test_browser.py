@@ -5,6 +5,8 @@ Every request to a host other than loopback is aborted and recorded; the test fa
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import time
 from pathlib import Path
@@ -61,19 +63,22 @@ def test_map_offline_renders_and_date_range_filters(app_url, page):
     frame.locator("summary.osint-legend-summary").click()
     # Click an event dot on the canvas, like a user: its popup shows date, type and the quote as text.
     harness.settle(page)
-    dot = harness.drawn_items(page)["dots"][0]
-    harness.click_in_map(page, dot["x"], dot["y"])
+    dot = harness.free_spot(page, [(d["x"], d["y"]) for d in harness.drawn_items(page)["dots"]])
+    harness.click_in_map(page, *dot)
     popup = frame.locator(".leaflet-popup-content .osint-popup").first
     popup.wait_for(timeout=10_000)
     text = popup.inner_text()
     assert "Date:" in text and "Source:" in text and len(frame.locator(".osint-quote").first.inner_text()) > 20
+    assert frame.locator(".osint-quote mark.osint-mark-place").count() > 0  # the place it read, highlighted
     frame.locator(".leaflet-popup-close-button").click()
     harness.settle(page)  # the popup may have panned the map
     # A route: its popup lists the movements on it.
     drawn = harness.drawn_items(page)
     w, h = drawn["size"]
-    spot = max((pt for r in drawn["routes"] for pt in r["samples"][2:-2] if 60 < pt[0] < w - 60 and 60 < pt[1] < h - 60),
-               key=lambda pt: min(((pt[0] - d["x"]) ** 2 + (pt[1] - d["y"]) ** 2 for d in drawn["dots"]), default=1e9))
+    candidates = sorted((pt for r in drawn["routes"] for pt in r["samples"][2:-2] if 60 < pt[0] < w - 60 and 60 < pt[1] < h - 60),
+                        key=lambda pt: -min(((pt[0] - d["x"]) ** 2 + (pt[1] - d["y"]) ** 2 for d in drawn["dots"]), default=1e9))
+    spot = harness.free_spot(page, candidates)  # on the line, away from dots, labels and controls
+    assert spot is not None
     harness.click_in_map(page, *spot)
     frame.locator(".leaflet-popup-content .osint-popup", has_text="Movement:").first.wait_for(timeout=10_000)
     frame.locator(".leaflet-popup-close-button").click()
@@ -147,8 +152,8 @@ def test_standalone_html_export_works_offline_from_a_file(tmp_path, seeds_result
         page.locator(".leaflet-container[data-events='drawn']").wait_for(timeout=30_000)
         state = harness.map_state(page)
         assert int(state["events-drawn"]) > 0 and int(state["routes"]) > 0, state
-        dot = harness.drawn_items(page)["dots"][0]
-        harness.click_in_map(page, dot["x"], dot["y"])
+        dot = harness.free_spot(page, [(d["x"], d["y"]) for d in harness.drawn_items(page)["dots"]])
+        harness.click_in_map(page, *dot)
         page.locator(".leaflet-popup-content .osint-quote").first.wait_for(timeout=10_000)
         assert page.external_requests == [] and page.page_errors == []
         page.screenshot(path=str(ARTIFACTS / "standalone.png"))
@@ -247,6 +252,9 @@ def test_upload_an_article_from_the_app(tmp_path):
             """() => [...document.querySelectorAll("[data-testid='stMetric']")]
                        .some(m => m.innerText.startsWith('Articles') && m.innerText.trim().endsWith('6'))""",
             timeout=30_000)
+        proposed = page.locator("[data-testid='stMarkdownContainer']", has_text="Proposed from your upload")
+        proposed.wait_for(timeout=30_000)
+        assert "escape_attempt.txt" in proposed.inner_text() and ": 0 events" not in proposed.inner_text()
         assert page.external_requests == [] and page.page_errors == []
     assert (tmp_path / "escape_attempt.txt").exists() and not (tmp_path.parent / "escape_attempt.txt").exists()
     assert "escape_attempt.txt,,Test wire" in (tmp_path / "articles.csv").read_text(encoding="utf-8")
@@ -320,4 +328,12 @@ def test_png_snapshot_of_the_map_for_slides(app_url, page, tmp_path):
 
     assert count((0xF4, 0xF1, 0xEA)) > 1000 and count((0xD7, 0xE6, 0xF0)) > 1000  # the offline basemap: land, sea
     assert count((0xB0, 0x3A, 0x2E), tol=8) > 50  # movement routes
+
+    # ... and the filtered events as CSV, with their citations
+    with page.expect_download(timeout=20_000) as dl:
+        page.get_by_role("button", name="Download events (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8"))))
+    metric = page.locator("[data-testid='stMetric']", has_text="Events in range").inner_text().split()[-1]
+    assert len(rows) == int(metric) and all("2024-12" <= (r["date_end"] or r["date"]) for r in rows if r["date"])
+    assert all(r["quote"] and r["sources"] for r in rows)
     assert page.external_requests == [] and page.page_errors == []

@@ -34,6 +34,20 @@
     return span + " (" + (PRECISION_WORDS[p.date_precision] || p.date_precision) + ")";
   }
 
+  // The quote as text, with the places and dates the machine read marked (DOM nodes, never HTML).
+  function quoteWithMarks(quote, marks) {
+    var q = el("blockquote", "osint-quote"), text = String(quote || ""), at = 0;
+    (marks || []).forEach(function (m) {
+      var a = m[0], b = m[1];
+      if (a < at || b > text.length || a >= b) return;
+      if (a > at) q.appendChild(document.createTextNode(text.slice(at, a)));
+      q.appendChild(el("mark", "osint-mark-" + (m[2] === "date" ? "date" : "place"), text.slice(a, b)));
+      at = b;
+    });
+    if (at < text.length) q.appendChild(document.createTextNode(text.slice(at)));
+    return q;
+  }
+
   function eventPopup(p) {
     var box = el("div", "osint-popup");
     box.appendChild(el("div", "osint-title osint-type-" + safeClass(p.type), p.type.replace(/_/g, " ") + " · " + p.status));
@@ -42,7 +56,7 @@
     if (p.origin || p.destination) row(box, "Movement", (p.origin || "?") + " → " + (p.destination || "?"));
     row(box, "Place", p.place);
     if (p.actors && p.actors.length) row(box, "Actors", p.actors.join(", "));
-    box.appendChild(el("blockquote", "osint-quote", p.quote));
+    box.appendChild(quoteWithMarks(p.quote, p.marks));
     var srcs = p.sources || [];
     srcs.forEach(function (s) {
       row(box, "Source", s.source + " — " + s.title + " (" + (s.published || "undated") + ")");
@@ -72,7 +86,8 @@
   var CLUSTER_ABOVE = 300;   // more events than this in view: aggregate into grid clusters
   var CLUSTER_CELL = 48;     // px
   var CLUSTER_MAX_ZOOM = 11; // from this zoom on, every event is drawn on its own
-  var MAX_LIST = 8;          // events listed in one popup (a route or a place), then "and N more"
+  var MAX_LIST = 8;
+  var ROUTE_LABELS_UP_TO = 60; // routes in range: up to this many carry their dates on the map          // events listed in one popup (a route or a place), then "and N more"
 
   // ---- the dataset: fetched once per URL and kept for the life of the iframe ----
   var fetched = {};
@@ -117,6 +132,17 @@
   function dayLabel(day) {  // the caption's format, as the app writes it: "09 Dec 2024"
     var d = new Date(day * 86400000);
     return String(d.getUTCDate()).padStart(2, "0") + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+  }
+
+  // "15 Dec 2024", or "×3 · 09 Dec 2024 – 15 Dec 2024" for several movements on one route
+  function routeLabel(draw, items) {
+    var lo = Infinity, hi = -Infinity;
+    items.forEach(function (i) {
+      if (draw.d0[i] < 0) return;
+      lo = Math.min(lo, draw.d0[i]); hi = Math.max(hi, draw.d0[i] + draw.d1[i]);
+    });
+    var when = lo === Infinity ? "undated" : (lo === hi ? dayLabel(lo) : dayLabel(lo) + " – " + dayLabel(hi));
+    return items.length > 1 ? "×" + items.length + " · " + when : when;
   }
 
   function dayText(draw, i) {
@@ -308,7 +334,7 @@
         if (draw.precisions[draw.pr[i]] === "day") r.exact = true;
         count++;
       }
-      var pad = 50;
+      var pad = 50, labelled = order.length <= ROUTE_LABELS_UP_TO;
       order.forEach(function (r) {
         var a = this._xy(r.o, scale, origin), b = this._xy(r.d, scale, origin);
         if (Math.max(a[0], b[0]) < -pad || Math.min(a[0], b[0]) > size.x + pad ||
@@ -330,10 +356,11 @@
         ctx.lineTo(b[0] - head * Math.cos(ang + 0.4), b[1] - head * Math.sin(ang + 0.4));
         ctx.closePath(); ctx.fill();
         var mid = [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
-        if (r.items.length > 1) {
+        var label = labelled ? routeLabel(draw, r.items) : (r.items.length > 1 ? "×" + r.items.length : "");
+        if (label) {
           ctx.globalAlpha = 1; ctx.font = "bold 11px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
-          ctx.lineWidth = 3; ctx.strokeStyle = "#fff"; ctx.strokeText("×" + r.items.length, mid[0], mid[1]);
-          ctx.fillText("×" + r.items.length, mid[0], mid[1]);
+          ctx.lineWidth = 3; ctx.strokeStyle = "#fff"; ctx.strokeText(label, mid[0], mid[1]);
+          ctx.fillText(label, mid[0], mid[1]);
         }
         ctx.globalAlpha = 1;
         var samples = [];
