@@ -1,42 +1,73 @@
-"""Take the README screenshot (docs/screenshot.png): the app on the seeds, offline, a movement popup open.
+"""Take the screenshots in docs/: the map view (a route's popup open), the presentation view, and a
+narrative step. The app runs on the seeds (a temporary copy for the narrative), offline.
 
-    python scripts/screenshot.py [--out docs/screenshot.png]
+    python scripts/screenshot.py [--out docs/]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import harness  # noqa: E402
 
+LOG = harness.ROOT / "test-artifacts" / "screenshot-streamlit.log"
+DECEMBER = "start=2024-12-01&end=2024-12-31"
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(harness.ROOT / "docs" / "screenshot.png"))
-    args = ap.parse_args()
-    with harness.running_app(harness.ROOT / "test-artifacts" / "screenshot-streamlit.log") as url, \
-            harness.offline_page(viewport=(1500, 1050)) as page:
+
+def open_route_popup(page) -> None:
+    drawn = harness.drawn_items(page)
+    w, h = drawn["size"]
+    points = [pt for r in drawn["routes"] for pt in r["samples"][3:-3] if 80 < pt[0] < w - 80 and 80 < pt[1] < h - 80]
+    spot = harness.free_spot(page, points)
+    if spot:
+        harness.click_in_map(page, *spot)
+        page.wait_for_timeout(600)
+
+
+def shoot(url: str, path: Path, route_popup: bool = False, wait_text: str | None = None) -> None:
+    with harness.offline_page(viewport=(1500, 1050)) as page:
         page.goto(url)
         harness.wait_map_drawn(page)
         harness.wait_app_idle(page)
-        page.wait_for_timeout(800)
-        frame = harness.map_frame(page)
-        box = page.locator(harness.MAP_IFRAME).bounding_box()
-        arrows = frame.locator(".osint-arrow")
-        for i in range(arrows.count()):
-            bb = arrows.nth(i).bounding_box()
-            if bb and box["x"] < bb["x"] < box["x"] + box["width"] - 40 and box["y"] < bb["y"] < box["y"] + box["height"] - 40:
-                arrows.nth(i).click(force=True)
-                page.wait_for_timeout(500)
-                break
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=args.out)
+        harness.settle(page)
+        if wait_text:
+            page.get_by_text(wait_text).first.wait_for()
+        if route_popup:
+            open_route_popup(page)
+        page.screenshot(path=str(path))
         assert page.external_requests == [], page.external_requests
-    print(args.out)
+    print(path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(harness.ROOT / "docs"))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with harness.running_app(LOG) as url:
+        shoot(f"{url}/?{DECEMBER}", out / "screenshot.png", route_popup=True)
+        shoot(f"{url}/?mode=present&{DECEMBER}&title=Russian+forces+in+Syria,+December+2024", out / "presentation.png")
+
+    from geodata import narrative
+    from geodata.pipeline import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in (harness.ROOT / "seeds").iterdir():
+            if f.is_file():
+                shutil.copy(f, Path(tmp) / f.name)
+        events = sorted((e for e in build(tmp).events if e.date and e.date.year == 2024 and e.place), key=lambda e: e.date)
+        story = [e for e in events if e.origin and e.destination][:2] + [e for e in events if e.type == "base_presence"][:1]
+        for ev in sorted(story, key=lambda e: e.date):
+            narrative.add(narrative.path_for(tmp), ev.id)
+        with harness.running_app(LOG, env={"GEODATA_CORPUS": tmp}) as url:
+            shoot(f"{url}/?mode=present&step=2&title=Briefing:+the+drawdown", out / "narrative.png", wait_text="Step 2 of")
 
 
 if __name__ == "__main__":

@@ -496,10 +496,14 @@
       var k = draw.p[i] >= 0 ? draw.p[i] : draw.d[i];
       if (k < 0) return;
       this.details([i]).then(function (details) {
-        if (!self._map) return;
-        L.popup({ maxWidth: 380, maxHeight: 420, autoPan: false }).setLatLng([draw.places[k][2], draw.places[k][1]])
-          .setContent(eventPopup(details[i])).openOn(map);
-        map.getContainer().setAttribute("data-popup", "selected");
+        // after the app has set the view for this rerun (st_folium moves the map once the layers are in),
+        // so the popup's auto-pan keeps it whole on screen
+        setTimeout(function () {
+          if (!self._map) return;
+          L.popup({ maxWidth: 380, maxHeight: 420, autoPanPadding: [20, 20] })
+            .setLatLng([draw.places[k][2], draw.places[k][1]]).setContent(eventPopup(details[i])).openOn(map);
+          map.getContainer().setAttribute("data-popup", "selected");
+        }, 250);
       });
     },
 
