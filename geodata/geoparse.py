@@ -29,16 +29,14 @@ _CONNECTORS = frozenset(
     "au aux en les di della y e von van den ter"
     .split()
 )
-# Only spaces or hyphens may separate the tokens of one name (never a comma or full stop): matched from the end
-# of one token, the next must start where this ends. One new line may end the gap: the full match of the gap
-# this replaces ended in ``$``, which also matches before a final new line, and the names found stay the same.
-_GAP = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?")
-
+# Matched from the end of a name (``pos``) to 40 characters on (``endpos``); its twin on the lower-cased text. The
+# no-break space is written as itself: a twin refuses character codes.
 _FEATURE_AFTER = re.compile(
-    r"^[ \t\u00a0]*[-‐]?[ \t\u00a0]*(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
+    "[ \t\u00a0]*[-‐]?[ \t\u00a0]*" r"(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
     r"|airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast)\b",
     re.I,
 )
+_FEATURE_AFTER_TWIN = caseless.twin(_FEATURE_AFTER)
 _FEATURE_BEFORE = re.compile(
     r"(?P<f>(?:naval|navy)\s+(?:base|facility)|air\s*base|airfield|airport|military\s+base|base|port|harbou?r|"
     r"province|governorate|city|town)\s+(?:of|in|at|near)\s+$",
@@ -78,20 +76,25 @@ COMMON_WORDS = _load_common_words()
 ENGLISH_WORDS = _load_common_words("english_words.txt")
 
 
-def _token(m: re.Match[str]) -> tuple[int, int, str]:
-    """(start, end, text) of a ``_TOKEN`` match, a possessive cut off ("Syria's" is read as "Syria")."""
-    tok = m.group()
+def _token(m: re.Match[str], g: int = 0) -> tuple[int, int, str]:
+    """(start, end, text) of the token matched as group ``g`` of ``m``, a possessive cut off ("Syria's" is read
+    as "Syria")."""
+    tok = m.group(g)
     if tok.endswith(_POSSESSIVES):
-        return m.start(), m.end() - 2, tok[:-2]
-    return m.start(), m.end(), tok
+        return m.start(g), m.end(g) - 2, tok[:-2]
+    return m.start(g), m.end(g), tok
 
 
-# Where a capitalised token starts, exactly where ``_TOKEN.finditer`` over the whole text would start one: a
-# letter with no word character (or word character and apostrophe) before it; an abbreviation ("U.S.") is
-# consumed whole, as ``_TOKEN`` reads it, so its inner letters are not taken for token starts. Only these
-# tokens start a name, so the text is not cut into its thousand tokens: the few after each of these are read
-# as a name runs on. The pattern opens with a character class, which re skips to at C speed.
-_CAP_START = re.compile(r"[^\W\d_a-z](?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+)?")
+# A token starting with a capital (or any letter beyond ASCII), exactly as ``_TOKEN.finditer`` over the whole text
+# would read it: it starts at a letter with no word character (or word character and apostrophe) before it, and
+# runs as ``_TOKEN`` does ("U.S." whole). Only such tokens start a name, so the text is not cut into its thousand
+# tokens: the few after each are read as a name runs on. The pattern opens with a character class, which re skips
+# to at C speed.
+_CAP_TOKEN = re.compile(r"[^\W\d_a-z](?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’‘`ʼ]\w+)*)")
+# The next token of a name, group 1, read from the end of the one before: only spaces or hyphens may separate them
+# (never a comma or full stop). One new line may end the gap: the full match of the gap this replaces ended in
+# ``$``, which also matches before a final new line, and the names found stay the same.
+_NEXT_TOKEN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?(" + _TOKEN.pattern + ")")
 
 
 _NOT_FUZZY = _CONNECTORS | ENGLISH_WORDS | COMMON_WORDS
@@ -106,15 +109,17 @@ def _fuzzy_allowed(norms: list[str]) -> bool:
     return any(n not in _NOT_FUZZY for n in norms)
 
 
-def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: bool) -> Span | None:
-    """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any)."""
+def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: bool) -> Span | None:
+    """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any).
+
+    ``low``: ``caseless.lowered(text)``, for the feature word's twin pattern (None: the ``re.I`` one on ``text``)."""
     if fuzzy:
         cands = gaz.fuzzy_candidates(key)
         if not cands:
             return None  # a feature word after it would only steer the resolution of candidates
     else:
         cands = gaz.candidates(key)
-    fm = _FEATURE_AFTER.match(text[end:end + 40])
+    fm = _FEATURE_AFTER.match(text, end, end + 40) if low is None else _FEATURE_AFTER_TWIN.match(low, end, end + 40)
     if fm is None:
         return Span(start, end, key, cands, fuzzy=fuzzy) if cands else None
     fclass = _feature_class(fm.group("f"))
@@ -125,7 +130,7 @@ def _match(text: str, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: boo
         full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
         feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in FEATURE_KINDS[fclass]]
     if full_cands or feat_cands:
-        return Span(start, end + fm.end(), key, full_cands or feat_cands, fclass)
+        return Span(start, fm.end(), key, full_cands or feat_cands, fclass)
     if cands:
         return Span(start, end, key, cands, fclass, fuzzy=fuzzy)  # the feature only steers resolution
     return None
@@ -148,13 +153,13 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[list[tuple[i
     toks = [_token(first)]
     caps = [True]
     norms = [normalize(toks[0][2])]  # normalised only where a name may run (the index is lru-cached too)
-    m = first
-    while len(toks) < max_tokens and toks[-1][1] == m.end():  # a possessive ends the name ("Syria's Idlib")
-        # The next token must follow a joining gap at once: a comma, full stop or word between ends the name.
-        m = _TOKEN.match(text, _GAP.match(text, m.end()).end())
+    end = first.end()
+    while len(toks) < max_tokens and toks[-1][1] == end:  # a possessive ends the name ("Syria's Idlib")
+        m = _NEXT_TOKEN.match(text, end)
         if m is None:
-            break
-        tok = _token(m)
+            break  # a comma, full stop or other mark before the next token, or the end of the text
+        tok = _token(m, 1)
+        end = m.end()
         norm = normalize(tok[2])
         cap = tok[2][:1].isupper()
         if not (cap or norm in _CONNECTORS):
@@ -165,8 +170,8 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[list[tuple[i
     return toks, caps, norms
 
 
-def _name_at(text: str, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
-    """The longest gazetteer name starting at the capitalised token ``first`` (a ``_TOKEN`` match), if any."""
+def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
+    """The longest gazetteer name starting at the capitalised token ``first`` (a ``_CAP_TOKEN`` match), if any."""
     toks, caps, norms = _run(text, first, gaz.max_tokens)
     # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at", at most three words) beats a
     # shorter exact name ("Tal"), and a one-word variant is tried only when no exact name starts here.
@@ -178,26 +183,27 @@ def _name_at(text: str, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
         key = " ".join(words)
         if not key:
             continue
-        found = _match(text, gaz, key, start, toks[j - 1][1], False)
+        found = _match(text, low, gaz, key, start, toks[j - 1][1], False)
         if found is None and 2 <= j <= 3 and _fuzzy_allowed(words):
-            found = _match(text, gaz, key, start, toks[j - 1][1], True)
+            found = _match(text, low, gaz, key, start, toks[j - 1][1], True)
         if found is not None:
             return found
     if norms[0] and _fuzzy_allowed(norms[:1]):
-        return _match(text, gaz, norms[0], start, toks[0][1], True)
+        return _match(text, low, gaz, norms[0], start, toks[0][1], True)
     return None
 
 
 def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     """Candidate spans: the longest gazetteer name starting at each capitalised token."""
     text = text[:MAX_TEXT_CHARS]
+    low = caseless.lowered(text)
     spans: list[Span] = []
     resume = 0  # where the last name found ends: no name starts inside it
-    for cm in _CAP_START.finditer(text):
-        start = cm.start()
+    for m in _CAP_TOKEN.finditer(text):
+        start = m.start()
         if start < resume or not text[start].isupper():
             continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
-        found = _name_at(text, gaz, _TOKEN.match(text, start))
+        found = _name_at(text, low, gaz, m)
         if found is None:
             continue
         before = text[max(0, found.start - 60):found.start]

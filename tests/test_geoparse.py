@@ -101,13 +101,13 @@ def test_context_lists_and_nationality_adjectives(gaz):
     assert palmyra.place.country_code == "SY"
 
 
-def test_capitalised_token_starts_are_those_of_the_whole_tokenisation():
-    from geodata.geoparse import _CAP_START, _TOKEN
+def test_capitalised_tokens_are_those_of_the_whole_tokenisation():
+    from geodata.geoparse import _CAP_TOKEN, _TOKEN
 
     text = ("U.S.A and U.S. forces; xU.S. É.S. Ébola élan rock'n'Roll O'Neil Syria's Idlib Syria’s "
             "Ab’Cd ʼAl 1st _X ǅx Ⅷ A.B.C D'Ivoire Deir ez-Zor, the NATO-led Gulf of Aden\nMoscow")
-    expected = [m.start() for m in _TOKEN.finditer(text) if m.group()[:1].isupper()]
-    found = [m.start() for m in _CAP_START.finditer(text) if text[m.start()].isupper()]
+    expected = [m.span() for m in _TOKEN.finditer(text) if m.group()[:1].isupper()]
+    found = [m.span() for m in _CAP_TOKEN.finditer(text) if text[m.start()].isupper()]
     assert found == expected
 
 
