@@ -115,12 +115,42 @@ def first_map_on_seeds(runs: int = 3) -> dict:
     return {"first_map_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
 
 
+_BARE_APP = """
+import sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+from streamlit_folium import st_folium
+from dashboard import mapview
+st_folium(mapview.base_map(), returned_objects=[], key="map", height=620, use_container_width=True)
+"""
+
+
+def bare_first_map(runs: int = 3) -> dict:
+    """The floor, for context: a one-line Streamlit app showing only st_folium with our offline basemap."""
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "bare.py"
+        script.write_text(_BARE_APP.format(root=str(harness.ROOT)), encoding="utf-8")
+        for _ in range(runs):
+            with harness.offline_page() as page:
+                t0 = time.monotonic()
+                with harness.running_app(LOG, script=script) as url:
+                    page.goto(url)
+                    harness.map_frame(page).locator(".leaflet-container[data-basemap='loaded']").wait_for(timeout=60_000)
+                    times.append(time.monotonic() - t0)
+    return {"first_map_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
+
+
 def run(sizes=SIZES, changes: int = 9, seed_runs: int = 3) -> dict:
-    return {"seeds": first_map_on_seeds(seed_runs), "sizes": {str(n): at_size(n, changes) for n in sizes}}
+    return {"seeds": first_map_on_seeds(seed_runs), "bare_st_folium": bare_first_map(seed_runs),
+            "sizes": {str(n): at_size(n, changes) for n in sizes}}
 
 
 def report(res: dict) -> None:
     print(f"first map on the seeds after `streamlit run`: median {res['seeds']['first_map_s']} s {res['seeds']['runs']}")
+    bare = res.get("bare_st_folium")
+    if bare:
+        print(f"  (floor: a bare st_folium app with the same basemap: median {bare['first_map_s']} s {bare['runs']})")
     print(f"{'events':>8} {'first map s':>12} {'date change ms':>15} {'rerun done ms':>14}  all (map)")
     for n, r in res["sizes"].items():
         print(f"{int(n):>8} {r['first_map_s']:>12} {r['date_change_ms']:>15} {r['rerun_done_ms']:>14}  "

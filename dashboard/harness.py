@@ -32,10 +32,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(log_path: Path, env: dict[str, str] | None = None, timeout: float = 90.0) -> Iterator[str]:
-    """`streamlit run dashboard/app.py` on a free loopback port; yields its URL once healthy."""
+def running_app(log_path: Path, env: dict[str, str] | None = None, timeout: float = 90.0,
+                script: Path | None = None) -> Iterator[str]:
+    """`streamlit run dashboard/app.py` (or ``script``) on a free loopback port; yields its URL once healthy."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "app.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
