@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
 import folium
-import numpy as np
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -23,16 +19,8 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkou
 from dashboard import charts, mapview, playback, review, settings  # noqa: E402
 from dashboard import narrative as nar  # noqa: E402
 from dashboard.evidence import article_html  # noqa: E402
-from dashboard.state import (  # noqa: E402
-    DEFAULT_LAYERS,
-    LAYERS,
-    EventIndex,
-    Filters,
-    date_bounds,
-    parse_date,
-    parse_list,
-    presets,
-)
+from dashboard.loading import corpus, gazetteer, signature  # noqa: E402
+from dashboard.state import DEFAULT_LAYERS, LAYERS, Filters, parse_date, parse_list  # noqa: E402
 from geodata import narrative  # noqa: E402
 from geodata.corpus import ArticleError, add_article  # noqa: E402
 from geodata.export import (  # noqa: E402
@@ -44,70 +32,13 @@ from geodata.export import (  # noqa: E402
     mentions_geojson,
     quote_marks,
 )
-from geodata.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from geodata.models import EVENT_STATUSES, EVENT_TYPES  # noqa: E402
-from geodata.pipeline import CorpusResult, build_cached, imported_events_path  # noqa: E402
+from geodata.pipeline import imported_events_path  # noqa: E402
 
 CORPUS = Path(os.environ.get("GEODATA_CORPUS", ROOT / "seeds"))
 EVENTS_FILE = imported_events_path()
 REST_AFTER_S = 0.8  # a new session's page below the map follows the map by this much
 TABLE_ROWS = 2_000  # rows sent to the browser's table; the downloads always hold every kept event
-
-
-@st.cache_resource(show_spinner="Loading the gazetteer…")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Changes whenever a file in the corpus folder is added, removed or edited."""
-    if not folder.is_dir():
-        return ()
-    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
-
-
-@dataclass
-class Loaded:
-    """Everything derived once per corpus version, reused by every rerun and every session."""
-
-    result: CorpusResult
-    index: EventIndex
-    frame: pd.DataFrame  # the events table, one row per event in index order
-    order: np.ndarray  # rows in date order (undated last)
-    counts: pd.DataFrame  # events per day by type (the timeline)
-    position: dict[str, int]  # event id -> row
-    draw: dict
-    details: list
-    urls: dict[str, str]  # where the map iframe fetches draw and details
-    center: tuple[float, float]
-    bounds: tuple[date, date]  # first and last day of the dated events
-    presets: list[tuple[str, date, date]]  # the "Jump to" ranges
-
-
-@st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
-def corpus(folder: str, signature: tuple) -> Loaded:
-    result = build_cached(folder, EVENTS_FILE or None, gaz_loader=gazetteer)
-    events = result.events
-    draw, details = map_dataset(events, quote_marks(events, result.articles))
-    frame = events_frame(events)
-    placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
-    center = ((statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed))
-              if placed else (30.0, 30.0))
-    order = np.argsort(frame["date"].to_numpy(), kind="stable")  # NumPy sorts NaT (undated) last
-    lo, hi = date_bounds(events, date.today())
-    published = [(r.article.title, r.article.published) for r in result.articles if r.article.published]
-    return Loaded(result=result, index=EventIndex(events), frame=frame, order=order, counts=charts.daily_counts(frame),
-                  bounds=(lo, hi), presets=presets(events, published, lo, hi),
-                  position={e.id: i for i, e in enumerate(events)}, draw=draw, details=details,
-                  urls=mapview.publish(draw, details), center=center)
-
-
-def signature() -> tuple:
-    sig = corpus_signature(CORPUS)
-    if EVENTS_FILE and os.path.exists(EVENTS_FILE):
-        st_ = os.stat(EVENTS_FILE)
-        sig += (("events", st_.st_size, st_.st_mtime_ns),)
-    return sig
 
 
 PRESENT = st.query_params.get("mode") == "present"
@@ -119,7 +50,7 @@ if PRESENT:  # briefing view: no sidebar or toolbar, large type; the URL carries
 st.title(st.query_params.get("title", "Bases and troop movements from the news"))
 review.show_flash()
 
-loaded = corpus(str(CORPUS), signature())
+loaded = corpus(str(CORPUS), EVENTS_FILE, signature(CORPUS, EVENTS_FILE))
 if not mapview.published(loaded.urls):  # another app on this machine pruned the cache folder
     loaded.urls = mapview.publish(loaded.draw, loaded.details)
 result, index = loaded.result, loaded.index

@@ -1,0 +1,78 @@
+"""What the app derives once per corpus version (cached for every session and rerun): the extracted corpus,
+its events as NumPy columns, the events table, the map's dataset written where the map fetches it."""
+
+from __future__ import annotations
+
+import os
+import statistics
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, mapview
+from dashboard.state import EventIndex, date_bounds, presets
+from geodata.export import events_frame, map_dataset, quote_marks
+from geodata.gazetteer import Gazetteer, load_gazetteer
+from geodata.pipeline import CorpusResult, build_cached
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Changes whenever a file in the corpus folder is added, removed or edited."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+
+
+@dataclass
+class Loaded:
+    """Everything derived once per corpus version, reused by every rerun and every session."""
+
+    result: CorpusResult
+    index: EventIndex
+    frame: pd.DataFrame  # the events table, one row per event in index order
+    order: np.ndarray  # rows in date order (undated last)
+    counts: pd.DataFrame  # events per day by type (the timeline)
+    position: dict[str, int]  # event id -> row
+    draw: dict
+    details: list
+    urls: dict[str, str]  # where the map iframe fetches draw and details
+    center: tuple[float, float]
+    bounds: tuple[date, date]  # first and last day of the dated events
+    presets: list[tuple[str, date, date]]  # the "Jump to" ranges
+
+
+@st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
+def corpus(folder: str, events_file: str, signature: tuple) -> Loaded:
+    """Built once per corpus version (``signature``) and shared by every session and rerun."""
+    result = build_cached(folder, events_file or None, gaz_loader=gazetteer)
+    events = result.events
+    draw, details = map_dataset(events, quote_marks(events, result.articles))
+    frame = events_frame(events)
+    placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
+    center = ((statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed))
+              if placed else (30.0, 30.0))
+    order = np.argsort(frame["date"].to_numpy(), kind="stable")  # NumPy sorts NaT (undated) last
+    lo, hi = date_bounds(events, date.today())
+    published = [(r.article.title, r.article.published) for r in result.articles if r.article.published]
+    return Loaded(result=result, index=EventIndex(events), frame=frame, order=order, counts=charts.daily_counts(frame),
+                  bounds=(lo, hi), presets=presets(events, published, lo, hi),
+                  position={e.id: i for i, e in enumerate(events)}, draw=draw, details=details,
+                  urls=mapview.publish(draw, details), center=center)
+
+
+def signature(folder: Path, events_file: str) -> tuple:
+    """Changes whenever a file in the corpus folder or the events file is added, removed or edited."""
+    sig = corpus_signature(folder)
+    if events_file and os.path.exists(events_file):
+        st_ = os.stat(events_file)
+        sig += (("events", st_.st_size, st_.st_mtime_ns),)
+    return sig
