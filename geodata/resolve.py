@@ -53,9 +53,13 @@ class _Context:
     # (latitude in radians, its cosine, longitude, span index) of each anchor: what _two_nearest needs of an
     # anchor, computed once per document instead of once per candidate point measured against it
     anchor_terms: list[tuple[float, float, float, int]] = field(init=False)
+    anchor_spans: frozenset[int] = field(init=False)  # the spans that placed an anchor
+    # (name, feature, candidate ids) -> (best score, best place, runner-up's score): see _ranked
+    ranked: dict[tuple[str, str, tuple[str, ...]], tuple[float, Place, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.anchor_terms = [(math.radians(la), math.cos(math.radians(la)), lo, j) for la, lo, j in self.anchors]
+        self.anchor_spans = frozenset(j for _, _, j in self.anchors)
 
     def anchor_km(self, lat: float, lon: float, i: int) -> float:
         """Distance to the nearest anchor not placed by span ``i`` itself (20,000 km when there is none)."""
@@ -183,15 +187,34 @@ def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
     return s
 
 
+def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
+    """The best candidate of span ``i`` with its score, and the runner-up's score.
+
+    A name repeated in the text is scored once: a span's scores depend on the span itself only when it sits in
+    a container ("Austin, Texas") or a list, or placed an anchor (left out of its own distance). Those spans
+    are scored afresh; the others share the ranking of their name, feature word and candidates.
+    """
+    memo = None
+    if i not in ctx.containers and i not in ctx.list_kind and i not in ctx.anchor_spans:
+        memo = (span.key, span.feature, tuple(p.id for p in span.candidates))
+        known = ctx.ranked.get(memo)
+        if known is not None:
+            return known
+    scored = [(_score(i, span, p, ctx), p) for p in span.candidates]
+    scored.sort(key=lambda t: (-t[0], t[1].id))
+    out = (scored[0][0], scored[0][1], scored[1][0])
+    if memo is not None:
+        ctx.ranked[memo] = out
+    return out
+
+
 def resolve(i: int, span: Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place, float]:
     if len(span.candidates) == 1:  # nothing to choose between: no scores needed
         best = span.candidates[0]
         conf = 0.95 if best.source.startswith("curated") or best.kind == "country" else 0.85
     else:
-        scored = [(_score(i, span, p, ctx), p) for p in span.candidates]
-        scored.sort(key=lambda t: (-t[0], t[1].id))
-        best_s, best = scored[0]
-        margin = best_s - scored[1][0]
+        best_s, best, second_s = _ranked(i, span, ctx)
+        margin = best_s - second_s
         conf = 0.5 + 0.45 * (1 - math.exp(-margin))
     if span.fuzzy:
         conf *= 0.8
