@@ -118,7 +118,7 @@ def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end
         if not cands:
             return None  # a feature word after it would only steer the resolution of candidates
     else:
-        cands = gaz.candidates(key)
+        cands = gaz.candidates(key) if key in gaz.names else []  # most keys tried are no name: no list built
     fm = _FEATURE_AFTER.match(text, end, end + 40) if low is None else _FEATURE_AFTER_TWIN.match(low, end, end + 40)
     if fm is None:
         return Span(start, end, key, cands, fuzzy=fuzzy) if cands else None
