@@ -63,6 +63,8 @@ step_events = {s.event_id: events[loaded.position[s.event_id]] for s in steps if
 step_k = nar.current(steps)
 step_frame = nar.frame_for(step_k, steps, step_events, lo, hi) if step_k else None
 
+FIRST_RUN = not st.session_state.get("_full_page")  # a new session's first run: the map first
+
 with st.sidebar:
     present_slot = st.empty()
     st.header("Filters")
@@ -95,18 +97,22 @@ with st.sidebar:
     types = set(st.multiselect("Event types", EVENT_TYPES, default=sorted(types_q) if types_q else list(EVENT_TYPES),
                                format_func=lambda t: t.replace("_", " "), key="types"))
     undated = st.checkbox("Include undated events", value=True, key="undated")
-    with st.expander("More filters"):
-        text = st.text_input("Search quotes, places, titles", key="search")
-        actors = st.multiselect("Actors", index.actors, key="actors")
-        outlets = st.multiselect("Sources", index.sources, key="sources")
-        statuses = st.multiselect("Status", EVENT_STATUSES, key="statuses")
-        reviewed = st.multiselect("Review", ["unreviewed", "confirm", "edit", "add"], key="review")
-    st.divider()
-    online = settings.panel(gazetteer)
-    st.divider()
-    st.text_input("Analyst name (for review decisions)", key="analyst")
-    st.divider()
-    nar.sidebar(steps, step_events, CORPUS, lo, hi)
+    if FIRST_RUN:  # their defaults until the rest of the page comes (see below): no filter, offline
+        text, actors, outlets, statuses, reviewed = "", [], [], [], []
+        online = settings.Online(None, None)
+    else:
+        with st.expander("More filters"):
+            text = st.text_input("Search quotes, places, titles", key="search")
+            actors = st.multiselect("Actors", index.actors, key="actors")
+            outlets = st.multiselect("Sources", index.sources, key="sources")
+            statuses = st.multiselect("Status", EVENT_STATUSES, key="statuses")
+            reviewed = st.multiselect("Review", ["unreviewed", "confirm", "edit", "add"], key="review")
+        st.divider()
+        online = settings.panel(gazetteer)
+        st.divider()
+        st.text_input("Analyst name (for review decisions)", key="analyst")
+        st.divider()
+        nar.sidebar(steps, step_events, CORPUS, lo, hi)
 
 st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
 for name, chosen, every in (("layers", layers, set(DEFAULT_LAYERS)), ("types", types, set(EVENT_TYPES))):
@@ -163,8 +169,9 @@ if PRESENT:
     st.stop()
 
 # A new session's first run stops here: the browser draws the map before it has to lay out the table, the
-# timeline and the rest, which a timer brings a moment later (measured: the first map comes ~1.3 s sooner).
-if not st.session_state.get("_full_page"):
+# timeline, the rarer filters and the rest, which a timer brings a moment later (the first map comes
+# ~1.3 s sooner).
+if FIRST_RUN:
     st.session_state["_full_page"] = True
 
     @st.fragment(run_every=REST_AFTER_S)
