@@ -131,6 +131,11 @@ def test_hostile_article_renders_as_text_and_runs_nothing(tmp_path):
         evidence = page.locator("blockquote.ev-quote")
         evidence.wait_for(timeout=10_000)
         assert "<img src=x" in evidence.inner_text()  # shown as text in the evidence panel too
+        page.get_by_text("Article reader: what the machine read").click()
+        reader = page.locator(".ev-article")
+        reader.wait_for(timeout=10_000)
+        assert "<script>window.top.__pwned = 'script'; alert(1)</script>" in reader.inner_text()  # and in the reader
+        assert page.locator("[data-testid='stDataFrame']").count() >= 1  # the table drew it (as cell text)
         page.wait_for_timeout(500)
         assert page.evaluate("() => window.__pwned === undefined")
         assert dialogs == []
