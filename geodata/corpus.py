@@ -199,6 +199,8 @@ def mark_boilerplate(articles: list[Article]) -> list[Article]:
 
 def is_excluded(article: Article, start: int, end: int) -> bool:
     """True when the span [start, end) overlaps any excluded span of the article."""
+    if not article.excluded:  # most articles have no furniture: asked once a place mention
+        return False
     return any(s < end and start < e for s, e in article.excluded)
 
 

@@ -55,8 +55,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
         seg = text[s:e]
         ls = len(seg) - len(seg.lstrip())
         rs = len(seg.rstrip())
-        if rs > ls:
+        if rs - ls > MAX_SENTENCE:
             trimmed.extend(_cut(s + ls, s + rs, text))
+        elif rs > ls:
+            trimmed.append((s + ls, s + rs))  # what _cut gives a sentence short enough, without the call
     return trimmed
 
 
@@ -241,6 +243,11 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
     return out
 
 
+def _adjectival(text: str, m: Mention) -> bool:
+    """A place name in an adjective ("Turkish-backed", "Damascus-based"): looked for only after a hyphen."""
+    return text.startswith("-", m.end) and _ADJECTIVAL.match(text[m.end:m.end + 12]) is not None
+
+
 def is_metonym(text: str, m: Mention) -> bool:
     """A capital or country used for its government ("Moscow views", "Moscow's ally")."""
     return m.place.kind in ("city", "country", "facility") and bool(_METONYM_AFTER.match(text[m.end:m.end + 20]))
@@ -326,7 +333,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             continue
         # The places first: a sentence without one is skipped before it is classified (the cheaper test).
         in_sentence = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
-        ments = [m for m in in_sentence if m.end <= e and not _ADJECTIVAL.match(text[m.end:m.end + 12])
+        ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
                  and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
         if not ments:
             continue  # an event the map cannot place is left to the reader
