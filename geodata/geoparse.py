@@ -136,10 +136,12 @@ def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end
     return None
 
 
-def _cues_before(before: str) -> tuple[str, bool]:
-    """What the words before a name say: the feature class ("the port of") and whether it is a locative
-    ("in", "near the", or a feature word)."""
-    low = caseless.lowered(before)
+def _cues_before(text: str, low: str | None, start: int) -> tuple[str, bool]:
+    """What the 60 characters before a name at ``start`` say: the feature class ("the port of") and whether it
+    is a locative ("in", "near the", or a feature word). ``low``: ``caseless.lowered(text)``."""
+    before = text[max(0, start - 60):start]
+    # the lower-cased window, from the lower-cased text when there is one (lower-casing keeps every offset)
+    low = caseless.lowered(before) if low is None else low[max(0, start - 60):start]
     if low is None:
         bm, lm = _FEATURE_BEFORE.search(before), _LOCATIVE_BEFORE.search(before)
     else:
@@ -206,8 +208,7 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
         found = _name_at(text, low, gaz, m)
         if found is None:
             continue
-        before = text[max(0, found.start - 60):found.start]
-        feature, locative = _cues_before(before)
+        feature, locative = _cues_before(text, low, found.start)
         if feature and not found.feature:
             found.feature = feature
         found.locative = locative
@@ -267,14 +268,13 @@ def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     """Drop spans that are probably not places: acronyms, common words, people, metonyms."""
     cands = span.candidates
     surface = text[span.start:span.end]
-    if all(p.source == "curated-locative" for p in cands) and not span.locative:
+    if not span.locative and all(p.source == "curated-locative" for p in cands):
         return False
     if _ACRONYM.match(surface) and not _strong(cands):
         return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
     if span.key in _CALENDAR and not span.feature:
         return False  # "in March 2025", "on Sunday": dates, not March (Cambridgeshire) or Thursday Island
-    first = span.key.split()[0]
-    if len(first) == 1 and " " in span.key and not _strong(cands):
+    if " " in span.key and len(span.key.split()[0]) == 1 and not _strong(cands):
         return False  # "A Su-33", "Mr T": a lone letter does not start a place name
     if span.fuzzy:
         # A spelling variant is trusted for curated installations, and for places in the countries the
@@ -309,9 +309,9 @@ def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return False  # "Damascus rejected": the government, not the place
     if single and best_pop < 5_000 and not span.locative:
         return False  # a hamlet sharing its name with a surname ("Dunn", "Steele") needs "in"/"near" before it
-    at_start = _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None
-    if single and at_start and best_pop < 50_000 and not span.locative:
-        return False
+    if (single and best_pop < 50_000 and not span.locative
+            and _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None):
+        return False  # a small place at the start of a sentence needs a locative
     return True
 
 
