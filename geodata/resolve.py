@@ -92,7 +92,9 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
     return [(d, j) for d, j in ((d1, j1), (d2, j2)) if d != math.inf]
 
 
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+# "\b[A-Z][a-z]{3,}\b", with the boundary tested after the capital (a look-behind): a pattern opening with a
+# character class lets re skip the rest of the text at C speed.
+_CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
 _COMMA = re.compile(r",\s*")  # between a place and the country or state it is in ("Austin, Texas")
 MAX_ANCHORS = 300
 
