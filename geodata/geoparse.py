@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import string
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -223,6 +224,7 @@ _CAP_WORD_AFTER = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or)\b)[A-Z][a-z]"
 )
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 _QUALIFIERS = frozenset(
@@ -234,6 +236,11 @@ _QUALIFIERS = frozenset(
 
 def _name_before(span: Span, text: str) -> bool:
     """A capitalised word (not a direction or qualifier) directly before: "John Kerry", "CNN Turk"."""
+    # _CAP_WORD_BEFORE ends in a letter and one space (its "$" also allows a new line after them): most names
+    # follow none, and need no search
+    end = span.start - 1 if text.startswith("\n", span.start - 1) else span.start
+    if end < 2 or text[end - 1] != " " or text[end - 2] not in _ASCII_LETTERS:
+        return False
     before = text[max(0, span.start - 25):span.start]
     m = _CAP_WORD_BEFORE.search(before)
     if not m or m.group().strip().lower() in _QUALIFIERS:
