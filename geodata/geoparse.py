@@ -191,7 +191,7 @@ def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -
             found = _match(text, low, gaz, key, start, toks[j - 1][1], True)
         if found is not None:
             return found
-    if norms[0] and _fuzzy_allowed(norms[:1]):
+    if norms[0] and norms[0] not in _NOT_FUZZY:  # _fuzzy_allowed of the one word, asked of most capitalised words
         return _match(text, low, gaz, norms[0], start, toks[0][1], True)
     return None
 
