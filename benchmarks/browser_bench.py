@@ -33,50 +33,18 @@ def first_map(page, url: str, t0: float, bases: bool = True) -> float:
     return time.monotonic() - t0
 
 
-_PARENT_PROBE = """() => {
-  window.__keyAt = [];
-  document.addEventListener('keydown', e => window.__keyAt.push(performance.timeOrigin + e.timeStamp), true);
-  window.__idleAt = [];
-  const app = document.querySelector("[data-testid='stApp']");
-  new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'notRunning')
-    window.__idleAt.push(performance.timeOrigin + performance.now()); }).observe(app, {attributes: true});
-}"""
-
-# In the map iframe: when the events layer reports a new count, wait two animation frames (the frame
-# with the new canvas has been painted) and note the time.
-_FRAME_PROBE = """() => {
-  window.__shownAt = [];
-  const box = document.querySelector('.leaflet-container');
-  new MutationObserver(() => { const v = box.getAttribute('data-events-shown');
-    requestAnimationFrame(() => requestAnimationFrame(() => window.__shownAt.push([v, performance.timeOrigin + performance.now()])));
-  }).observe(box, {attributes: true, attributeFilter: ['data-events-shown']});
-}"""
-
-
 def date_changes(page, changes: int) -> tuple[list[float], list[float]]:
     """Press End / Home on the slider's start thumb; for each press, milliseconds from the key event to the
     map painted with the new events (measured in the page, so the driver's polling adds nothing), and to
     the app's whole rerun finished (table, timeline, metrics)."""
     harness.wait_app_idle(page, timeout=180_000)
     harness.settle(page)
-    frame = harness._content_frame(page)
-    page.evaluate(_PARENT_PROBE)
-    frame.evaluate(_FRAME_PROBE)
-    thumb = page.get_by_role("slider").first
+    harness.install_probes(page)
     to_map, to_idle = [], []
     for k in range(changes):
-        before = harness.map_state(page)["events-shown"]
-        thumb.focus()
-        page.evaluate("() => { window.__keyAt.length = 0; window.__idleAt.length = 0; }")
-        frame.evaluate("() => { window.__shownAt.length = 0; }")
-        page.keyboard.press("End" if k % 2 == 0 else "Home")
-        frame.wait_for_function("(n) => window.__shownAt.some(s => s[0] !== n)", arg=before, timeout=60_000)
-        harness.wait_app_idle(page, timeout=60_000)
-        page.wait_for_function("() => window.__idleAt.length > 0", timeout=60_000)
-        key = page.evaluate("() => window.__keyAt[0]")
-        shown = next(t for v, t in frame.evaluate("() => window.__shownAt") if v != before)
-        to_map.append(shown - key)
-        to_idle.append(page.evaluate("() => window.__idleAt[window.__idleAt.length - 1]") - key)
+        t_map, t_idle = harness.timed_key_on_slider(page, "End" if k % 2 == 0 else "Home")
+        to_map.append(t_map)
+        to_idle.append(t_idle)
         harness.settle(page)
     return to_map, to_idle
 

@@ -208,3 +208,47 @@ def wait_count_changes(page, selector: str, before: int, timeout: int = 30_000) 
         arg=[selector, before, MAP_IFRAME], timeout=timeout,
     )
     return count_in_map(page, selector)
+
+
+_PARENT_PROBE = """() => {
+  window.__keyAt = [];
+  document.addEventListener('keydown', e => window.__keyAt.push(performance.timeOrigin + e.timeStamp), true);
+  window.__idleAt = [];
+  const app = document.querySelector("[data-testid='stApp']");
+  new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'notRunning')
+    window.__idleAt.push(performance.timeOrigin + performance.now()); }).observe(app, {attributes: true});
+}"""
+
+# In the map iframe: when the events layer reports a new count, wait two animation frames (the frame
+# with the new canvas has been painted) and note the time.
+_FRAME_PROBE = """() => {
+  window.__shownAt = [];
+  const box = document.querySelector('.leaflet-container');
+  new MutationObserver(() => { const v = box.getAttribute('data-events-shown');
+    requestAnimationFrame(() => requestAnimationFrame(() => window.__shownAt.push([v, performance.timeOrigin + performance.now()])));
+  }).observe(box, {attributes: true, attributeFilter: ['data-events-shown']});
+}"""
+
+
+def install_probes(page) -> None:
+    """Clocks in the page (key events, the app's runs ending) and in the map (new events painted)."""
+    page.evaluate(_PARENT_PROBE)
+    _content_frame(page).evaluate(_FRAME_PROBE)
+
+
+def timed_key_on_slider(page, key: str, timeout: int = 60_000) -> tuple[float, float]:
+    """Press ``key`` on the date slider's start thumb: milliseconds from the key event to the map painted
+    with a new number of events, and to the app's rerun finished (``install_probes`` first)."""
+    frame = _content_frame(page)
+    before = map_state(page)["events-shown"]
+    page.get_by_role("slider").first.focus()
+    page.evaluate("() => { window.__keyAt.length = 0; window.__idleAt.length = 0; }")
+    frame.evaluate("() => { window.__shownAt.length = 0; }")
+    page.keyboard.press(key)
+    frame.wait_for_function("(n) => window.__shownAt.some(s => s[0] !== n)", arg=before, timeout=timeout)
+    wait_app_idle(page, timeout=timeout)
+    page.wait_for_function("() => window.__idleAt.length > 0", timeout=timeout)
+    at_key = page.evaluate("() => window.__keyAt[0]")
+    shown = next(t for v, t in frame.evaluate("() => window.__shownAt") if v != before)
+    idle = page.evaluate("() => window.__idleAt[window.__idleAt.length - 1]")
+    return shown - at_key, idle - at_key
