@@ -79,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     synthetic_texts = [text for _, text, _ in make_articles(100 if quick else 300, seed=2, words=1000)]
     synth = pipeline_bench.run(synthetic_texts, repeats=runs)
     res["pipeline"] = {"real_news": real, "synthetic": synth}
-    res["extract_articles_per_s"] = round(min(real["extract_articles_per_s"], synth["extract_articles_per_s"]), 1)
+    # the headline is real news text (GeoVirus + seeds, ~3 events an article); the synthetic articles are a
+    # stress test, eight times as dense in events (~24 an article), reported beside it
+    res["extract_articles_per_s"] = round(real["extract_articles_per_s"], 1)
+    res["extract_articles_per_s_dense_synthetic"] = round(synth["extract_articles_per_s"], 1)
 
     print("pipeline: gazetteer index build and load…", flush=True)
     gaz = gazetteer_bench.run(runs, text_mb=1.0 if quick else 4.0)
@@ -131,7 +134,7 @@ def report(res: dict) -> None:
         print("\n== browser (Chromium, offline)")
         browser_bench.report(res["browser"])
     print("\n== headline")
-    for key in ("extract_articles_per_s", "gazetteer_load_s", "peak_mem_mb", "first_map_s", "date_change_ms", "naive_ratio"):
+    for key in ("extract_articles_per_s", "extract_articles_per_s_dense_synthetic", "gazetteer_load_s", "peak_mem_mb", "first_map_s", "date_change_ms", "naive_ratio"):
         if key in res:
             print(f"  {key:<24}{json.dumps(res[key])}")
 
