@@ -73,10 +73,10 @@ def _rx(words: str) -> re.Pattern[str]:
 
 
 # Most specific first: the first type whose trigger fires names the sentence's event.
-_FORCES = r"(?:troops|forces|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
+_FORCES = r"(?:troops|forces?|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|cruiser|tankers?|fleet|landing ships?)"
+    ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|cruiser|tankers?|fleet|landing ships?|(?:aircraft )?carriers?|(?:missile |patrol )?boats?)"
                           r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed|"
                           r"took up position|taken up position|anchored|transited|headed|sailing|waiting off|patrolling)"
                           r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
@@ -86,14 +86,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ ){0,3}(?:out|back)|pullout|drawdown|retreat\w*|"
                        r"scal\w+ back|(?:leave|return to) (?:the |their |its )?(?:permanent )?(?:\w+ )?bases?|"
                        r"left the (?:capital|base|country|port|city|town|area)|departing|end (?:its|their) (?:military )?mission|"
-                       + _FORCES + r"[^.]{0,40}\bleft\b|abandon\w*|vacat\w+|hand(?:ed|ing)? over|moving from")),
-    ("attack", _rx(r"attacks?(?! (?:and \w+ )?(?:helicopters?|aircraft|jets|submarines?|drones?))|attacked|strikes?|struck|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive|"
+                       + _FORCES + r"[^.]{0,40}\b(?:left|leave|leaves|leaving)\b|abandon\w*|vacat\w+|hand(?:ed|ing)? over|moving from")),
+    ("attack", _rx(r"attacks?(?! (?:and \w+ )?(?:helicopters?|aircraft|jets|submarines?|drones?))|attacked|strikes?|striking|struck|(?:was|were|been) hit|shell\w+|bomb\w*|shot down|killed|drone strikes?|airstrikes?|offensive|"
                    r"air campaign|captured|recaptured|seized|took (?:full )?control|launched (?:an |a )?(?:operation|assault|raid)|"
-                   r"raids?|assault|clashes|fighting")),
+                   r"raids?|assault|clashes|fighting(?! (?:the|an?|against|off)\b)")),
     ("deployment", _rx(r"deploy\w*|redeploy\w*|reinforc\w+|(?:sent|sends|send|dispatched|moved|moving|flew|arrived)\b[^.]{0,40}\b(?:to|into|towards)\b|"
                        r"patrol\w*|stationed|mov\w+ into|began moving|entered|arrived (?:at|in)|set up (?:a |an )?(?:base|position|post)")),
-    ("agreement", _rx(r"agreements?|agreed|deal|accord|treaty|signed|ceasefire|memorandum|lease")),
-    ("statement", _rx(r"closed (?:its |the )?(?:airspace|straits?|border|ports?)|denied|rejected claims|dismissed")),
+    ("agreement", _rx(r"agreements?|agreed|deal|accord|treaty|signed|ceasefire|memorandum|lease|joint (?:statement|declaration)")),
+    ("statement", _rx(r"clos(?:ed|es|ing|e)\b[^.]{0,50}?\b(?:airspace|straits?|border|ports?)|(?:offer|grant|allow|give)\w*\b[^.]{0,40}\b(?:the use of|use of|access to)|denied|rejected claims|dismissed")),
     ("meeting", _rx(r"met|meets?|meeting|talks|negotiat\w+|summit|visit\w*")),
     ("base_presence", _rx(r"(?:air|naval|military|army|helicopter)\s*bases?|airbase|bases|military presence|naval facility|garrison|"
                           r"observation posts?|has (?:about |some |around |roughly )?[\d,]+ " + _FORCES + r"|" + _FORCES +

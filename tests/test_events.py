@@ -95,3 +95,47 @@ def test_long_lines_and_mixed_scripts(gaz):
     for ev in r.events:
         assert r.article.text[ev.start:ev.end] == ev.quote
     assert any(e.type == "ship_movement" and e.date == date(2024, 12, 8) for e in r.events)
+
+
+def _types(r):
+    return {e.type for e in r.events}
+
+
+def test_aircraft_carrier_and_boats_are_ships(gaz):
+    r = run("The aircraft carrier left Tartus on Sunday.", gaz)
+    assert "ship_movement" in _types(r)
+    r = run("Two patrol boats sailed from Latakia on Monday.", gaz)
+    assert "ship_movement" in _types(r)
+
+
+def test_forces_about_to_leave_is_a_withdrawal(gaz):
+    r = run("Foreign troops are due to leave the Latakia area next year.", gaz)
+    assert "withdrawal" in _types(r)
+
+
+def test_hit_and_striking_are_attacks(gaz):
+    assert "attack" in _types(run("A convoy was hit near Homs on Tuesday.", gaz))
+    assert "attack" in _types(run("Jets were striking positions around Hama late on Monday.", gaz))
+
+
+def test_fighting_with_an_object_describes_an_actor(gaz):
+    r = run("A militia fighting the government will hold a conference in Damascus.", gaz)
+    assert "attack" not in _types(r)
+    assert "attack" in _types(run("Heavy fighting broke out in Homs on Friday.", gaz))
+
+
+def test_joint_statement_is_an_agreement(gaz):
+    r = run("Kurdish forces will hand the Raqqa dam to the army, the two sides said in a joint statement.", gaz)
+    assert "agreement" in _types(r)
+
+
+def test_closing_named_straits_and_granting_use_are_statements(gaz):
+    r = run("Egypt closed the Suez Canal and its ports to foreign warships on Monday.", gaz)
+    assert "statement" in _types(r)
+    r = run("The president said Cyprus could offer allied navies the use of Limassol.", gaz)
+    assert "statement" in _types(r)
+
+
+def test_a_force_remaining_somewhere_is_presence(gaz):
+    r = run("A small training force will remain in Homs until March.", gaz)
+    assert "base_presence" in _types(r)
