@@ -75,6 +75,8 @@ def _rx(words: str) -> re.Pattern[str]:
 # Most specific first: the first type whose trigger fires names the sentence's event.
 _FORCES = r"(?:troops|forces?|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
 
+_PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|(?:embassy |diplomatic )?staff|wounded|nationals|citizens|evacuees)"
+
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|cruiser|tankers?|fleet|landing ships?|(?:aircraft )?carriers?|(?:missile |patrol )?boats?)"
                           r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed|"
@@ -82,7 +84,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
     ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flights?|flights? (?:to|from|between|out of)|"
                           r"(?:cargo|transport) (?:planes?|aircraft)|il-76|an-124|flown (?:to|from|out)")),
-    ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to|fleeing|flee")),
+    ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to|fleeing|flee|" + _PEOPLE +
+                       r"\b[^.]{0,60}\b(?:left|leav\w+|fled|bussed|driven|flown|taken out)\b")),
     ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ ){0,3}(?:out|back)|pullout|drawdown|retreat\w*|"
                        r"scal\w+ back|(?:leave|return to) (?:the |their |its )?(?:permanent )?(?:\w+ )?bases?|"
                        r"left the (?:capital|base|country|port|city|town|area)|departing|end (?:its|their) (?:military )?mission|"
@@ -107,6 +110,17 @@ _TRIGGER_LEX_BY_TYPE = dict(_TRIGGER_LEX)
 # One scan for the leftmost trigger of any type (three times faster than ten scans): most sentences have none,
 # and in the others no type matches before it, so each type is looked for from there on.
 _ANY_TRIGGER = caseless.Lexicon(re.compile("|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS), re.I))
+# Purpose and justification clauses say why, not what happened ("deployed police to Aleppo to monitor the
+# evacuation", "struck targets in retaliation for an attack on its troops"): their words trigger no event and
+# their places locate none. They run to the end of the clause.
+_WHY = re.compile(r"\b(?:(?:in order )?to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
+                  r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend)|"
+                  r"in (?:retaliation|response|revenge) (?:for|to))\b[^,;:.]*", re.I)
+# People, not forces, on the move: leaving, being flown out or driven away is an evacuation.
+_CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
+_FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
+                                                    "troop|systems?|missiles?|batteries|drones?|equipment|army|navy|engineers|"
+                                                    "battalions?|brigades?|divisions?|regiments?|paratroopers|", 1)))
 _SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 # A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
 _FUTURE_OF_BASE = caseless.Lexicon(_rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early"))
@@ -121,6 +135,10 @@ _METONYM_AFTER = re.compile(
     r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
     re.I,
 )
+# A metonym is an agent, never the object of a preposition ("the evacuation of Aleppo would continue").
+_PREP_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?$", re.I)
+# "urged Ankara to close", "want Russia to keep": the capital or country as the agent of an infinitive.
+_AGENT_OF_INFINITIVE = re.compile(r"^\s+to\s+(?:(?-i:[a-z])\w+)\s+(?!(?-i:[A-Z]))", re.I)
 _ADJECTIVAL = re.compile(r"^-(?:controlled|held|backed|led|based|occupied|allied|supported|run)\b", re.I)
 
 _PLANNED = caseless.Lexicon(_rx(r"will|would|plans?|planned|planning|intends?|to be (?:moved|sent|withdrawn|evacuated|transported)|are to|seeks?|seeking|expected to|requested|asked"))
@@ -193,6 +211,12 @@ def classify_all(sentence: str, low: str | None = None) -> list[str]:
                 others.append(etype)
             if move and len(others) >= 2:
                 break
+    if move in ("withdrawal", "air_transport") and _CIVILIANS.search(sentence, low) and not _FORCE_WORDS.search(sentence, low):
+        move = "evacuation"  # people, not forces, leaving or flown out
+    if move == "deployment" and not _FORCE_WORDS.search(sentence, low):
+        move = None  # a leader flying to a summit deploys nothing
+        if not others:
+            return []
     if move is None and not others:  # a trigger fired: it was the presence of a base, alone
         return [classify(sentence, low) or "base_presence"]
     return (([move] if move else []) + others)[:3]
@@ -256,8 +280,14 @@ def _adjectival(text: str, m: Mention) -> bool:
 
 
 def is_metonym(text: str, m: Mention) -> bool:
-    """A capital or country used for its government ("Moscow views", "Moscow's ally")."""
-    return m.place.kind in ("city", "country", "facility") and bool(_METONYM_AFTER.match(text[m.end:m.end + 20]))
+    """A capital or country used for its government ("Moscow views", "Moscow's ally", "urged Ankara to close");
+    never one in a prepositional phrase ("the evacuation of Aleppo would continue")."""
+    if m.place.kind not in ("city", "country", "facility"):
+        return False
+    after = text[m.end:m.end + 40]
+    if not (_METONYM_AFTER.match(after) or _AGENT_OF_INFINITIVE.match(after)):
+        return False
+    return not _PREP_BEFORE.search(text[max(0, m.start - 16):m.start])
 
 
 def _most_specific(places: list[Place]) -> Place | None:
@@ -344,9 +374,16 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                  and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
         if not ments:
             continue  # an event the map cannot place is left to the reader
-        sent = text[s:e]
-        low = caseless.lowered(sent)
-        types = classify_all(sent, low)
+        sent = scan = text[s:e]  # scan: the sentence the lexicons read
+        why = [(s + w.start(), s + w.end()) for w in _WHY.finditer(sent)]
+        if why:  # the clause blanked out, offsets kept; its places dropped
+            for a, b in why:
+                scan = scan[:a - s] + " " * (b - a) + scan[b - s:]
+            ments = [m for m in ments if not any(a <= m.start < b for a, b in why)]
+            if not ments:
+                continue
+        low = caseless.lowered(scan)
+        types = classify_all(scan, low)
         if not types:
             continue
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
@@ -359,11 +396,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         actors = actors_in(sent)
         journey = {p.id for p in origins + dests} if any(t in MOVEMENTS for t in types) else set()
         for etype in types:
-            trig = _TRIGGER_LEX_BY_TYPE.get(etype, _TRIGGER_LEX_BY_TYPE["base_presence"]).search(sent, low)
+            trig = _TRIGGER_LEX_BY_TYPE.get(etype, _TRIGGER_LEX_BY_TYPE["base_presence"]).search(scan, low)
             when, until, precision, date_text = _sentence_date(sdates, article.published, s + trig.start() if trig else -1)
             if etype == "base_presence" and since and not sdates and article.published:
                 when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
-            status = _status(sent, etype, until or when, article.published, low)
+            status = _status(scan, etype, until or when, article.published, low)
             if etype in MOVEMENTS:
                 legs = _legs(origins, dests)
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is

@@ -139,3 +139,34 @@ def test_closing_named_straits_and_granting_use_are_statements(gaz):
 def test_a_force_remaining_somewhere_is_presence(gaz):
     r = run("A small training force will remain in Homs until March.", gaz)
     assert "base_presence" in _types(r)
+
+
+def test_place_after_a_preposition_is_no_metonym(gaz):
+    r = run("Officials said the evacuation of Homs would resume on Saturday.", gaz)
+    assert any(e.type == "evacuation" and e.place.name == "Homs" for e in r.events)
+
+
+def test_country_as_agent_of_an_infinitive_is_no_place(gaz):
+    r = run("Officials in Iraq urged Turkey to keep its troops in Syria.", gaz)
+    assert all(e.place.name != "Turkey" for e in r.events)
+
+
+def test_purpose_clause_names_no_event_and_no_place(gaz):
+    r = run("The army sent engineers to Aleppo to help secure the evacuation of Idlib.", gaz)
+    assert _types(r) == {"deployment"}
+    assert all(e.place.name != "Idlib" for e in r.events)
+    r = run("Jets struck depots in Homs in retaliation for an attack on troops in Iraq.", gaz)
+    assert {e.place.name for e in r.events} == {"Homs"}
+
+
+def test_civilians_leaving_are_evacuated(gaz):
+    r = run("Hundreds of families left Homs for Hama on Friday.", gaz)
+    assert _types(r) == {"evacuation"}
+    r = run("The embassy staff were flown from Damascus to Beirut.", gaz)
+    assert _types(r) == {"evacuation"}
+
+
+def test_a_leader_travelling_is_no_deployment(gaz):
+    r = run("The president held talks in Amman and then flew to Cairo.", gaz)
+    assert "deployment" not in _types(r)
+    assert "meeting" in _types(r)
