@@ -121,13 +121,31 @@ _CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
 _FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
                                                     "troop|systems?|missiles?|batteries|drones?|equipment|army|navy|engineers|"
                                                     "battalions?|brigades?|divisions?|regiments?|paratroopers|", 1)))
+# The closing attribution (", the Defence Ministry in Moscow said.") names who spoke, not where it happened.
+_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|says|told|reported|announced|added|stated|"
+                          r"according to)\b[^,;:]{0,40}$", re.I)
+# "Erbil, the capital of the Kurdistan region": the appositive describes the place named before it.
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:capital|city|town|village|province|region|part|port|"
+                         r"heart|seat|centre|center|outskirts|suburb)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 # A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
 _FUTURE_OF_BASE = caseless.Lexicon(_rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early"))
+# Reported words about a named base's future are a statement, even when they mention the talks held about it.
+_BASE_FUTURE = caseless.Lexicon(_rx(r"(?:future|fate|status) of\b[^.]{0,50}\b(?:bases?|facilit(?:y|ies)|military presence)"))
+# Combat aircraft flying themselves ("the jets were flown to Syria") deploy; transport flights carry cargo.
+_SELF_FLOWN = caseless.Lexicon(_rx(r"(?:aircraft|jets|warplanes|bombers|fighters|helicopters|drones|mig-\d+|su-\d+)\b[^.,;]{0,25}\bflown"))
+_CARGO = caseless.Lexicon(_rx(r"cargo|transport (?:planes?|aircraft|flights?)|equipment|supplies|il-76|an-124|airlift\w*|by air"))
 _SPEECH = caseless.Lexicon(_rx(r"said|says|told|stated|statement|announced|reported|according to"))
 
 _ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
-_DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|arrived (?:in|at)|bound for|headed for)\b", re.I)
+_DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|arrived (?:in|at)|bound for|headed for|"
+                         r"(?:docked|landed|berthed|anchored|arrived) (?:at|in|off))\b", re.I)
+# "to" opening an infinitive whose own phrase holds the place ("to call at the port", "to take a route over
+# the sea") marks no destination: a lower-case word that is no determiner, then a locative preposition.
+_INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|other|"
+                            r"northern|southern|eastern|western|central|north|south|east|west|coastal|neighbouring|"
+                            r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|while|whereas)\b|[;:]", re.I)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
@@ -211,6 +229,11 @@ def classify_all(sentence: str, low: str | None = None) -> list[str]:
                 others.append(etype)
             if move and len(others) >= 2:
                 break
+    if "meeting" in others and _BASE_FUTURE.search(sentence, low) and _SPEECH.search(sentence, low):
+        others = ["statement"] + [t for t in others if t not in ("meeting", "statement")]
+    if move == "air_transport" and _SELF_FLOWN.search(sentence, low) and not _CARGO.search(sentence, low):
+        withdrawing = _TRIGGER_LEX_BY_TYPE["withdrawal"].search(sentence, low, first.start())
+        move = "withdrawal" if withdrawing else "deployment"  # combat aircraft flying themselves
     if move in ("withdrawal", "air_transport") and _CIVILIANS.search(sentence, low) and not _FORCE_WORDS.search(sentence, low):
         move = "evacuation"  # people, not forces, leaving or flown out
     if move == "deployment" and not _FORCE_WORDS.search(sentence, low):
@@ -253,7 +276,8 @@ def _role(tail: str) -> str:
     if _CLAUSE_BREAK.search(tail):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
     o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
-    d = [x.start() for x in _DEST_WORDS.finditer(tail)]
+    infinitive = _INFINITIVE_TO.search(tail)
+    d = [x.start() for x in _DEST_WORDS.finditer(tail) if not (infinitive and x.start() == infinitive.start())]
     if not (o or d):
         return "location"
     return "destination" if d and (not o or d[-1] > o[-1]) else "origin"
@@ -265,11 +289,16 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
     The cue nearest the mention wins ("left for Moscow" is a destination), looking back at most eight
     words and never across a relative clause ("..., which Assad handed over to Moscow" is no movement).
     """
-    out = []
+    out: list[tuple[Mention, str]] = []
     prev_end = s_start
     for m in mentions:
+        between = text[prev_end:m.start]
         # the last eight words before the mention (rsplit: a long stretch before it is not cut into words)
-        out.append((m, _role(" ".join(text[prev_end:m.start].rsplit(None, 8)[-8:]))))
+        role = _role(" ".join(between.rsplit(None, 8)[-8:]))
+        # "from its base at A or its port at B", "out of A and B": a place coordinated with an origin is one too
+        if role == "location" and out and out[-1][1] == "origin" and _COORDINATED.match(between):
+            role = "origin"
+        out.append((m, role))
         prev_end = m.end
     return out
 
@@ -331,8 +360,12 @@ def _legs(origins: list[Place], dests: list[Place]) -> list[tuple[Place | None, 
                 continue
             legs.append((start_pl, d))
             start_pl = d
-    elif origins:
-        legs.append((origins[0], None))
+    elif origins:  # "left A and B": one leg from each
+        seen: set[str] = set()
+        for o in origins:
+            if o.id not in seen and len(legs) < MAX_PLACES:
+                seen.add(o.id)
+                legs.append((o, None))
     return legs
 
 
@@ -359,6 +392,15 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     return list(seen.values())[:MAX_PLACES]
 
 
+def _main_clause_places(text: str, s: int, e: int, ments: list[Mention]) -> list[Mention]:
+    """Drop the places of the closing attribution clause and of appositives, unless nothing else is left."""
+    attr = _ATTRIBUTION.search(text, s, e)
+    kept = [m for i, m in enumerate(ments)
+            if not (attr and m.start >= attr.start())
+            and not (i and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]
+    return kept or ments
+
+
 def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef]) -> list[Event]:
     """Events of one article, in text order: one per type a sentence reports, and per place or leg."""
     text = article.text
@@ -375,6 +417,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         if not ments:
             continue  # an event the map cannot place is left to the reader
         sent = scan = text[s:e]  # scan: the sentence the lexicons read
+        if len(ments) > 1:
+            ments = _main_clause_places(text, s, e, ments)
         why = [(s + w.start(), s + w.end()) for w in _WHY.finditer(sent)]
         if why:  # the clause blanked out, offsets kept; its places dropped
             for a, b in why:

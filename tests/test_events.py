@@ -170,3 +170,42 @@ def test_a_leader_travelling_is_no_deployment(gaz):
     r = run("The president held talks in Amman and then flew to Cairo.", gaz)
     assert "deployment" not in _types(r)
     assert "meeting" in _types(r)
+
+
+def test_attribution_clause_place_is_the_speaker_not_the_event(gaz):
+    r = run("Jets bombed rebel positions near Idlib on Monday, the defence ministry in Moscow said.", gaz)
+    assert {e.place.name for e in r.events if e.type == "attack"} == {"Idlib"}
+
+
+def test_appositive_describes_the_place_before_it(gaz):
+    r = run("Some 300 troops will remain in Kirkuk, the main city of the oil region of Iraq, until June.", gaz)
+    assert {e.place.name for e in r.events} == {"Kirkuk"}
+
+
+def test_talks_about_a_bases_future_are_a_statement(gaz):
+    r = run("The envoy told reporters the future of the bases at Tartus had been discussed in long talks.", gaz)
+    assert "statement" in _types(r) and "meeting" not in _types(r)
+
+
+def test_combat_jets_flown_somewhere_deploy(gaz):
+    r = run("Four Su-34 bombers were flown from Russia to Latakia last week.", gaz)
+    assert "deployment" in _types(r) and "air_transport" not in _types(r)
+    r = run("Ammunition and spare parts were flown from Russia to Latakia last week.", gaz)
+    assert "air_transport" in _types(r)
+
+
+def test_infinitive_to_marks_no_destination(gaz):
+    r = run("The cargo flights to Aleppo now have to cross over Iraq.", gaz)
+    assert all(e.destination is None or e.destination.name != "Iraq" for e in r.events)
+
+
+def test_docked_at_is_the_destination(gaz):
+    r = run("A Russian frigate docked at Tartus, the first warship to call at a port in Syria this year.", gaz)
+    ship = [e for e in r.events if e.type == "ship_movement"]
+    assert ship and ship[0].destination is not None and ship[0].destination.kind != "country"
+
+
+def test_places_coordinated_with_an_origin_are_origins(gaz):
+    r = run("The army is withdrawing from its outpost at Homs and its depot at Hama.", gaz)
+    origins = {e.origin.name for e in r.events if e.type == "withdrawal" and e.origin}
+    assert len(origins) == 2
