@@ -75,17 +75,17 @@ def _rx(words: str) -> re.Pattern[str]:
 # Most specific first: the first type whose trigger fires names the sentence's event.
 _FORCES = r"(?:troops|forces?|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
 
-_PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|(?:embassy |diplomatic )?staff|wounded|nationals|citizens|evacuees)"
+_PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|staff|wounded|nationals|citizens|evacuees)"
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|cruiser|tankers?|fleet|landing ships?|(?:aircraft )?carriers?|(?:missile |patrol )?boats?)"
+    ("ship_movement", _rx(r"(?:frigate|warships?|ships?|vessels?|submarines?|corvettes?|destroyers?|cruiser|tankers?|fleet|landing ships?|carriers?|boats?)"
                           r"\b[^.]{0,80}\b(?:left|leaves?|leaving|sailed|sails|departed|arrived|docked|moved|withdr[ae]w\w*|entered|passed|"
                           r"took up position|taken up position|anchored|transited|headed|sailing|waiting off|patrolling)"
                           r"|(?:withdr[ae]w\w*|pull\w* out|moved?|redeploy\w*)\b[^.]{0,40}\b(?:warships?|ships?|vessels?|fleet|frigates?)")),
     ("air_transport", _rx(r"by air|by plane|by (?:military )?aircraft|airlift\w*|special flights?|flights? (?:to|from|between|out of)|"
                           r"(?:cargo|transport) (?:planes?|aircraft)|il-76|an-124|flown (?:to|from|out)")),
     ("evacuation", _rx(r"evacuat\w+|safe (?:exit|passage)|fled to|fleeing|flee|" + _PEOPLE +
-                       r"\b[^.]{0,60}\b(?:left|leav\w+|fled|bussed|driven|flown|taken out)\b")),
+                       r"(?: [\w,-]+){0,8} (?:left|leav\w+|fled|bussed|driven|flown|taken out)\b")),
     ("withdrawal", _rx(r"withdr[ae]w\w*|withdrawal|pull\w* (?:\w+ ){0,3}(?:out|back)|pullout|drawdown|retreat\w*|"
                        r"scal\w+ back|(?:leave|return to) (?:the |their |its )?(?:permanent )?(?:\w+ )?bases?|"
                        r"left the (?:capital|base|country|port|city|town|area)|departing|end (?:its|their) (?:military )?mission|"
@@ -96,7 +96,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("deployment", _rx(r"deploy\w*|redeploy\w*|reinforc\w+|(?:sent|sends|send|dispatched|moved|moving|flew|arrived)\b[^.]{0,40}\b(?:to|into|towards)\b|"
                        r"patrol\w*|stationed|mov\w+ into|began moving|entered|arrived (?:at|in)|set up (?:a |an )?(?:base|position|post)")),
     ("agreement", _rx(r"agreements?|agreed|deal|accord|treaty|signed|ceasefire|memorandum|lease|joint (?:statement|declaration)")),
-    ("statement", _rx(r"clos(?:ed|es|ing|e)\b[^.]{0,50}?\b(?:airspace|straits?|border|ports?)|(?:offer|grant|allow|give)\w*\b[^.]{0,40}\b(?:the use of|use of|access to)|denied|rejected claims|dismissed")),
+    ("statement", _rx(r"(?:closed|closes|closing|to close)(?: [\w-]+){0,6} (?:airspace|straits?|border|ports?)|(?:offer|grant|allow|give)\w*(?: [\w-]+){0,6} (?:use of|access to)|denied|rejected claims|dismissed")),
     ("meeting", _rx(r"met|meets?|meeting|talks|negotiat\w+|summit|visit\w*")),
     ("base_presence", _rx(r"(?:air|naval|military|army|helicopter)\s*bases?|airbase|bases|military presence|naval facility|garrison|"
                           r"observation posts?|has (?:about |some |around |roughly )?[\d,]+ " + _FORCES + r"|" + _FORCES +
@@ -113,9 +113,10 @@ _ANY_TRIGGER = caseless.Lexicon(re.compile("|".join(f"(?:{rx.pattern})" for _, r
 # Purpose and justification clauses say why, not what happened ("deployed police to Aleppo to monitor the
 # evacuation", "struck targets in retaliation for an attack on its troops"): their words trigger no event and
 # their places locate none. They run to the end of the clause.
-_WHY = re.compile(r"\b(?:(?:in order )?to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
+_WHY = re.compile(r"\b(?:to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
                   r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend)|"
                   r"in (?:retaliation|response|revenge) (?:for|to))\b[^,;:.]*", re.I)
+_WHY_TWIN = caseless.twin(_WHY)
 # People, not forces, on the move: leaving, being flown out or driven away is an evacuation.
 _CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
 _FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
@@ -124,6 +125,7 @@ _FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|wars
 # The closing attribution (", the Defence Ministry in Moscow said.") names who spoke, not where it happened.
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|says|told|reported|announced|added|stated|"
                           r"according to)\b[^,;:]{0,40}$", re.I)
+_ATTRIBUTION_TWIN = caseless.twin(_ATTRIBUTION)
 # "Erbil, the capital of the Kurdistan region": the appositive describes the place named before it.
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:capital|city|town|village|province|region|part|port|"
                          r"heart|seat|centre|center|outskirts|suburb)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
@@ -276,8 +278,11 @@ def _role(tail: str) -> str:
     if _CLAUSE_BREAK.search(tail):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
     o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
-    infinitive = _INFINITIVE_TO.search(tail)
-    d = [x.start() for x in _DEST_WORDS.finditer(tail) if not (infinitive and x.start() == infinitive.start())]
+    d = [x.start() for x in _DEST_WORDS.finditer(tail)]
+    if d and "to " in tail:
+        infinitive = _INFINITIVE_TO.search(tail)
+        if infinitive and infinitive.start() in d:
+            d.remove(infinitive.start())
     if not (o or d):
         return "location"
     return "destination" if d and (not o or d[-1] > o[-1]) else "origin"
@@ -314,7 +319,7 @@ def is_metonym(text: str, m: Mention) -> bool:
     if m.place.kind not in ("city", "country", "facility"):
         return False
     after = text[m.end:m.end + 40]
-    if not (_METONYM_AFTER.match(after) or _AGENT_OF_INFINITIVE.match(after)):
+    if not (_METONYM_AFTER.match(after) or (after[:4] == " to " and _AGENT_OF_INFINITIVE.match(after))):
         return False
     return not _PREP_BEFORE.search(text[max(0, m.start - 16):m.start])
 
@@ -392,11 +397,12 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     return list(seen.values())[:MAX_PLACES]
 
 
-def _main_clause_places(text: str, s: int, e: int, ments: list[Mention]) -> list[Mention]:
+def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: list[Mention]) -> list[Mention]:
     """Drop the places of the closing attribution clause and of appositives, unless nothing else is left."""
-    attr = _ATTRIBUTION.search(text, s, e)
+    attr = _ATTRIBUTION.search(sent) if low is None else _ATTRIBUTION_TWIN.search(low)
+    cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
-            if not (attr and m.start >= attr.start())
+            if m.start < cut
             and not (i and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]
     return kept or ments
 
@@ -417,19 +423,25 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         if not ments:
             continue  # an event the map cannot place is left to the reader
         sent = scan = text[s:e]  # scan: the sentence the lexicons read
-        if len(ments) > 1:
-            ments = _main_clause_places(text, s, e, ments)
-        why = [(s + w.start(), s + w.end()) for w in _WHY.finditer(sent)]
+        low = caseless.lowered(scan)
+        types = classify_all(scan, low)
+        if not types:
+            continue  # blanking a clause out (below) never adds a trigger: most sentences stop here
+        why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))]
         if why:  # the clause blanked out, offsets kept; its places dropped
             for a, b in why:
                 scan = scan[:a - s] + " " * (b - a) + scan[b - s:]
             ments = [m for m in ments if not any(a <= m.start < b for a, b in why)]
             if not ments:
                 continue
-        low = caseless.lowered(scan)
-        types = classify_all(scan, low)
-        if not types:
-            continue
+            blanked = [sent[a - s:b - s] for a, b in why]
+            low = caseless.lowered(scan)
+            if any(_ANY_TRIGGER.search(c, caseless.lowered(c)) for c in blanked):  # else blanking changes nothing
+                types = classify_all(scan, low)
+                if not types:
+                    continue
+        if len(ments) > 1:
+            ments = _main_clause_places(text, s, sent, caseless.lowered(sent) if why else low, ments)
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
         since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]

@@ -209,3 +209,8 @@ def test_places_coordinated_with_an_origin_are_origins(gaz):
     r = run("The army is withdrawing from its outpost at Homs and its depot at Hama.", gaz)
     origins = {e.origin.name for e in r.events if e.type == "withdrawal" and e.origin}
     assert len(origins) == 2
+
+
+def test_close_as_an_adjective_is_no_closure(gaz):
+    r = run("Iran, a close ally of Damascus, has troops near the border with Iraq.", gaz)
+    assert "statement" not in _types(r)
