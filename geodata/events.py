@@ -318,8 +318,8 @@ def is_metonym(text: str, m: Mention) -> bool:
     never one in a prepositional phrase ("the evacuation of Aleppo would continue")."""
     if m.place.kind not in ("city", "country", "facility"):
         return False
-    after = text[m.end:m.end + 40]
-    if not (_METONYM_AFTER.match(after) or (after[:4] == " to " and _AGENT_OF_INFINITIVE.match(after))):
+    if not _METONYM_AFTER.match(text[m.end:m.end + 20]) and not (
+            text.startswith(" to ", m.end) and _AGENT_OF_INFINITIVE.match(text[m.end:m.end + 40])):
         return False
     return not _PREP_BEFORE.search(text[max(0, m.start - 16):m.start])
 
@@ -403,7 +403,8 @@ def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: li
     cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
             if m.start < cut
-            and not (i and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]
+            and not (i and text.rfind(",", max(s, m.start - 80), m.start) >= 0
+                     and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]
     return kept or ments
 
 
@@ -422,26 +423,26 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                  and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
         if not ments:
             continue  # an event the map cannot place is left to the reader
-        sent = scan = text[s:e]  # scan: the sentence the lexicons read
-        low = caseless.lowered(scan)
+        sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)
+        sent_low = low = caseless.lowered(scan)
         types = classify_all(scan, low)
         if not types:
             continue  # blanking a clause out (below) never adds a trigger: most sentences stop here
         why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))]
         if why:  # the clause blanked out, offsets kept; its places dropped
-            for a, b in why:
-                scan = scan[:a - s] + " " * (b - a) + scan[b - s:]
             ments = [m for m in ments if not any(a <= m.start < b for a, b in why)]
             if not ments:
                 continue
-            blanked = [sent[a - s:b - s] for a, b in why]
-            low = caseless.lowered(scan)
-            if any(_ANY_TRIGGER.search(c, caseless.lowered(c)) for c in blanked):  # else blanking changes nothing
+            # blanking changes nothing unless a blanked clause holds a trigger of its own
+            if any(_ANY_TRIGGER.search(sent[a - s:b - s], None if low is None else low[a - s:b - s]) for a, b in why):
+                for a, b in why:
+                    scan = scan[:a - s] + " " * (b - a) + scan[b - s:]
+                low = caseless.lowered(scan)
                 types = classify_all(scan, low)
                 if not types:
                     continue
         if len(ments) > 1:
-            ments = _main_clause_places(text, s, sent, caseless.lowered(sent) if why else low, ments)
+            ments = _main_clause_places(text, s, sent, sent_low, ments)
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
         since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
