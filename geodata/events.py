@@ -315,13 +315,14 @@ def _adjectival(text: str, m: Mention) -> bool:
 
 def is_metonym(text: str, m: Mention) -> bool:
     """A capital or country used for its government ("Moscow views", "Moscow's ally", "urged Ankara to close");
-    never one in a prepositional phrase ("the evacuation of Aleppo would continue")."""
+    never the subject-looking place of a prepositional phrase ("the evacuation of Aleppo would continue")."""
     if m.place.kind not in ("city", "country", "facility"):
         return False
-    if not _METONYM_AFTER.match(text[m.end:m.end + 20]) and not (
-            text.startswith(" to ", m.end) and _AGENT_OF_INFINITIVE.match(text[m.end:m.end + 40])):
+    after = _METONYM_AFTER.match(text[m.end:m.end + 20])
+    if after is None and not (text.startswith(" to ", m.end) and _AGENT_OF_INFINITIVE.match(text[m.end:m.end + 40])):
         return False
-    return not _PREP_BEFORE.search(text[max(0, m.start - 16):m.start])
+    # a possessive stays one ("the fate of Russia's presence"); a verb's subject is none after a preposition
+    return (after is not None and after.group()[:1] in "'’") or not _PREP_BEFORE.search(text[max(0, m.start - 16):m.start])
 
 
 def _most_specific(places: list[Place]) -> Place | None:

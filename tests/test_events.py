@@ -214,3 +214,8 @@ def test_places_coordinated_with_an_origin_are_origins(gaz):
 def test_close_as_an_adjective_is_no_closure(gaz):
     r = run("Iran, a close ally of Damascus, has troops near the border with Iraq.", gaz)
     assert "statement" not in _types(r)
+
+
+def test_possessive_after_a_preposition_is_still_a_metonym(gaz):
+    r = run("Analysts doubt the future of Turkey's observation posts near Idlib.", gaz)
+    assert all(e.place.name != "Turkey" for e in r.events)
