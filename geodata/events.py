@@ -140,8 +140,8 @@ _CARGO = caseless.Lexicon(_rx(r"cargo|transport (?:planes?|aircraft|flights?)|eq
 _SPEECH = caseless.Lexicon(_rx(r"said|says|told|stated|statement|announced|reported|according to"))
 
 _ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
-_DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|arrived (?:in|at)|bound for|headed for|"
-                         r"(?:docked|landed|berthed|anchored|arrived) (?:at|in|off))\b", re.I)
+_DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|bound for|headed for|"
+                         r"(?:dock|land|berth|anchor|arriv)ed (?:at|in|off))\b", re.I)
 # "to" opening an infinitive whose own phrase holds the place ("to call at the port", "to take a route over
 # the sea") marks no destination: a lower-case word that is no determiner, then a locative preposition.
 _INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|other|"
