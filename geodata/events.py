@@ -18,6 +18,7 @@ from pathlib import Path
 
 from geodata import caseless
 from geodata.corpus import excluded_share, is_excluded
+from geodata.gazetteer import haversine_km
 from geodata.models import Article, DateRef, Event, Mention, Place, Source
 
 # ---- sentences ---------------------------------------------------------------------------------
@@ -236,8 +237,12 @@ def classify_all(sentence: str, low: str | None = None) -> list[str]:
     if move == "air_transport" and _SELF_FLOWN.search(sentence, low) and not _CARGO.search(sentence, low):
         withdrawing = _TRIGGER_LEX_BY_TYPE["withdrawal"].search(sentence, low, first.start())
         move = "withdrawal" if withdrawing else "deployment"  # combat aircraft flying themselves
-    if move in ("withdrawal", "air_transport") and _CIVILIANS.search(sentence, low) and not _FORCE_WORDS.search(sentence, low):
-        move = "evacuation"  # people, not forces, leaving or flown out
+    if move in ("withdrawal", "air_transport"):
+        people = _CIVILIANS.search(sentence, low)
+        if people:  # people, not forces, leaving or flown out: the first of them named is who moves
+            force = _FORCE_WORDS.search(sentence, low)
+            if force is None or people.start() < force.start():
+                move = "evacuation"
     if move == "deployment" and not _FORCE_WORDS.search(sentence, low):
         move = None  # a leader flying to a summit deploys nothing
         if not others:
@@ -378,6 +383,10 @@ def _legs(origins: list[Place], dests: list[Place]) -> list[tuple[Place | None, 
 _AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
+_BARE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*$", re.I)
+NESTED_KM = 15  # a place this close to a more specific one named for the same claim is the area it lies in
+
+
 def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[Place]:
     """Where a non-movement claim happens: the places in a locative phrase ("in Homs and Hama"), below
     country level when there are any, else the most specific place of the sentence (one)."""
@@ -385,7 +394,21 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     local = [m for m in located if _AT.search(text[max(s, m.start - 40):m.start])]
     if not local:
         best = _most_specific([m.place for m in located if text[s:m.start].strip() != ""] or [m.place for m in located])
-        return [best] if best else []
+        if best is None:
+            return []
+        # "closed the Bosporus and Dardanelles straits": places of one kind coordinated with it share the claim
+        out, at = [best], next(i for i, m in enumerate(located) if m.place is best)
+        for step in (-1, 1):
+            i = at
+            while 0 <= i + step < len(located) and len(out) < MAX_PLACES:
+                a, b = (located[i + step], located[i]) if step < 0 else (located[i], located[i + step])
+                nxt = located[i + step]
+                if nxt.place.kind != best.kind or not _BARE_COORDINATION.match(text[a.end:b.start]):
+                    break
+                if all(p.id != nxt.place.id for p in out):
+                    out.append(nxt.place)
+                i += step
+        return out
     located = local
     specific = [m.place for m in located if m.place.kind not in ("country", "region", "sea")]
     if specific:
@@ -395,7 +418,12 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     seen: dict[str, Place] = {}
     for p in places:
         seen.setdefault(p.id, p)
-    return list(seen.values())[:MAX_PLACES]
+    places = list(seen.values())
+    if len(places) > 1:  # nested places of one claim: the most specific ("the Kremlin", not "Moscow" too)
+        places = [p for p in places if not any(
+            KIND_SPECIFICITY.get(q.kind, 9) < KIND_SPECIFICITY.get(p.kind, 9) and KIND_SPECIFICITY.get(p.kind, 9) >= 2
+            and haversine_km(p.lat, p.lon, q.lat, q.lon) <= NESTED_KM for q in places)]
+    return places[:MAX_PLACES]
 
 
 def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: list[Mention]) -> list[Mention]:

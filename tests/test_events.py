@@ -219,3 +219,19 @@ def test_close_as_an_adjective_is_no_closure(gaz):
 def test_possessive_after_a_preposition_is_still_a_metonym(gaz):
     r = run("Analysts doubt the future of Turkey's observation posts near Idlib.", gaz)
     assert all(e.place.name != "Turkey" for e in r.events)
+
+
+def test_people_named_before_forces_are_evacuated(gaz):
+    r = run("The embassy staff were driven from Damascus to Beirut on an army bus.", gaz)
+    assert "evacuation" in _types(r) and "withdrawal" not in _types(r)
+
+
+def test_coordinated_places_of_one_kind_share_the_claim(gaz):
+    r = run("Ankara closed the Bosporus and Dardanelles straits to warships.", gaz)
+    assert {e.place.name for e in r.events if e.type == "statement"} >= {"Bosphorus", "Dardanelles"}
+
+
+def test_nested_places_keep_the_most_specific(gaz):
+    r = run("Officials met at the Hmeimim air base near Latakia on Monday.", gaz)
+    places = {e.place.name for e in r.events if e.type == "meeting"}
+    assert places == {"Hmeimim Air Base"}
