@@ -138,6 +138,9 @@ _BASE_FUTURE = caseless.Lexicon(_rx(r"(?:future|fate|status) of\b[^.]{0,50}\b(?:
 # Combat aircraft flying themselves ("the jets were flown to Syria") deploy; transport flights carry cargo.
 _SELF_FLOWN = caseless.Lexicon(_rx(r"(?:aircraft|jets|warplanes|bombers|fighters|helicopters|drones|mig-\d+|su-\d+)\b[^.,;]{0,25}\bflown"))
 _CARGO = caseless.Lexicon(_rx(r"cargo|transport (?:planes?|aircraft|flights?)|equipment|supplies|il-76|an-124|airlift\w*|by air"))
+# A relative clause asserting a presence ("where it has kept a base", "which the army has used as a garrison").
+_PRESENCE_CLAUSE = caseless.Lexicon(_rx(r"(?:where|which|that) (?:[\w-]+ ){0,2}(?:has |have |had )?(?:kept|keeps|maintained|maintains|"
+                                        r"operated|operates|stationed|used|uses) (?:[\w-]+ ){0,3}(?:bases?|garrison|troops|forces)"))
 _SPEECH = caseless.Lexicon(_rx(r"said|says|told|stated|statement|announced|reported|according to"))
 
 _ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
@@ -232,6 +235,8 @@ def classify_all(sentence: str, low: str | None = None) -> list[str]:
                 others.append(etype)
             if move and len(others) >= 2:
                 break
+    if len(others) < 2 and _PRESENCE_CLAUSE.search(sentence, low):
+        others.append("base_presence")  # "..., where it has kept a helicopter base since 2019": asserted beside the news
     if "meeting" in others and _BASE_FUTURE.search(sentence, low) and _SPEECH.search(sentence, low):
         others = ["statement"] + [t for t in others if t not in ("meeting", "statement")]
     if move == "air_transport" and _SELF_FLOWN.search(sentence, low) and not _CARGO.search(sentence, low):
@@ -484,7 +489,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         for etype in types:
             trig = _TRIGGER_LEX_BY_TYPE.get(etype, _TRIGGER_LEX_BY_TYPE["base_presence"]).search(scan, low)
             when, until, precision, date_text = _sentence_date(sdates, article.published, s + trig.start() if trig else -1)
-            if etype == "base_presence" and since and not sdates and article.published:
+            if etype == "base_presence" and since and article.published:  # "has kept a base there since 2019"
                 when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
             status = _status(scan, etype, until or when, article.published, low)
             if etype in MOVEMENTS:
@@ -495,7 +500,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
-                legs = [(None, None, p) for p in _claim_places(roles, text, s) if p.id not in journey]  # type: ignore[misc]
+                legs = [(None, None, p) for p in _claim_places(roles, text, s) if p.id not in journey or etype == "base_presence"]  # type: ignore[misc]
             for i, leg in enumerate(legs):
                 orig, dest = leg[0], leg[1]
                 place = leg[2] if len(leg) == 3 else (dest or orig)

@@ -235,3 +235,10 @@ def test_nested_places_keep_the_most_specific(gaz):
     r = run("Officials met at the Hmeimim air base near Latakia on Monday.", gaz)
     places = {e.place.name for e in r.events if e.type == "meeting"}
     assert places == {"Hmeimim Air Base"}
+
+
+def test_presence_clause_beside_a_movement_is_a_presence_since(gaz):
+    r = run("Iran began pulling its advisers out of Homs on Monday, where it has kept a small garrison since 2016.", gaz)
+    assert "withdrawal" in _types(r)
+    presence = [e for e in r.events if e.type == "base_presence"]
+    assert presence and presence[0].place.name == "Homs" and presence[0].date == date(2016, 1, 1)
