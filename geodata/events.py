@@ -139,7 +139,7 @@ _BASE_FUTURE = caseless.Lexicon(_rx(r"(?:future|fate|status) of\b[^.]{0,50}\b(?:
 _SELF_FLOWN = caseless.Lexicon(_rx(r"(?:aircraft|jets|warplanes|bombers|fighters|helicopters|drones|mig-\d+|su-\d+)\b[^.,;]{0,25}\bflown"))
 _CARGO = caseless.Lexicon(_rx(r"cargo|transport (?:planes?|aircraft|flights?)|equipment|supplies|il-76|an-124|airlift\w*|by air"))
 # A relative clause asserting a presence ("where it has kept a base", "which the army has used as a garrison").
-_PRESENCE_CLAUSE = caseless.Lexicon(_rx(r"(?:where|which|that) (?:[\w-]+ ){0,2}(?:has |have |had )?(?:kept|keeps|maintained|maintains|"
+_PRESENCE_CLAUSE = caseless.Lexicon(_rx(r"(?:where|which) (?:[\w-]+ ){0,2}(?:has |have |had )?(?:kept|keeps|maintained|maintains|"
                                         r"operated|operates|stationed|used|uses) (?:[\w-]+ ){0,3}(?:bases?|garrison|troops|forces)"))
 _SPEECH = caseless.Lexicon(_rx(r"said|says|told|stated|statement|announced|reported|according to"))
 
@@ -401,6 +401,8 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
         best = _most_specific([m.place for m in located if text[s:m.start].strip() != ""] or [m.place for m in located])
         if best is None:
             return []
+        if len(located) == 1:
+            return [best]
         # "closed the Bosporus and Dardanelles straits": places of one kind coordinated with it share the claim
         out, at = [best], next(i for i, m in enumerate(located) if m.place is best)
         for step in (-1, 1):
@@ -424,10 +426,10 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     for p in places:
         seen.setdefault(p.id, p)
     places = list(seen.values())
-    if len(places) > 1:  # nested places of one claim: the most specific ("the Kremlin", not "Moscow" too)
-        places = [p for p in places if not any(
-            KIND_SPECIFICITY.get(q.kind, 9) < KIND_SPECIFICITY.get(p.kind, 9) and KIND_SPECIFICITY.get(p.kind, 9) >= 2
-            and haversine_km(p.lat, p.lon, q.lat, q.lon) <= NESTED_KM for q in places)]
+    specs = [KIND_SPECIFICITY.get(p.kind, 9) for p in places]
+    if len(places) > 1 and min(specs) < max(specs):  # nested places of one claim: the most specific ("the Kremlin", not "Moscow" too)
+        places = [p for p, sp in zip(places, specs, strict=True) if sp < 2 or not any(
+            sq < sp and haversine_km(p.lat, p.lon, q.lat, q.lon) <= NESTED_KM for q, sq in zip(places, specs, strict=True))]
     return places[:MAX_PLACES]
 
 
