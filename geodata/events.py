@@ -235,7 +235,7 @@ def classify_all(sentence: str, low: str | None = None) -> list[str]:
                 others.append(etype)
             if move and len(others) >= 2:
                 break
-    if len(others) < 2 and _PRESENCE_CLAUSE.search(sentence, low):
+    if len(others) < 2 and (" where " in sentence or " which " in sentence) and _PRESENCE_CLAUSE.search(sentence, low):
         others.append("base_presence")  # "..., where it has kept a helicopter base since 2019": asserted beside the news
     if "meeting" in others and _BASE_FUTURE.search(sentence, low) and _SPEECH.search(sentence, low):
         others = ["statement"] + [t for t in others if t not in ("meeting", "statement")]
