@@ -31,9 +31,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import calendar
-import contextlib
 import csv
-import gc
 import io
 import itertools
 import json
@@ -52,6 +50,7 @@ from geodata.gazetteer import Gazetteer, load_gazetteer, prior_score
 from geodata.gazetteer import sources as gaz_sources
 from geodata.gazetteer.index import haversine_km
 from geodata.gazetteer.normalize import normalize, skeleton, strip_article
+from geodata.gcpause import gc_paused
 from geodata.models import EVENT_STATUSES, EVENT_TYPES, MOVEMENT_TYPES, Event, Place, Source
 
 # ---- the world ---------------------------------------------------------------------------------
@@ -986,18 +985,6 @@ def _slug(text: str, n: int = 8) -> str:
 _OUTLET_SLUGS = {o: _slug(o, 4) for o in OUTLETS}
 
 
-@contextlib.contextmanager
-def _no_gc():
-    """Hundreds of thousands of small objects and no cycles: the cyclic collector would only slow us down."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _event_dating(rng: random.Random, d: date, precision: str, status: str, start: date, last: date
                   ) -> tuple[date, date, str, date, str, str]:
     """(date, date_end, precision, published, date_text, phrase as written) for an event around ``d``,
@@ -1053,7 +1040,7 @@ def make_events(n: int, seed: int = 0, gaz: Gazetteer | None = None, start: date
     if days < 1:
         raise ValueError("days must be at least 1")
     w = world(gaz)
-    with _no_gc():
+    with gc_paused():
         return _make_events(w, n, seed, start, days)
 
 
@@ -1123,7 +1110,7 @@ def write_events(path: str | Path, n: int, seed: int = 0, gaz: Gazetteer | None 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     events = make_events(n, seed=seed, gaz=gaz)
-    with _no_gc(), open(path, "w", encoding="utf-8", newline="\n") as fh:
+    with gc_paused(), open(path, "w", encoding="utf-8", newline="\n") as fh:
         for ev in events:
             fh.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
     return path
