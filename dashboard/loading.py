@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import charts, mapview
 from dashboard.state import EventIndex, date_bounds, presets
+from geodata.corpus import folder_signature
 from geodata.export import events_frame, map_dataset, quote_marks
 from geodata.gazetteer import Gazetteer, load_gazetteer
 from geodata.pipeline import CorpusResult, build_cached
@@ -23,13 +24,6 @@ from geodata.pipeline import CorpusResult, build_cached
 @st.cache_resource(show_spinner="Loading the gazetteer…")
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
-
-
-def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Changes whenever a file in the corpus folder is added, removed or edited."""
-    if not folder.is_dir():
-        return ()
-    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
 
 
 @dataclass
@@ -71,7 +65,7 @@ def corpus(folder: str, events_file: str, signature: tuple) -> Loaded:
 
 def signature(folder: Path, events_file: str) -> tuple:
     """Changes whenever a file in the corpus folder or the events file is added, removed or edited."""
-    sig = corpus_signature(folder)
+    sig = folder_signature(folder)
     if events_file and os.path.exists(events_file):
         st_ = os.stat(events_file)
         sig += (("events", st_.st_size, st_.st_mtime_ns),)

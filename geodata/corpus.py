@@ -118,6 +118,23 @@ class Corpus:
     warnings: list[str]
 
 
+def folder_signature(folder: str | Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, mtime) of every file in a corpus folder: changes whenever an article, the manifest or
+    the analysts' files are added, removed or edited."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return ()
+    out = []
+    for p in folder.iterdir():
+        try:
+            if p.is_file():
+                st = p.stat()
+                out.append((p.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            continue  # removed while we looked
+    return tuple(sorted(out))
+
+
 def load_corpus(folder: str | Path) -> Corpus:
     """Every ``*.txt`` in ``folder`` (sorted by name), its manifest row if any, boilerplate marked."""
     folder = Path(folder)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata import curation
-from geodata.corpus import Corpus, LoadError, load_corpus
+from geodata.corpus import Corpus, LoadError, folder_signature, load_corpus
 from geodata.curation import Curation, ReviewReport
 from geodata.dates import find_dates
 from geodata.events import extract_events, merge_events
@@ -164,13 +164,8 @@ def _code_key() -> str:
 def _inputs_key(folder: Path) -> str:
     h = hashlib.sha256(_code_key().encode())
     h.update(f"{folder.resolve()}|{os.environ.get('GEODATA_ROI', '')}".encode())
-    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    for f in files:
-        try:
-            st = f.stat()
-        except OSError:
-            continue
-        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for name, size, mtime in folder_signature(folder):
+        h.update(f"{name}:{size}:{mtime}".encode())
     return h.hexdigest()[:24]
 
 
