@@ -186,28 +186,8 @@ def click_in_map(page, x: float, y: float) -> None:
     page.mouse.click(dx + box["x"] + x, dy + box["y"] + y)
 
 
-def wait_shown_changes(page, before: str, timeout: int = 30_000) -> dict[str, str]:
-    """Until the events canvas shows another number of events than ``before`` (a new mask was drawn)."""
-    page.wait_for_function(
-        """([iframe, n]) => { const f = document.querySelector(iframe);
-             const d = f ? f.contentDocument : document; const c = d && d.querySelector('.leaflet-container');
-             return c && c.getAttribute('data-events') === 'drawn' && c.getAttribute('data-events-shown') !== n; }""",
-        arg=[MAP_IFRAME, before], timeout=timeout, polling="raf",
-    )
-    return map_state(page)
-
-
 def count_in_map(page, selector: str) -> int:
     return map_frame(page).locator(selector).count()
-
-
-def wait_count_changes(page, selector: str, before: int, timeout: int = 30_000) -> int:
-    page.wait_for_function(
-        """([sel, n, iframe]) => { const f = document.querySelector(iframe);
-             return f && f.contentDocument && f.contentDocument.querySelectorAll(sel).length !== n; }""",
-        arg=[selector, before, MAP_IFRAME], timeout=timeout,
-    )
-    return count_in_map(page, selector)
 
 
 _PARENT_PROBE = """() => {
