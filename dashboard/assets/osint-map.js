@@ -110,7 +110,8 @@
       var pt = L.CRS.EPSG3857.latLngToPoint(L.latLng(places[k][2], places[k][1]), 0);
       px[k] = pt.x; py[k] = pt.y;
     }
-    draw._prep = { px: px, py: py, epoch: Date.parse(draw.epoch + "T00:00:00Z") };
+    // day numbers in the dataset count from draw.epoch; epochDay turns them into days since 1970-01-01
+    draw._prep = { px: px, py: py, epochDay: Math.round(Date.parse(draw.epoch + "T00:00:00Z") / 86400000) };
     return draw._prep;
   }
 
@@ -124,7 +125,7 @@
 
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-  function isoDay(text) {  // "2024-12-09" -> days since 1970-01-01, or null
+  function isoDay(text) {  // "2024-12-09" -> days since 1970-01-01, or null (the app's slider gives ISO dates)
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text || ""));
     return m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000) : null;
   }
@@ -141,14 +142,14 @@
       if (draw.d0[i] < 0) return;
       lo = Math.min(lo, draw.d0[i]); hi = Math.max(hi, draw.d0[i] + draw.d1[i]);
     });
-    var when = lo === Infinity ? "undated" : (lo === hi ? dayLabel(lo) : dayLabel(lo) + " – " + dayLabel(hi));
+    var e = prepare(draw).epochDay;
+    var when = lo === Infinity ? "undated" : (lo === hi ? dayLabel(e + lo) : dayLabel(e + lo) + " – " + dayLabel(e + hi));
     return items.length > 1 ? "×" + items.length + " · " + when : when;
   }
 
   function dayText(draw, i) {
     if (draw.d0[i] < 0) return "undated";
-    var ms = Date.parse(draw.epoch + "T00:00:00Z") + draw.d0[i] * 86400000;
-    return new Date(ms).toISOString().slice(0, 10);
+    return new Date((prepare(draw).epochDay + draw.d0[i]) * 86400000).toISOString().slice(0, 10);
   }
 
   // Events at one place are fanned out on a small ring (in pixels, so at every zoom) instead of hiding each other.
@@ -245,8 +246,9 @@
         var inputs = doc.querySelectorAll(".st-key-date_range input[type=range]");
         if (inputs.length !== 2) return;
         var a = isoDay(inputs[0].getAttribute("aria-valuetext")), b = isoDay(inputs[1].getAttribute("aria-valuetext"));
-        if (a === null || b === null) return;
-        self.setRange(Math.min(a, b), Math.max(a, b));
+        if (a === null || b === null || !self._draw) return;
+        var e = prepare(self._draw).epochDay;
+        self.setRange(Math.min(a, b) - e, Math.max(a, b) - e);
       };
       this._observer = new MutationObserver(read);
       this._observer.observe(doc.body, { attributes: true, subtree: true, attributeFilter: ["aria-valuetext"] });
@@ -257,8 +259,8 @@
       this._range = [lo, hi];
       this._keep = this._applyDates();
       this._redraw();
-      var cap = this._map._osintCaption;
-      if (cap) cap.setText(lo === hi ? dayLabel(lo) : dayLabel(lo) + " – " + dayLabel(hi));
+      var cap = this._map._osintCaption, e = prepare(this._draw).epochDay;
+      if (cap) cap.setText(lo === hi ? dayLabel(e + lo) : dayLabel(e + lo) + " – " + dayLabel(e + hi));
     },
 
     details: function (items) {
