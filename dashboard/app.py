@@ -207,13 +207,18 @@ e1.download_button("Download events (CSV)", data=lambda: export_csv(index.take(m
 e2.download_button("Download events (GeoJSON)", data=lambda: export_geojson(index.take(mask)),
                    file_name=f"events_{start}_{end}.geojson", mime="application/geo+json", on_click="ignore",
                    key="dl_geojson")
-e3.download_button(
-    "Download map (offline HTML)", on_click="ignore", key="dl_html", mime="text/html",
-    file_name=f"osint-map_{start}_{end}.html",
-    data=lambda: mapview.standalone_html(*map_dataset(index.take(mask), quote_marks(events, result.articles)), None,
-                                         installations_geojson(result.installations, end),
-                                         title=f"OSINT map {start} – {end}", center=loaded.center, caption=caption),
-)
+
+
+def _briefing_file() -> bytes:
+    """The shown events only (nothing filtered out travels with the file), built when it is asked for."""
+    shown = index.take(mask)
+    return mapview.standalone_html(*map_dataset(shown, quote_marks(shown, result.articles)), None,
+                                   installations_geojson(result.installations, end),
+                                   title=f"OSINT map {start} – {end}", center=loaded.center, caption=caption)
+
+
+e3.download_button("Download map (offline HTML)", data=_briefing_file, on_click="ignore", key="dl_html",
+                   mime="text/html", file_name=f"osint-map_{start}_{end}.html")
 if len(df) > TABLE_ROWS:
     st.caption(f"The first {TABLE_ROWS:,} of {len(df):,} events in date order: narrow the range or the filters to see "
                "the rest, or download them all as CSV or GeoJSON.")
