@@ -7,7 +7,6 @@ one loads in a fraction of a second.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import math
 import os
@@ -21,6 +20,7 @@ from pathlib import Path
 from geodata.fsio import atomic_write
 from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
+from geodata.gcpause import gc_paused
 from geodata.models import Place
 
 INDEX_VERSION = 9
@@ -201,16 +201,14 @@ def load_gazetteer(rebuild: bool = False) -> Gazetteer:
     """The index, from the on-disk cache when its inputs are unchanged, else built and cached."""
     path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
     if not rebuild and path.exists():
-        gc.disable()  # the index is hundreds of thousands of small tuples: collecting while loading triples the time
         try:
-            with open(path, "rb") as fh:
+            # the index is hundreds of thousands of small tuples: collecting while loading triples the time
+            with gc_paused(), open(path, "rb") as fh:
                 gaz = pickle.load(fh)
             if isinstance(gaz, Gazetteer):
                 return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             pass  # a corrupt or stale cache is rebuilt below
-        finally:
-            gc.enable()
     gaz = Gazetteer.build()
     try:
         atomic_write(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))  # readers see old or new, never half
