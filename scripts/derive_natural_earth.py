@@ -72,8 +72,9 @@ def decode_topojson(topo: dict, obj: str) -> list[dict]:
 # Common short and former names used in news (facts, not tuned to any text).
 ALIASES = {
     "US": "US|USA|U.S.|U.S.A.|United States of America|America", "GB": "UK|U.K.|Britain|Great Britain",
-    "AE": "UAE|U.A.E.|Emirates", "CD": "DRC|DR Congo|Congo-Kinshasa|Zaire", "CG": "Congo-Brazzaville",
-    "KR": "Republic of Korea", "KP": "DPRK|North Korea", "RU": "Russian Federation", "TR": "Türkiye|Turkiye",
+    "AE": "UAE|U.A.E.|Emirates", "CD": "DRC|DR Congo|Congo-Kinshasa|Zaire|Democratic Republic of Congo|DR of Congo",
+    "CG": "Congo-Brazzaville|Republic of Congo", "CN": "People's Republic of China|PRC|Mainland China",
+    "KR": "Republic of Korea", "KP": "DPRK|North Korea|Democratic People's Republic of Korea", "RU": "Russian Federation", "TR": "Türkiye|Turkiye",
     "CZ": "Czech Republic|Czechia", "MM": "Burma", "CI": "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire", "SZ": "Swaziland|Eswatini",
     "MK": "Macedonia|North Macedonia", "NL": "Holland|The Netherlands", "VA": "Vatican|Holy See", "PS": "Palestine",
     "SY": "Syrian Arab Republic", "IR": "Islamic Republic of Iran", "LA": "Laos", "VN": "Viet Nam", "TL": "East Timor",
@@ -86,14 +87,34 @@ def _equal_area(part):
     return shapely.transform(part, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
 
 
-def representative_point(geom):
+def _unwrap(part):
+    """A part whose ring crosses the antimeridian (Fiji, Chukotka) spans nearly 360 degrees of longitude as
+    decoded; shifted onto 0..360 it is the small polygon it is. Parts that do not cross are returned as they are."""
+    minx, _, maxx, _ = part.bounds
+    if maxx - minx <= 180:
+        return part
+    shifted = shapely.transform(part, lambda xy: np.column_stack([np.where(xy[:, 0] < 0, xy[:, 0] + 360, xy[:, 0]), xy[:, 1]]))
+    return shifted if shifted.is_valid else shifted.buffer(0)
+
+
+def mainland(geom):
+    """The country's largest part (by area, antimeridian crossings unwrapped), in longitudes that may run past 180."""
     shp = shape(geom)
     if not shp.is_valid:
         shp = shp.buffer(0)
-    part = max(getattr(shp, "geoms", [shp]), key=lambda p: p.area)
+    return max((_unwrap(p) for p in getattr(shp, "geoms", [shp])), key=lambda p: p.area)
+
+
+def _wrap(lon: float) -> float:
+    return lon - 360 if lon > 180 else lon
+
+
+def representative_point(geom):
+    part = mainland(geom)
     c = _equal_area(part).centroid
     c = Point(c.x, math.degrees(math.asin(max(-1.0, min(1.0, c.y)))))
-    return c if part.contains(c) else polylabel(part, tolerance=0.01)
+    c = c if part.contains(c) else polylabel(part, tolerance=0.01)
+    return Point(_wrap(c.x), c.y)
 
 
 DIRECTIONS = {  # name -> (rows, cols) of the 3x3 grid over the country's bounding box; row 0 is north
@@ -107,10 +128,7 @@ def direction_points(geom) -> dict[str, tuple[float, float]]:
     """A point for "northern X", "X's northeast"...: the centroid of the mainland inside that part of its box."""
     from shapely.geometry import box
 
-    shp = shape(geom)
-    if not shp.is_valid:
-        shp = shp.buffer(0)
-    part = max(getattr(shp, "geoms", [shp]), key=lambda p: p.area)
+    part = mainland(geom)
     minx, miny, maxx, maxy = part.bounds
     w, h = (maxx - minx) / 3, (maxy - miny) / 3
     out = {}
@@ -120,7 +138,7 @@ def direction_points(geom) -> dict[str, tuple[float, float]]:
         if piece.is_empty or piece.area < part.area * 0.01:
             continue
         pt = piece.representative_point() if not piece.contains(piece.centroid) else piece.centroid
-        out[name] = (round(pt.y, 4), round(pt.x, 4))
+        out[name] = (round(pt.y, 4), round(_wrap(pt.x), 4))
     return out
 
 
