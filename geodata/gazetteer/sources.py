@@ -114,10 +114,23 @@ def _iso3166_2_file() -> Path:
 _OTHER_NAME = re.compile(r"^(?P<name>.+?)\s*\((?P<lang>[a-z]{3})\)$")
 
 
+_GROUPING_TYPES = frozenset({"geographical unit", "geographical region", "chain (of islands)"})
+
+
+def _subdivision_kind(sub: dict, subs: dict) -> str:
+    parent = subs.get(sub.get("parentCode") or "")
+    if parent is None or (sub.get("type") or "").lower() == "governorate":
+        return "admin1"
+    return "admin1" if (parent.get("type") or "").lower() in _GROUPING_TYPES else "admin2"
+
+
 def subdivision_places() -> Iterator[Entry]:
     """ISO 3166-2 subdivisions (provinces, governorates, states...) with coordinates, from ``iso3166-2``.
 
-    Top-level subdivisions are ``admin1``; nested ones (a county inside a region) ``admin2``.
+    Top-level subdivisions are ``admin1``; nested ones (a county inside a region) ``admin2``, except under
+    a parent that only groups them (Indonesia's provinces under its "geographical units", Uganda's
+    districts under "geographical regions") and governorates, first-level everywhere (Iraq's Erbil, Dohuk
+    and Sulaymaniyah sit under the Kurdistan Region in ISO 3166-2).
     """
     with open(_iso3166_2_file(), encoding="utf-8") as fh:
         data = json.load(fh)
@@ -128,7 +141,7 @@ def subdivision_places() -> Iterator[Entry]:
                 continue
             place = Place(
                 id=f"iso:{code}", name=sub["name"], lat=float(lat_lng[0]), lon=float(lat_lng[1]),
-                kind="admin1" if not sub.get("parentCode") else "admin2", country_code=country, source="iso3166-2",
+                kind=_subdivision_kind(sub, subs), country_code=country, source="iso3166-2",
             )
             names = [sub["name"]]
             for other in (sub.get("localOtherName") or "").split(", "):
