@@ -81,7 +81,7 @@ def _token(m: re.Match[str], g: int = 0) -> tuple[int, int, str]:
     """(start, end, text) of the token matched as group ``g`` of ``m``, a possessive cut off ("Syria's" is read
     as "Syria")."""
     tok = m.group(g)
-    if tok.endswith(_POSSESSIVES):
+    if tok.endswith(_POSSESSIVES) and not tok.startswith("People"):  # "People's Republic of China" runs on
         return m.start(g), m.end(g) - 2, tok[:-2]
     return m.start(g), m.end(g), tok
 
@@ -95,6 +95,8 @@ _CAP_TOKEN = re.compile(r"[^\W\d_a-z](?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])
 # The next token of a name, group 1, read from the end of the one before: only spaces or hyphens may separate them
 # (never a comma or full stop). One new line may end the gap: the full match of the gap this replaces ended in
 # ``$``, which also matches before a final new line, and the names found stay the same.
+# A French elided article before a capitalised word reads as capitalised: "Côte d'Ivoire", "Val d'Isère".
+_ELIDED_CAP = re.compile(r"[dlDL]['’‘`ʼ][^\W\d_a-z]")
 _NEXT_TOKEN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?(" + _TOKEN.pattern + ")")
 
 
@@ -131,7 +133,10 @@ def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end
         full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
         feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in FEATURE_KINDS[fclass]]
     if full_cands or feat_cands:
-        return Span(start, fm.end(), key, full_cands or feat_cands, fclass)
+        # "Cairo airport" is the full name of El Cairo Airport (Bolivia) too: the facilities named after the town
+        # stay candidates beside it, and resolution weighs them (context, the town they are named after)
+        merged = full_cands + [p for p in feat_cands if p not in full_cands]
+        return Span(start, fm.end(), key, merged, fclass)
     if cands:
         return Span(start, end, key, cands, fclass, fuzzy=fuzzy)  # the feature only steers resolution
     return None
@@ -164,7 +169,7 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[list[tuple[i
         tok = _token(m, 1)
         end = m.end()
         norm = normalize(tok[2])
-        cap = tok[2][:1].isupper()
+        cap = tok[2][:1].isupper() or _ELIDED_CAP.match(tok[2]) is not None
         if not (cap or norm in _CONNECTORS):
             break
         toks.append(tok)
@@ -248,9 +253,17 @@ def _name_before(span: Span, text: str) -> bool:
     return not _SENTENCE_START.search(before[: m.start()])
 
 
+# An Arabic article joining the name to a capitalised word makes it part of a longer name: "Ain" in
+# "Ain al-Asad" or "Ras al-Ain" is not Al Ain in the Emirates.
+_ARTICLE_JOIN_AFTER = re.compile(r"[ \u00a0]+(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez)[-‐‑–][A-Z]")
+_ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*[ \u00a0]+(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez)[-‐‑–]$")
+
+
 def _name_like_neighbour(span: Span, text: str) -> bool:
     """A capitalised word directly beside a one-word name makes it part of another name."""
-    return bool(_CAP_WORD_AFTER.match(text[span.end:span.end + 3])) or _name_before(span, text)
+    return (bool(_CAP_WORD_AFTER.match(text[span.end:span.end + 3])) or _name_before(span, text)
+            or _ARTICLE_JOIN_AFTER.match(text, span.end, span.end + 8) is not None
+            or _ARTICLE_JOIN_BEFORE.search(text[max(0, span.start - 30):span.start]) is not None)
 
 
 _SPEECH_AFTER = re.compile(
@@ -304,8 +317,8 @@ def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     words = span.key.split()
     single = len(words) == 1
     common = all(w in COMMON_WORDS or w in _CONNECTORS for w in words)
-    if common and not _is_primary(span.key, cands):
-        return False  # "Center", "White House": translations and nicknames among alternate names
+    if common and not _is_primary(span.key, cands) and not (span.locative and best_pop >= 1_000_000 and single):
+        return False  # "Center", "White House": translations and nicknames among alternate names ("to Mecca" stays)
     if common and best_pop < 1_000_000 and not (span.locative and best_pop >= 50_000):
         return False  # "Reading", "Nice", "Mobile" need "in"/"to"/"from" before them
     if single and len(span.key) <= 3 and best_pop < 100_000:

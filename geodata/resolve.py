@@ -48,6 +48,7 @@ class _Context:
     roi: frozenset[str]  # region-of-interest prior: ISO country codes the user cares about
     containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
     list_kind: dict[int, str] = field(default_factory=dict)  # span index -> the kind its list is made of
+    gaz: Gazetteer | None = None  # for the towns a facility is named after
     # (lat, lon) -> its two nearest anchors as (km, span index): a name repeated in the text is measured once
     nearest: dict[tuple[float, float], list[tuple[float, int]]] = field(default_factory=dict)
     # (latitude in radians, its cosine, longitude, span index) of each anchor: what _two_nearest needs of an
@@ -131,7 +132,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
         key = (round(la, 1), round(lo, 1))
         spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
     anchors = list(spots.values())[:MAX_ANCHORS]
-    return _Context(countries, anchors, roi, containers, _list_kinds(spans, text))
+    return _Context(countries, anchors, roi, containers, _list_kinds(spans, text), gaz)
 
 
 _LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
@@ -183,10 +184,20 @@ def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
         s += 1.5
     if span.feature and p.kind in FEATURE_KINDS.get(span.feature, frozenset()):
         s += 3.0
+        if ctx.gaz is not None:
+            s += 0.5 * _town_prior(ctx.gaz, span.key, p)
     if ctx.anchors and p.kind not in ("country", "region", "sea"):
         d = ctx.anchor_km(p.lat, p.lon, i)
         s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
     return s
+
+
+def _town_prior(gaz: Gazetteer, key: str, facility: Place) -> float:
+    """"Cairo airport": a facility is as likely as the best-known town of that name within 50 km of it (Cairo
+    International, not El Cairo in Bolivia); 0 when no town of the name is near."""
+    return max((prior_score(q) for q in gaz.candidates(key)
+                if q.kind not in FACILITY_KINDS and haversine_km(q.lat, q.lon, facility.lat, facility.lon) <= 50),
+               default=0.0)
 
 
 def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:

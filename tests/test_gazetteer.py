@@ -41,3 +41,14 @@ def test_index_cache_roundtrip(tmp_path, monkeypatch, gaz):
     again = gindex.load_gazetteer()
     assert len(again.places) == len(gaz.places)
     assert isinstance(pickle.loads(files[0].read_bytes()), gindex.Gazetteer)
+
+
+def test_country_points_lie_in_the_country_across_the_antimeridian(gaz):
+    fiji = OfflineGazetteer(gaz).geocode("Fiji")
+    assert -19 < fiji.latitude < -16 and 177 < fiji.longitude < 180  # Viti Levu, not the Atlantic
+
+
+def test_provinces_under_grouping_units_and_governorates_are_first_level(gaz):
+    # Indonesia's provinces sit under "geographical units" in ISO 3166-2, Iraq's Erbil under the Kurdistan Region
+    assert {p.kind for p in gaz.candidates("bali") if p.source == "iso3166-2"} == {"admin1"}
+    assert {p.kind for p in gaz.candidates("erbil") if p.source == "iso3166-2"} == {"admin1"}

@@ -114,3 +114,30 @@ def test_capitalised_tokens_are_those_of_the_whole_tokenisation():
 def test_a_name_runs_over_spaces_and_hyphens_only(gaz):
     assert [m.text for m in find_mentions("Troops left Deir ez-Zor for Tal Abyad.", gaz)][:1] == ["Deir ez-Zor"]
     assert "Gulf of Aden" in [m.text for m in find_mentions("Ships in the Gulf of Aden were hit.", gaz)]
+
+
+def test_french_elision_and_long_country_names(gaz):
+    assert names("Officials in Côte d'Ivoire said so.", gaz) == [("Côte d'Ivoire", "Ivory Coast", "country")]
+    ms = find_mentions("The People's Republic of China and the Democratic Republic of Congo signed.", gaz)
+    assert [m.place.country_code for m in ms] == ["CN", "CD"]  # not Taiwan ("Republic of China"), not Congo-Brazzaville
+
+
+def test_a_word_joined_by_an_arabic_article_is_part_of_a_longer_name(gaz):
+    # "Ain" in "Ras al-Ain" or "Ain al-Asad" is not Al Ain in the Emirates
+    assert all(m.place.country_code != "AE" for m in find_mentions("Shelling hit Ras al-Ain and Ain al-Asad.", gaz))
+
+
+def test_airport_named_after_a_town_is_the_one_near_the_best_known_town(gaz):
+    (m,) = find_mentions("The flight landed at Cairo airport.", gaz)
+    assert m.place.kind == "airport" and m.place.country_code == "EG"
+
+
+def test_an_english_exonym_of_a_large_city_is_kept_after_a_locative(gaz):
+    ms = find_mentions("Pilgrims travelled to Mecca this week.", gaz)
+    assert [(m.text, m.place.country_code) for m in ms] == [("Mecca", "SA")]
+
+
+def test_curated_regions_and_seas(gaz):
+    ms = find_mentions("Troops moved into the Golan Heights; ships crossed the South China Sea and the Gulf of Oman.", gaz)
+    assert [(m.text, m.place.kind) for m in ms] == [("Golan Heights", "region"), ("South China Sea", "sea"),
+                                                    ("Gulf of Oman", "sea")]
