@@ -56,7 +56,7 @@ def test_kremlin_as_government_is_not_a_place(gaz):
 def test_possessive_and_hyphenated(gaz):
     got = names("Syria’s northeast and Turkey-controlled parts of Deir ez-Zor.", gaz)
     assert ("Syria’s northeast", "northeastern Syria", "region") in got
-    assert any(n == "Turkey" for _, n, _ in got)
+    assert not any(n == "Turkey" for _, n, _ in got)  # the controller, not a place: the parts are Deir ez-Zor's
     assert any(t == "Deir ez-Zor" for t, _, _ in got)
 
 
@@ -141,3 +141,14 @@ def test_curated_regions_and_seas(gaz):
     ms = find_mentions("Troops moved into the Golan Heights; ships crossed the South China Sea and the Gulf of Oman.", gaz)
     assert [(m.text, m.place.kind) for m in ms] == [("Golan Heights", "region"), ("South China Sea", "sea"),
                                                     ("Gulf of Oman", "sea")]
+
+
+def test_actors_in_compound_adjectives_are_not_places(gaz):
+    ms = find_mentions("US-backed forces and Iran-led militias entered Turkey-controlled parts of Syria.", gaz)
+    assert [m.text for m in ms] == ["Syria"]
+
+
+def test_generic_words_inside_longer_names_are_not_provinces(gaz):
+    ms = find_mentions("Cases rose in the province of Western Kasai and in Ceamurlia de Jos.", gaz)
+    assert all(m.place.country_code not in ("PG", "NG") for m in ms)  # not Western (Papua New Guinea), not Jos
+    assert find_mentions("Species live in the jungles of Central and South America.", gaz)[0].text != "Central"
