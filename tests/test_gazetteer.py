@@ -52,3 +52,9 @@ def test_provinces_under_grouping_units_and_governorates_are_first_level(gaz):
     # Indonesia's provinces sit under "geographical units" in ISO 3166-2, Iraq's Erbil under the Kurdistan Region
     assert {p.kind for p in gaz.candidates("bali") if p.source == "iso3166-2"} == {"admin1"}
     assert {p.kind for p in gaz.candidates("erbil") if p.source == "iso3166-2"} == {"admin1"}
+
+
+def test_geocode_reads_a_feature_word_like_the_geoparser(gaz):
+    geo = OfflineGazetteer(gaz)
+    assert geo.geocode("Cairo airport").raw["country_code"] == "EG"  # not El Cairo Airport, Bolivia
+    assert geo.geocode("Tartus port").raw["kind"] == "port"

@@ -6,12 +6,16 @@ network: every answer comes from the local index.
 
 from __future__ import annotations
 
+import re
+
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geodata.gazetteer.index import Gazetteer, load_gazetteer, prior_score
 from geodata.gazetteer.normalize import normalize, strip_article
 from geodata.models import Place
+
+_FEATURE_WORD = re.compile(r"\b(?:air\s*base|airbase|airport|airfield|port|harbou?r|naval|base)\b", re.I)
 
 
 def _location(place: Place, confidence: float) -> Location:
@@ -40,13 +44,18 @@ class OfflineGazetteer(Geocoder):
         if not key:
             return []
         cands = self.gazetteer.candidates(key) or self.gazetteer.candidates(strip_article(key))
-        if not cands:
-            # Free text ("Qamishli airport", "port of Tartus"): let the geoparser read it.
-            mentions = find_mentions(query.strip().title() if query.islower() else query.strip(), self.gazetteer)
+        text = query.strip().title() if query.islower() else query.strip()
+        if not cands or _FEATURE_WORD.search(text):
+            # Free text ("Qamishli airport", "port of Tartus"), or a name with a feature word that several
+            # facilities answer to ("Cairo airport" is also El Cairo Airport in Bolivia): the geoparser reads it,
+            # weighing the facilities by the town they are named after.
+            mentions = find_mentions(text, self.gazetteer)
             if mentions:
                 best = max(mentions, key=lambda m: (m.end - m.start, m.confidence))
-                return [(10.0 + best.confidence, best.place)]
-            return []
+                rest = [(prior_score(p), p) for p in cands if p.id != best.place.id]
+                return [(10.0 + best.confidence, best.place)] + sorted(rest, key=lambda t: (-t[0], t[1].id))
+            if not cands:
+                return []
         ranked = [(prior_score(p) + (1.5 if p.country_code in self.country_bias else 0.0), p) for p in cands]
         ranked.sort(key=lambda t: (-t[0], t[1].id))
         return ranked
