@@ -477,18 +477,21 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     for s, e in sentences(text):
         if excluded_share(article, s, e) > 0.5:
             continue
-        # The places first: a sentence without one is skipped before it is classified (the cheaper test).
+        # A sentence naming no place is skipped before it is classified; one that reports nothing, before its places
+        # are read (most sentences stop at one of these two tests).
         in_sentence = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
-        ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
-                 and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
-        if not ments:
+        if not in_sentence:
             continue  # an event the map cannot place is left to the reader
         sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)
         sent_low = low = caseless.lowered(scan)
         starts = _trigger_starts(scan, low)
         types = _classify_all(scan, low, starts)
         if not types:
-            continue  # blanking a clause out (below) never adds a trigger: most sentences stop here
+            continue  # blanking a clause out (below) never adds a trigger
+        ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
+                 and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
+        if not ments:
+            continue
         why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))]
         if why:  # the clause blanked out, offsets kept; its places dropped
             ments = [m for m in ments if not any(a <= m.start < b for a, b in why)]
