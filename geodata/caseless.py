@@ -7,6 +7,10 @@ case-sensitively. A lexicon written in lower case has a *twin*: the same pattern
 comes back lower-cased) whenever lower-casing cannot change what ``re.I`` would match: the text is ASCII,
 or its other characters have no case (curly quotes, dashes). ``lowered`` says when; otherwise callers use
 the ``re.I`` pattern itself.
+
+A lexicon is mostly asked *where* it first matches, not what it matched: ``starts_only`` rewrites a
+pattern into one that matches at exactly the same offsets and is found faster (its alternatives grouped
+by their first character, which re then skips to).
 """
 
 from __future__ import annotations
@@ -49,14 +53,125 @@ def twin(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(rx.pattern, rx.flags & ~re.I)
 
 
-class Lexicon:
-    """A ``re.I`` lexicon pattern and its twin: ``search(text, low)`` runs the twin on ``low`` when it is given."""
+# ---- where a pattern matches, found fast ---------------------------------------------------------------------------
+# re tries every alternative of an alternation at every offset of the text. Grouped by their first character, as in
+# "w(?:arships?|ithdr[ae]w\w*)|l(?:eft)", only the alternatives that start with the character read are tried.
+# Alternatives that all start at a word boundary test it first, once ("(?<!\w)(?:w(?:...)|l(?:...))"): most offsets
+# are inside a word. Unless one starts with a lower-case letter (most of a text), the group's character comes first
+# instead, the boundary after it ("R(?<!\w.)(?:ussia|ussian)|K(?<!\w.)(?:remlin)"), so that re skips at C speed to
+# the characters a match can start with.
 
-    __slots__ = ("rx", "twin")
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+_WORD_LITERAL = re.compile(r"[A-Za-z0-9]")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_AFTER_BOUNDARY = r"(?<!\w.)"  # after a word character: none before it, a word boundary before it
+
+
+def _atom_end(p: str, i: int) -> int:
+    """Where the atom starting at ``p[i]`` ends (its quantifier left out): an escape, a set, a group or a character."""
+    if p[i] == "\\":
+        return i + 2
+    if p[i] == "[":
+        j = i + 1
+        j += p.startswith("^", j)
+        j += p.startswith("]", j)  # a "]" first in a set is itself
+        while p[j] != "]":
+            j += 2 if p[j] == "\\" else 1
+        return j + 1
+    if p[i] == "(":
+        depth, j = 0, i
+        while True:
+            if p[j] in "\\[":
+                j = _atom_end(p, j)
+                continue
+            depth += {"(": 1, ")": -1}.get(p[j], 0)
+            j += 1
+            if depth == 0:
+                return j
+    return i + 1
+
+
+def _first_atom(p: str) -> tuple[str, str, str]:
+    """(first atom, its quantifier, the rest) of a pattern with no top-level "|"."""
+    end = _atom_end(p, 0)
+    q = _QUANTIFIER.match(p, end)
+    qend = q.end() if q else end
+    return p[:end], p[end:qend], p[qend:]
+
+
+def _alternatives(p: str) -> list[str]:
+    """The top-level alternatives of a pattern."""
+    out, start, i = [], 0, 0
+    while i < len(p):
+        if p[i] == "|":
+            out.append(p[start:i])
+            start = i + 1
+            i += 1
+        else:
+            i = _atom_end(p, i)
+    out.append(p[start:])
+    return out
+
+
+def _heads(alt: str, bound: bool = False, depth: int = 0) -> list[tuple[str, str, bool]]:
+    """The ways an alternative may start: (first character, the rest, a word boundary before it). A leading
+    non-capturing group is opened up ("(?:a|b)c" is "ac|bc"); an alternative that opens with anything but a
+    letter or digit is kept whole, its first character "" (a boundary before it written back in)."""
+    if alt:
+        atom, quantifier, rest = _first_atom(alt)
+        if not quantifier:
+            if atom == r"\b" and not bound:
+                return _heads(rest, True, depth)
+            if atom.startswith("(?:") and depth < 4:
+                return [h for a in _alternatives(atom[3:-1]) for h in _heads(a + rest, bound, depth + 1)]
+            if _WORD_LITERAL.fullmatch(atom):
+                return [(atom, rest, bound)]
+    return [("", (r"\b" if bound else "") + alt, False)]
+
+
+def starts_only(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that matches at exactly the offsets where ``rx`` does, found faster; what it matches from there
+    may differ (it has no groups). ``rx`` itself when it cannot be rewritten (groups, verbose or inline flags)."""
+    if not isinstance(rx.pattern, str) or rx.groups or rx.flags & re.X or _INLINE_FLAGS.search(rx.pattern):
+        return rx
+    grouped: dict[tuple[str, bool], list[str]] = {}
+    whole: list[str] = []
+    for alt in _alternatives(rx.pattern):
+        for first, rest, bound in _heads(alt):
+            if first:
+                grouped.setdefault((first, bound), []).append(rest)
+            else:
+                whole.append(rest)
+    if not whole and all(bound for _, bound in grouped) and (rx.flags & re.I or any(f.islower() for f, _ in grouped)):
+        form = r"(?<!\w)(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for (first, _), rests in grouped.items()) + ")"
+    else:
+        form = "|".join([f"{first}{_AFTER_BOUNDARY if bound else ''}(?:{'|'.join(rests)})"
+                         for (first, bound), rests in grouped.items()] + whole)
+    try:
+        return re.compile(form, rx.flags)
+    except re.error:
+        return rx
+
+
+class Lexicon:
+    """A ``re.I`` lexicon pattern and its twin: ``search(text, low)`` runs the twin on ``low`` when it is given;
+    ``find(text, low)``, only where it matches, their ``starts_only`` forms."""
+
+    __slots__ = ("rx", "twin", "_starts", "_twin_starts")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx, self.twin = rx, twin(rx)
+        self._starts, self._twin_starts = starts_only(self.rx), starts_only(self.twin)
 
     def search(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
         """``rx.search(text, pos)`` (same offsets; group text lower-cased when ``low``, ``lowered(text)``, is given)."""
         return self.rx.search(text, pos) if low is None else self.twin.search(low, pos)
+
+    def match(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
+        """``rx.match(text, pos)``, on ``low`` with the twin when it is given (as ``search``)."""
+        return self.rx.match(text, pos) if low is None else self.twin.match(low, pos)
+
+    def find(self, text: str, low: str | None, pos: int = 0) -> int:
+        """Where ``search(text, low, pos)`` finds its match, -1 for none."""
+        m = self._starts.search(text, pos) if low is None else self._twin_starts.search(low, pos)
+        return -1 if m is None else m.start()

@@ -77,21 +77,13 @@ COMMON_WORDS = _load_common_words()
 ENGLISH_WORDS = _load_common_words("english_words.txt")
 
 
-def _token(m: re.Match[str], g: int = 0) -> tuple[int, int, str]:
-    """(start, end, text) of the token matched as group ``g`` of ``m``, a possessive cut off ("Syria's" is read
-    as "Syria")."""
-    tok = m.group(g)
-    if tok.endswith(_POSSESSIVES) and not tok.startswith("People"):  # "People's Republic of China" runs on
-        return m.start(g), m.end(g) - 2, tok[:-2]
-    return m.start(g), m.end(g), tok
-
-
 # A token starting with a capital (or any letter beyond ASCII), exactly as ``_TOKEN.finditer`` over the whole text
 # would read it: it starts at a letter with no word character (or word character and apostrophe) before it, and
 # runs as ``_TOKEN`` does ("U.S." whole). Only such tokens start a name, so the text is not cut into its thousand
 # tokens: the few after each are read as a name runs on. The pattern opens with a character class, which re skips
-# to at C speed.
-_CAP_TOKEN = re.compile(r"[^\W\d_a-z](?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’‘`ʼ]\w+)*)")
+# to at C speed: capitals and any character beyond ASCII (two ranges, tested twice as fast as the categories of
+# "[^\W\d_a-z]"), the latter then checked to be a letter by a look-behind.
+_CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’‘`ʼ]\w+)*)")
 # The next token of a name, group 1, read from the end of the one before: only spaces or hyphens may separate them
 # (never a comma or full stop). One new line may end the gap: the full match of the gap this replaces ended in
 # ``$``, which also matches before a final new line, and the names found stay the same.
@@ -155,49 +147,55 @@ def _cues_before(text: str, low: str | None, start: int) -> tuple[str, bool]:
     return (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
 
 
-def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[list[tuple[int, int, str]], list[bool], list[str]]:
+def _possessive(tok: str) -> bool:
+    """"Syria's" ends a name (read as "Syria"); "People's" does not ("People's Republic of China")."""
+    return tok.endswith(_POSSESSIVES) and not tok.startswith("People")
+
+
+def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[int, list[int], list[bool], list[str]]:
     """The tokens a name starting at the capitalised token ``first`` may take: joined by spaces or hyphens only,
-    each capitalised or a connector, at most ``max_tokens``; with their capitalisation and normalised forms."""
-    toks = [_token(first)]
+    each capitalised or a connector, at most ``max_tokens``; as (start, each token's end, whether it is
+    capitalised, its normalised form). A possessive is cut off a token and ends the name ("Syria's Idlib")."""
+    tok, end = first.group(), first.end()
+    possessive = _possessive(tok)
+    ends = [end - 2 if possessive else end]
     caps = [True]
-    norms = [normalize(toks[0][2])]  # normalised only where a name may run (the index is lru-cached too)
-    end = first.end()
-    while len(toks) < max_tokens and toks[-1][1] == end:  # a possessive ends the name ("Syria's Idlib")
+    norms = [normalize(tok[:-2] if possessive else tok)]  # normalised only where a name may run (lru-cached)
+    while not possessive and len(ends) < max_tokens:
         m = _NEXT_TOKEN.match(text, end)
         if m is None:
             break  # a comma, full stop or other mark before the next token, or the end of the text
-        tok = _token(m, 1)
-        end = m.end()
-        norm = normalize(tok[2])
-        cap = tok[2][:1].isupper() or _ELIDED_CAP.match(tok[2]) is not None
+        tok, end = m.group(1), m.end()
+        possessive = _possessive(tok)
+        norm = normalize(tok[:-2] if possessive else tok)
+        cap = tok[:1].isupper() or _ELIDED_CAP.match(tok) is not None
         if not (cap or norm in _CONNECTORS):
             break
-        toks.append(tok)
+        ends.append(end - 2 if possessive else end)
         caps.append(cap)
         norms.append(norm)
-    return toks, caps, norms
+    return first.start(), ends, caps, norms
 
 
 def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
     """The longest gazetteer name starting at the capitalised token ``first`` (a ``_CAP_TOKEN`` match), if any."""
-    toks, caps, norms = _run(text, first, gaz.max_tokens)
+    start, ends, caps, norms = _run(text, first, gaz.max_tokens)
     # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at", at most three words) beats a
     # shorter exact name ("Tal"), and a one-word variant is tried only when no exact name starts here.
-    start = toks[0][0]
-    for j in range(len(toks), 0, -1):
-        words = norms[:j]
+    for j in range(len(ends), 0, -1):
         if j > 1 and not caps[j - 1]:
             continue  # a name does not end on a connector
+        words = norms[:j]
         key = " ".join(words)
         if not key:
             continue
-        found = _match(text, low, gaz, key, start, toks[j - 1][1], False)
+        found = _match(text, low, gaz, key, start, ends[j - 1], False)
         if found is None and 2 <= j <= 3 and _fuzzy_allowed(words):
-            found = _match(text, low, gaz, key, start, toks[j - 1][1], True)
+            found = _match(text, low, gaz, key, start, ends[j - 1], True)
         if found is not None:
             return found
     if norms[0] and norms[0] not in _NOT_FUZZY:  # _fuzzy_allowed of the one word, asked of most capitalised words
-        return _match(text, low, gaz, norms[0], start, toks[0][1], True)
+        return _match(text, low, gaz, norms[0], start, ends[0], True)
     return None
 
 

@@ -237,3 +237,17 @@ def test_one_megabyte_of_random_text_is_fast():
     found = find_dates(text, MON)
     assert time.perf_counter() - t0 < 1.0
     assert found and all(text[r.start:r.end] == r.text for r in found)
+
+
+def test_rules_scanned_around_their_anchors_find_what_a_whole_scan_finds():
+    from geodata import dates
+
+    rng = random.Random(3)
+    vocab = ("the in on last this week Monday Sunday December Dec. 15 8-10 2015 since May may March ago two days "
+             "2024-12-09 from to between and troops 400 2,000 recent past few yesterday tonight dayear "
+             "20192020 1919 tomorrow evening morning , . \n").split(" ")
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 60))) for _ in range(300)]
+    for text in texts:
+        low, anchors = text.lower(), {}
+        for rank, (rx, _, _) in enumerate(dates._RULES):
+            assert [m.span() for m in dates._matches(rank, text, low, anchors)] == [m.span() for m in rx.finditer(text)]
