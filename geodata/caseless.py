@@ -173,15 +173,14 @@ class Firsts:
         m = self._any.search(text, pos)
         return -1 if m is None else m.start()
 
-    def firsts(self, text: str, pos: int = 0) -> list[int]:
-        """Where each pattern first matches in ``text`` from ``pos`` (-1: nowhere)."""
-        out, left = [-1] * self._size, self._size
+    def firsts(self, text: str, pos: int = 0) -> dict[int, int]:
+        """Where each pattern first matches in ``text`` from ``pos``, by its index (patterns matching nowhere left out)."""
+        out: dict[int, int] = {}
         at = self.find(text, pos)
-        while at >= 0 and left:
+        while at >= 0 and len(out) < self._size:
             for k, hit in enumerate(self._here.match(text, at).groups()):
-                if hit is not None and out[k] < 0:
+                if hit is not None and k not in out:
                     out[k] = at
-                    left -= 1
             at = self.find(text, at + 1)
         return out
 

@@ -199,7 +199,7 @@ def actors_in(sentence: str) -> tuple[str, ...]:
     """The actors the sentence names, in lexicon order (found together: most sentences name none)."""
     if _ACTOR_FIRSTS is None:
         return tuple(name for name, rx in ACTORS if rx.search(sentence))
-    return tuple(name for (name, _), at in zip(ACTORS, _ACTOR_FIRSTS.firsts(sentence), strict=True) if at >= 0)
+    return tuple(ACTORS[k][0] for k in sorted(_ACTOR_FIRSTS.firsts(sentence)))
 
 
 def _trigger_starts(sentence: str, low: str | None) -> dict[str, int]:
@@ -207,7 +207,7 @@ def _trigger_starts(sentence: str, low: str | None) -> dict[str, int]:
 
     ``low``: ``caseless.lowered(sentence)``."""
     firsts = _TRIGGER_FIRSTS.firsts(sentence) if low is None else _TRIGGER_FIRSTS_TWIN.firsts(low)
-    return {etype: at for (etype, _), at in zip(TRIGGERS, firsts, strict=True) if at >= 0}
+    return {TRIGGERS[k][0]: at for k, at in firsts.items()}
 
 
 def classify_all(sentence: str, low: str | None = None) -> list[str]:

@@ -86,8 +86,9 @@ def test_firsts_are_where_each_pattern_first_matches():
     firsts = caseless.Firsts(patterns)
     for text in TEXTS + _fuzz():
         for pos in (0, 4):
-            assert firsts.firsts(text, pos) == [_start(rx, text, pos) for rx in patterns], (text, pos)
-            assert firsts.find(text, pos) == min((at for at in firsts.firsts(text, pos) if at >= 0), default=-1)
+            starts = [_start(rx, text, pos) for rx in patterns]
+            assert firsts.firsts(text, pos) == {k: at for k, at in enumerate(starts) if at >= 0}, (text, pos)
+            assert firsts.find(text, pos) == min((at for at in starts if at >= 0), default=-1)
 
 
 def test_actors_are_those_whose_pattern_matches():
