@@ -153,6 +153,38 @@ def starts_only(rx: re.Pattern[str]) -> re.Pattern[str]:
         return rx
 
 
+class Firsts:
+    """Several patterns (one set of flags, no groups) asked together where each first matches: one scan finds where
+    any of them does (most texts hold none), and at each such offset one match tells which of them do there."""
+
+    __slots__ = ("_any", "_here", "_size")
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        flags = patterns[0].flags
+        if any(rx.groups or rx.flags != flags for rx in patterns):
+            raise ValueError("patterns asked together need one set of flags and no groups")
+        self._any = starts_only(re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), flags))
+        # an empty match whose group k is set when pattern k matches from there
+        self._here = re.compile("".join(f"(?:(?=({rx.pattern}))|)" for rx in patterns), flags)
+        self._size = len(patterns)
+
+    def find(self, text: str, pos: int = 0) -> int:
+        """Where the first of the patterns to match in ``text`` from ``pos`` matches, -1 for none."""
+        m = self._any.search(text, pos)
+        return -1 if m is None else m.start()
+
+    def firsts(self, text: str, pos: int = 0) -> dict[int, int]:
+        """Where each pattern first matches in ``text`` from ``pos``, by its index (patterns matching nowhere left out)."""
+        out: dict[int, int] = {}
+        at = self.find(text, pos)
+        while at >= 0 and len(out) < self._size:
+            for k, hit in enumerate(self._here.match(text, at).groups()):
+                if hit is not None and k not in out:
+                    out[k] = at
+            at = self.find(text, at + 1)
+        return out
+
+
 class Lexicon:
     """A ``re.I`` lexicon pattern and its twin: ``search(text, low)`` runs the twin on ``low`` when it is given;
     ``find(text, low)``, only where it matches, their ``starts_only`` forms."""

@@ -106,10 +106,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 TRIGGER_RX = dict(TRIGGERS)
 # The lexicons below are matched through geodata.caseless: on a sentence's lower-cased text when it has no
 # character whose case re.I folds specially, with case-sensitive twins five times faster than re.I.
-# Where a trigger of any type matches (one scan instead of ten: most sentences have none), and at such an offset which
-# types match there: an empty match whose group k is set when the trigger of the k-th type matches from there.
-_ANY_TRIGGER = caseless.Lexicon(re.compile("|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS), re.I))
-_TRIGGERS_HERE = caseless.Lexicon(re.compile("".join(f"(?:(?=({rx.pattern}))|)" for _, rx in TRIGGERS), re.I))
+# Where each type's trigger first matches, found together (most sentences have none): on the sentence, or with the
+# lexicons' case-sensitive twins on its lower-cased text.
+_TRIGGER_FIRSTS = caseless.Firsts([rx for _, rx in TRIGGERS])
+_TRIGGER_FIRSTS_TWIN = caseless.Firsts([caseless.twin(rx) for _, rx in TRIGGERS])
 # Purpose and justification clauses say why, not what happened ("deployed police to Aleppo to monitor the
 # evacuation", "struck targets in retaliation for an attack on its troops"): their words trigger no event and
 # their places locate none. They run to the end of the clause.
@@ -184,46 +184,30 @@ def _load_actors() -> list[tuple[str, re.Pattern[str]]]:
 ACTORS = _load_actors()
 
 
-def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One pattern matching at the offsets where any of ``patterns`` does (None when they cannot be joined: groups,
-    flags), in the form re finds fastest (``caseless.starts_only``)."""
-    if any(rx.groups or rx.flags != patterns[0].flags for rx in patterns):
-        return None
+def _firsts(patterns: list[re.Pattern[str]]) -> caseless.Firsts | None:
+    """The patterns asked together where each first matches (None when they cannot be: groups, several flags)."""
     try:
-        return caseless.starts_only(re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags))
-    except re.error:
+        return caseless.Firsts(patterns) if patterns else None
+    except (ValueError, re.error):
         return None
 
 
-_ANY_ACTOR = _union([rx for _, rx in ACTORS]) if ACTORS else None
-_ACTOR_STARTS = [(name, caseless.starts_only(rx)) for name, rx in ACTORS]  # only whether, and from where, asked
+_ACTOR_FIRSTS = _firsts([rx for _, rx in ACTORS])
 
 
 def actors_in(sentence: str) -> tuple[str, ...]:
-    """The actors the sentence names, in lexicon order. One scan finds the leftmost name of any actor (if none,
-    that is all); no actor is named before it, so each actor is looked for from there on."""
-    at = 0
-    if _ANY_ACTOR is not None:
-        first = _ANY_ACTOR.search(sentence)
-        if first is None:
-            return ()
-        at = first.start()
-    return tuple(name for name, rx in _ACTOR_STARTS if rx.search(sentence, at))
+    """The actors the sentence names, in lexicon order (found together: most sentences name none)."""
+    if _ACTOR_FIRSTS is None:
+        return tuple(name for name, rx in ACTORS if rx.search(sentence))
+    return tuple(ACTORS[k][0] for k in sorted(_ACTOR_FIRSTS.firsts(sentence)))
 
 
 def _trigger_starts(sentence: str, low: str | None) -> dict[str, int]:
     """Where the trigger of each type first matches in the sentence (types whose trigger matches nowhere left out).
 
     ``low``: ``caseless.lowered(sentence)``."""
-    starts: dict[str, int] = {}
-    at = _ANY_TRIGGER.find(sentence, low)
-    while at >= 0 and len(starts) < len(TRIGGERS):
-        here = _TRIGGERS_HERE.match(sentence, low, at)
-        for (etype, _), trigger in zip(TRIGGERS, here.groups(), strict=True):
-            if trigger is not None:
-                starts.setdefault(etype, at)
-        at = _ANY_TRIGGER.find(sentence, low, at + 1)
-    return starts
+    firsts = _TRIGGER_FIRSTS.firsts(sentence) if low is None else _TRIGGER_FIRSTS_TWIN.firsts(low)
+    return {TRIGGERS[k][0]: at for k, at in firsts.items()}
 
 
 def classify_all(sentence: str, low: str | None = None) -> list[str]:
@@ -498,7 +482,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             if not ments:
                 continue
             # blanking changes nothing unless a blanked clause holds a trigger of its own
-            if any(_ANY_TRIGGER.find(sent[a - s:b - s], None if low is None else low[a - s:b - s]) >= 0 for a, b in why):
+            if any((_TRIGGER_FIRSTS.find(sent[a - s:b - s]) if low is None else _TRIGGER_FIRSTS_TWIN.find(low[a - s:b - s])) >= 0
+                   for a, b in why):
                 for a, b in why:
                     scan = scan[:a - s] + " " * (b - a) + scan[b - s:]
                 low = caseless.lowered(scan)

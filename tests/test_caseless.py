@@ -79,3 +79,18 @@ def test_trigger_starts_are_each_types_first_trigger():
         for etype, rx in events.TRIGGERS:
             m = rx.search(text)
             assert starts.get(etype) == (None if m is None else m.start()), (etype, text)
+
+
+def test_firsts_are_where_each_pattern_first_matches():
+    patterns = [re.compile(p) for p in (r"\b(?:Russia|Kremlin)\b", r"\bships?\b", r"\b(?:left|leaves?)\b", r"r\w+")]
+    firsts = caseless.Firsts(patterns)
+    for text in TEXTS + _fuzz():
+        for pos in (0, 4):
+            starts = [_start(rx, text, pos) for rx in patterns]
+            assert firsts.firsts(text, pos) == {k: at for k, at in enumerate(starts) if at >= 0}, (text, pos)
+            assert firsts.find(text, pos) == min((at for at in starts if at >= 0), default=-1)
+
+
+def test_actors_are_those_whose_pattern_matches():
+    for text in TEXTS + ["Putin met Erdogan in Ankara; rebels and the SDF left.", "U.S. forces and Iranian militias"]:
+        assert events.actors_in(text) == tuple(name for name, rx in events.ACTORS if rx.search(text))
