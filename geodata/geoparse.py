@@ -16,7 +16,7 @@ from pathlib import Path
 
 from geodata import caseless
 from geodata.gazetteer.index import Gazetteer
-from geodata.gazetteer.normalize import normalize, strip_article
+from geodata.gazetteer.normalize import ARTICLES, normalize, strip_article
 from geodata.models import Mention, Place
 from geodata.resolve import FEATURE_KINDS, Span, context, descriptive_region, own_keys, resolve
 
@@ -253,8 +253,9 @@ def _name_before(span: Span, text: str) -> bool:
 
 # An Arabic article joining the name to a capitalised word makes it part of a longer name: "Ain" in
 # "Ain al-Asad" or "Ras al-Ain" is not Al Ain in the Emirates.
-_ARTICLE_JOIN_AFTER = re.compile(r"[ \u00a0]+(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez)[-‐‑–][A-Z]")
-_ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*[ \u00a0]+(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez)[-‐‑–]|"
+_ARTICLE = "(?:" + "|".join(ARTICLES) + ")"  # the Arabic articles the gazetteer's keys fold
+_ARTICLE_JOIN_AFTER = re.compile(r"[ \u00a0]+" + _ARTICLE + r"[-‐‑–][A-Z]")
+_ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*[ \u00a0]+(?:" + _ARTICLE + r"[-‐‑–]|"
                                   r"(?:de|del|della|di|da|do|dos|du|des|la|le|van|von|der|den) )$")
 
 
