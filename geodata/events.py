@@ -152,6 +152,7 @@ _INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|t
                             r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|while|whereas)\b|[;:]", re.I)
+_ROLE_CUES_TWINS = caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|is|was|were|will|would|wants?|wanted|asked|"
@@ -293,10 +294,13 @@ def _status(sentence: str, etype: str, when: date | None, published: date | None
 
 def _role(tail: str) -> str:
     """The role the words before a mention (``tail``) give it: the cue nearest the mention wins."""
-    if _CLAUSE_BREAK.search(tail):
+    low = caseless.lowered(tail)  # the cues' twins read it when they may (the same offsets)
+    clause_break, origin_words, dest_words = (_CLAUSE_BREAK, _ORIGIN_WORDS, _DEST_WORDS) if low is None else _ROLE_CUES_TWINS
+    words = tail if low is None else low
+    if clause_break.search(words):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
-    o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
-    d = [x.start() for x in _DEST_WORDS.finditer(tail)]
+    o = [x.start() for x in origin_words.finditer(words)]
+    d = [x.start() for x in dest_words.finditer(words)]
     if d and "to " in tail:
         infinitive = _INFINITIVE_TO.search(tail)
         if infinitive and infinitive.start() in d:
