@@ -83,11 +83,14 @@ ENGLISH_WORDS = _load_common_words("english_words.txt")
 # tokens: the few after each are read as a name runs on. The pattern opens with a character class, which re skips
 # to at C speed: capitals and any character beyond ASCII (two ranges, tested twice as fast as the categories of
 # "[^\W\d_a-z]"), the latter then checked to be a letter by a look-behind.
-_CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’‘`ʼ]\w+)*)")
 # The next token of a name, group 1, read from the end of the one before: only spaces or hyphens may separate them
 # (never a comma or full stop). One new line may end the gap: the full match of the gap this replaces ended in
 # ``$``, which also matches before a final new line, and the names found stay the same.
 _NEXT_TOKEN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?(" + _TOKEN.pattern + ")")
+# The capitalised token also reads the token after it (group 1, as ``_NEXT_TOKEN`` would; None when a mark comes
+# first), in a look-ahead: that one is still read as a token of its own, and a name runs on without a second search.
+_CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’‘`ʼ]\w+)*)"
+                        f"(?:(?={_NEXT_TOKEN.pattern})|)")
 
 
 _NOT_FUZZY = _CONNECTORS | ENGLISH_WORDS | COMMON_WORDS
@@ -151,11 +154,11 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[int, list[in
     ends = [end - 2 if possessive else end]
     caps = [True]
     norms = [normalize(tok[:-2] if possessive else tok)]  # normalised only where a name may run (lru-cached)
+    m: re.Match[str] | None = first  # group 1: the next token (``first`` read the one after it)
     while not possessive and len(ends) < max_tokens:
-        m = _NEXT_TOKEN.match(text, end)
-        if m is None:
+        if m is None or m.start(1) < 0:
             break  # a comma, full stop or other mark before the next token, or the end of the text
-        tok, end = m.group(1), m.end()
+        tok, end = m.group(1), m.end(1)
         possessive = tok.endswith(_POSSESSIVES)
         norm = normalize(tok[:-2] if possessive else tok)
         cap = tok[:1].isupper()
@@ -164,6 +167,7 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[int, list[in
         ends.append(end - 2 if possessive else end)
         caps.append(cap)
         norms.append(norm)
+        m = _NEXT_TOKEN.match(text, end)
     return first.start(), ends, caps, norms
 
 

@@ -111,6 +111,15 @@ def test_capitalised_tokens_are_those_of_the_whole_tokenisation():
     assert found == expected
 
 
+def test_a_capitalised_token_reads_the_next_token_as_a_name_runs_on():
+    from geodata.geoparse import _CAP_TOKEN, _NEXT_TOKEN
+
+    text = "Deir ez-Zor, the NATO-led Gulf of Aden\nMoscow U.S.A and Syria's  Idlib –\tAb\u00a0Cd. Ok"
+    for m in _CAP_TOKEN.finditer(text):
+        after = _NEXT_TOKEN.match(text, m.end())
+        assert m.span(1) == (after.span(1) if after else (-1, -1)), m.group()
+
+
 def test_a_name_runs_over_spaces_and_hyphens_only(gaz):
     assert [m.text for m in find_mentions("Troops left Deir ez-Zor for Tal Abyad.", gaz)][:1] == ["Deir ez-Zor"]
     assert "Gulf of Aden" in [m.text for m in find_mentions("Ships in the Gulf of Aden were hit.", gaz)]
