@@ -46,6 +46,9 @@ _FEATURE_BEFORE = re.compile(
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting)\s+(?:the\s+)?$", re.I)
 _FEATURE_BEFORE_TWIN = caseless.twin(_FEATURE_BEFORE)  # for lower-cased text: same matches, faster
 _LOCATIVE_BEFORE_TWIN = caseless.twin(_LOCATIVE_BEFORE)
+# Either ends the window it is looked for in, and holds at most this many words: a feature word of two and its
+# preposition ("naval base of"), a locative and "the". Only the window's last words are searched.
+_CUE_WORDS = 3
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
 
 def _feature_class(word: str) -> str:
@@ -138,10 +141,13 @@ def _cues_before(text: str, low: str | None, start: int) -> tuple[str, bool]:
     before = text[max(0, start - 60):start]
     # the lower-cased window, from the lower-cased text when there is one (lower-casing keeps every offset)
     low = caseless.lowered(before) if low is None else low[max(0, start - 60):start]
+    # where the last _CUE_WORDS words of the window start (or before): no cue starts before them
+    head = (before if low is None else low).rsplit(None, _CUE_WORDS)
+    pos = len(head[0]) if len(head) > _CUE_WORDS else 0
     if low is None:
-        bm, lm = _FEATURE_BEFORE.search(before), _LOCATIVE_BEFORE.search(before)
+        bm, lm = _FEATURE_BEFORE.search(before, pos), _LOCATIVE_BEFORE.search(before, pos)
     else:
-        bm, lm = _FEATURE_BEFORE_TWIN.search(low), _LOCATIVE_BEFORE_TWIN.search(low)
+        bm, lm = _FEATURE_BEFORE_TWIN.search(low, pos), _LOCATIVE_BEFORE_TWIN.search(low, pos)
     return (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
 
 

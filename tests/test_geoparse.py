@@ -123,3 +123,22 @@ def test_a_capitalised_token_reads_the_next_token_as_a_name_runs_on():
 def test_a_name_runs_over_spaces_and_hyphens_only(gaz):
     assert [m.text for m in find_mentions("Troops left Deir ez-Zor for Tal Abyad.", gaz)][:1] == ["Deir ez-Zor"]
     assert "Gulf of Aden" in [m.text for m in find_mentions("Ships in the Gulf of Aden were hit.", gaz)]
+
+
+def test_cues_before_a_name_are_read_from_the_windows_last_words():
+    import random
+    import re
+
+    from geodata.geoparse import _FEATURE_BEFORE, _LOCATIVE_BEFORE, _cues_before, _feature_class
+
+    # every word the cue patterns spell, among others and white space of every kind
+    words = sorted(set(re.findall(r"[a-z]+", _FEATURE_BEFORE.pattern + _LOCATIVE_BEFORE.pattern)))
+    words += ["the", "The", "AIR", "data", "Syria", "(in", "-", ","]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "  ", "\n", "\t", " \u00a0", ""]) for _ in range(rng.randint(1, 12)))
+        for low in (None, text.lower()):
+            window = text[-60:]
+            bm, lm = _FEATURE_BEFORE.search(window), _LOCATIVE_BEFORE.search(window)
+            expected = (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+            assert _cues_before(text, low, len(text)) == expected, repr(text)
