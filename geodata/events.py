@@ -169,6 +169,10 @@ _PLANNED = caseless.Lexicon(_rx(r"will|would|plans?|planned|planning|intends?|to
 _DENIED = caseless.Lexicon(_rx(r"denied|denies|not currently|did not|does not|no plans|was not|were not|is not|are not|no final decisions"))
 _ONGOING = caseless.Lexicon(_rx(r"is \w+ing|are \w+ing|was \w+ing|were \w+ing|continu\w+|ongoing|underway"))
 _COMPLETED = caseless.Lexicon(_rx(r"withdrew|left|evacuated|departed|sailed|arrived|returned|traveled|travelled|moved|transferred|has withdrawn"))
+# Looked for together (one scan for any of them), on the sentence or with their twins on its lower-cased text.
+_STATUS_WORDS = {"denied": _DENIED, "planned": _PLANNED, "ongoing": _ONGOING, "completed": _COMPLETED}
+_STATUS_FIRSTS = caseless.Firsts([lex.rx for lex in _STATUS_WORDS.values()])
+_STATUS_FIRSTS_TWIN = caseless.Firsts([lex.twin for lex in _STATUS_WORDS.values()])
 
 KIND_SPECIFICITY = {
     "air_base": 0, "naval_base": 0, "military_base": 0, "airport": 1, "port": 1, "facility": 1, "city": 2,
@@ -276,16 +280,17 @@ def _classify(sentence: str, low: str | None, starts: dict[str, int]) -> str | N
 
 
 def _status(sentence: str, etype: str, when: date | None, published: date | None, low: str | None = None) -> str:
-    if _DENIED.find(sentence, low) >= 0:
+    firsts = _STATUS_FIRSTS.firsts(sentence) if low is None else _STATUS_FIRSTS_TWIN.firsts(low)
+    said = {status for k, status in enumerate(_STATUS_WORDS) if k in firsts}
+    if "denied" in said:
         return "denied"
-    if _PLANNED.find(sentence, low) >= 0:
+    if "planned" in said:
         return "planned"
     if when and published and (published - when).days > 365:
         return "historical"
-    if _ONGOING.find(sentence, low) >= 0:
+    if "ongoing" in said:
         return "ongoing"
-    if (etype in ("withdrawal", "evacuation", "ship_movement", "air_transport", "deployment")
-            and _COMPLETED.find(sentence, low) >= 0):
+    if etype in ("withdrawal", "evacuation", "ship_movement", "air_transport", "deployment") and "completed" in said:
         return "completed"
     return "reported"
 
