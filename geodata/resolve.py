@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from geodata import caseless
 from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, prior_score
 from geodata.gazetteer.normalize import name_keys
 from geodata.models import Mention, Place
@@ -95,6 +96,22 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
 # "\b[A-Z][a-z]{3,}\b", with the boundary tested after the capital (a look-behind): a pattern opening with a
 # character class lets re skip the rest of the text at C speed.
 _CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
+_LOWER_WORD = re.compile(r"[a-z]{4,}")
+_demonym_finder: tuple[dict[str, str], re.Pattern[str]] | None = None  # the gazetteer's demonyms, and their finder
+
+
+def _demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
+    """The countries whose demonym ("syrian": "SY") the text uses as a ``_CAP_WORD`` ("Syrian"). Only those words
+    are looked for (one pattern of them, ``caseless.starts_only``): most capitalised words are none."""
+    global _demonym_finder
+    if _demonym_finder is None or _demonym_finder[0] is not demonyms:
+        words = [w.capitalize() for w in demonyms if _LOWER_WORD.fullmatch(w)]  # what _CAP_WORD can read
+        finder = caseless.starts_only(re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")) if words else None
+        _demonym_finder = demonyms, finder
+    finder = _demonym_finder[1]
+    if finder is None:
+        return set()
+    return {demonyms[_CAP_WORD.match(text, m.start()).group().lower()] for m in finder.finditer(text)}
 _COMMA = re.compile(r",\s*")  # between a place and the country or state it is in ("Austin, Texas")
 MAX_ANCHORS = 300
 
@@ -114,8 +131,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
         ):
             anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
     # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
-    demonyms = gaz.demonyms
-    countries |= {demonyms[w] for w in map(str.lower, _CAP_WORD.findall(text)) if w in demonyms}
+    countries |= _demonym_countries(text, gaz.demonyms)
     containers: dict[int, set[str]] = {}
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]

@@ -142,3 +142,12 @@ def test_cues_before_a_name_are_read_from_the_windows_last_words():
             bm, lm = _FEATURE_BEFORE.search(window), _LOCATIVE_BEFORE.search(window)
             expected = (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
             assert _cues_before(text, low, len(text)) == expected, repr(text)
+
+
+def test_demonyms_found_as_the_capitalised_words_they_are(gaz):
+    from geodata.resolve import _CAP_WORD, _demonym_countries
+
+    text = ("Syrian and TURKISH troops, pro-Russian Iranians, a Syrian's view; xSyrian Syrian1 Kurdish-led "
+            "Syrian\nRussian “Ukrainian” Israeli-backed Turkish")
+    expected = {gaz.demonyms[w] for w in map(str.lower, _CAP_WORD.findall(text)) if w in gaz.demonyms}
+    assert _demonym_countries(text, gaz.demonyms) == expected and "SY" in expected
