@@ -273,18 +273,38 @@ def _is_primary(key: str, cands: list[Place]) -> bool:
     return any(key in own_keys(p.name) for p in cands)
 
 
+def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
+    """What ``_keep`` asks of a span's candidates, read in one pass: whether every one is a curated locative only,
+    whether one is strong (``_strong``), and the largest one's population (a province counts as 1,000,000 people,
+    a district as 100,000)."""
+    only_locative, strong, best_pop, admin = True, False, cands[0].population if cands else 0, ""
+    for p in cands:
+        if p.source != "curated-locative":
+            only_locative = False
+        if not strong and (p.kind in ("country", "sea", "region") or p.source.startswith("curated")):
+            strong = True
+        if p.population > best_pop:
+            best_pop = p.population
+        if p.kind == "admin1" or (p.kind == "admin2" and not admin):
+            admin = p.kind
+    if admin:
+        best_pop = max(best_pop, 1_000_000 if admin == "admin1" else 100_000)
+    return only_locative, strong, best_pop
+
+
 def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
           doc_countries: frozenset[str] = frozenset()) -> bool:
     """Drop spans that are probably not places: acronyms, common words, people, metonyms."""
     cands = span.candidates
+    only_locative, strong, best_pop = _candidates_read(cands)
     surface = text[span.start:span.end]
-    if not span.locative and all(p.source == "curated-locative" for p in cands):
+    if not span.locative and only_locative:
         return False
-    if _ACRONYM.match(surface) and not _strong(cands):
+    if _ACRONYM.match(surface) and not strong:
         return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
     if span.key in _CALENDAR and not span.feature:
         return False  # "in March 2025", "on Sunday": dates, not March (Cambridgeshire) or Thursday Island
-    if " " in span.key and len(span.key.split()[0]) == 1 and not _strong(cands):
+    if " " in span.key and len(span.key.split()[0]) == 1 and not strong:
         return False  # "A Su-33", "Mr T": a lone letter does not start a place name
     if span.fuzzy:
         # A spelling variant is trusted for curated installations, and for places in the countries the
@@ -295,15 +315,10 @@ def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         if not span.candidates or len(span.key.replace(" ", "")) < 5:
             return False
         return True
-    if _strong(cands) or span.feature:
+    if strong or span.feature:
         return True
     if span.key in person_keys:
         return False  # the document names a person so ("John Kerry" ... "Kerry said")
-    best_pop = max((p.population for p in cands), default=0)
-    if any(p.kind == "admin1" for p in cands):
-        best_pop = max(best_pop, 1_000_000)  # a province counts as a large place
-    elif any(p.kind == "admin2" for p in cands):
-        best_pop = max(best_pop, 100_000)
     words = span.key.split()
     single = len(words) == 1
     common = all(w in COMMON_WORDS or w in _CONNECTORS for w in words)
