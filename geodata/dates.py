@@ -390,29 +390,40 @@ _RULES: list[tuple[re.Pattern[str], _Resolver, str]] = [
 # ---- scanning only where a rule can match -------------------------------------------------------------------------
 # A regex costs about the same per character whether or not it matches, and most of a text holds no date: fifteen
 # rules scanning whole articles were most of the time spent here. A rule is run only in windows around its anchors:
-# from as far before an anchor as the rule's widest match, to as far after it as the rule can read (matched text
-# plus look-aheads, plus two). A match starting in a window then reads nothing the window cuts off, so it is the
-# match a scan of the whole text finds there; and every match of the whole text starts in some window.
+# from as far before an anchor as a match may start (the rule's widest match; or, when the rule opens a group with
+# the anchor, as much as may come before that group), to as far after it as the rule can read (matched text plus
+# look-aheads, plus two). A match starting in a window then reads nothing the window cuts off, so it is the match a
+# scan of the whole text finds there; and every match of the whole text starts in some window.
 
 _REACH_LIMIT = 1000  # rules that could match or read further than this are scanned whole
+# Groups that open with one of the anchor's words in every match ("(?P<mon>...)": a month name opens with its first
+# three letters): the first of them at the top of a rule bounds how far before its anchor a match starts.
+_ANCHOR_GROUPS = {"month": ("mon", "m1", "m2"), "weekday": ("wd",), "year": ("y", "y1"), "unit": ("u",)}
 
 
-def _reach(rx: re.Pattern[str]) -> tuple[int, int] | None:
-    """(widest match, farthest reach after a match's start, look-aheads included) of a rule; None if unknown."""
+def _reach(rx: re.Pattern[str], anchor: str) -> tuple[int, int] | None:
+    """(farthest a match may start before its anchor, farthest reach after a match's start, look-aheads included)
+    of a rule; None if unknown."""
     if "\\(" in rx.pattern:
         return None  # an escaped parenthesis would defeat the look-ahead rewrite below
     try:
         from re import _parser  # re's own parser (private): only its width bounds are read
 
-        widest = _parser.parse(rx.pattern, rx.flags).getwidth()[1]
+        parsed = _parser.parse(rx.pattern, rx.flags)
+        lead = parsed.getwidth()[1]
+        groups = {parsed.state.groupdict[g] for g in _ANCHOR_GROUPS.get(anchor, ()) if g in parsed.state.groupdict}
+        for i, (op, av) in enumerate(parsed.data):
+            if op is _parser.SUBPATTERN and av[0] in groups:
+                lead = _parser.SubPattern(parsed.state, parsed.data[:i]).getwidth()[1]  # look-arounds: no width
+                break
         # a look-ahead reads what it tests without consuming it: counted as consumed, an upper bound
         reads = _parser.parse(rx.pattern.replace("(?=", "(?:").replace("(?!", "(?:"), rx.flags).getwidth()[1]
     except Exception:  # noqa: BLE001 - another Python's parser: scan whole texts, as before
         return None
-    return (widest, reads) if reads < _REACH_LIMIT else None
+    return (lead, reads) if reads < _REACH_LIMIT else None
 
 
-_REACH = [_reach(rx) for rx, _, _ in _RULES]
+_REACH = [_reach(rx, anchor) for rx, _, anchor in _RULES]
 _ANCHOR_SLACK = {name: max(map(len, words)) - 1 for name, (words, _) in _ANCHORS.items()}
 
 
@@ -428,11 +439,11 @@ def _matches(rank: int, text: str, low: str, anchors: dict[str, list[int]] | Non
         return
     if anchor not in anchors:
         anchors[anchor] = _anchor_offsets(anchor, low if _ANCHORS[anchor][1] else text)
-    widest, reads = reach
+    lead, reads = reach
     slack = _ANCHOR_SLACK[anchor]  # an anchor overlapping the one found just before it is not found itself
     windows: list[list[int]] = []  # [first offset scanned, last offset a match may start at]
     for a in anchors[anchor]:
-        lo, last = max(0, a - widest), a + slack
+        lo, last = max(0, a - lead), a + slack
         if windows and lo <= windows[-1][1] + reads:
             windows[-1][1] = last  # reads overlap: one window, so matches do not overlap across them
         else:
