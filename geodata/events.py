@@ -23,12 +23,15 @@ from geodata.models import Article, DateRef, Event, Mention, Place, Source
 
 # ---- sentences ---------------------------------------------------------------------------------
 
-_ABBREV = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)" \
-          r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bNo)(?<!\bGen)(?<!\bCol)"
+_ABBREVIATIONS = ("Mr", "Mrs", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                  "Dec", "No", "Gen", "Col")
+# Not after an initial or an abbreviation: one look-behind per length (a look-behind has one width), each behind the
+# character just read (hence the ".": an abbreviation, then the full stop or ! ? …).
+_ABBREV = r"(?<!\b[A-Z].)" + "".join(
+    rf"(?<!\b(?:{'|'.join(w for w in _ABBREVIATIONS if len(w) == n)}).)" for n in sorted({len(w) for w in _ABBREVIATIONS}))
 # The pattern opens with a character class, the one character a sentence end starts with, so re skips to it at C
-# speed and the twenty look-behinds run only there; each looks behind that character (hence the ".": an
-# abbreviation, then the full stop or ! ? … just read). A new line starts a run of new lines.
-_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|" + _ABBREV.replace(")", ".)") + r"[.!?…]*[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]))")
+# speed and the look-behinds run only there. A new line starts a run of new lines.
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|" + _ABBREV + r"[.!?…]*[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]))")
 
 
 MAX_SENTENCE = 1500  # a "sentence" longer than this (a pasted table, hostile input) is cut at white space
@@ -55,6 +58,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out.append((pos, len(text)))
     trimmed = []
     for s, e in out:
+        if e - s <= MAX_SENTENCE and s < e and not text[s].isspace() and not text[e - 1].isspace():
+            trimmed.append((s, e))  # most sentences: nothing to trim, and what _cut gives, without the call
+            continue
         seg = text[s:e]
         ls = len(seg) - len(seg.lstrip())
         rs = len(seg.rstrip())
