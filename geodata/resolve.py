@@ -144,10 +144,16 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
     # One anchor per spot (a name repeated 1,000 times is one anchor): resolution stays linear in the text.
     spots: dict[tuple[float, float], tuple[float, float, int]] = {}
     for la, lo, i in anchors:
-        key = (round(la, 1), round(lo, 1))
+        key = _spot(la, lo)
         spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
     anchors = list(spots.values())[:MAX_ANCHORS]
     return _Context(countries, anchors, roi, containers, _list_kinds(spans, text))
+
+
+@lru_cache(maxsize=100_000)
+def _spot(lat: float, lon: float) -> tuple[float, float]:
+    """The point rounded to a tenth of a degree (round() is slow, and the same places come back in every article)."""
+    return round(lat, 1), round(lon, 1)
 
 
 _LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
