@@ -10,7 +10,7 @@ the ``re.I`` pattern itself.
 
 A lexicon is mostly asked *where* it first matches, not what it matched: ``starts_only`` rewrites a
 pattern into one that matches at exactly the same offsets and is found faster (its alternatives grouped
-by their first character, which re then skips to).
+by their first character), and ``Firsts`` asks several patterns at once, in one scan of the text.
 """
 
 from __future__ import annotations
@@ -198,10 +198,6 @@ class Lexicon:
     def search(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
         """``rx.search(text, pos)`` (same offsets; group text lower-cased when ``low``, ``lowered(text)``, is given)."""
         return self.rx.search(text, pos) if low is None else self.twin.search(low, pos)
-
-    def match(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
-        """``rx.match(text, pos)``, on ``low`` with the twin when it is given (as ``search``)."""
-        return self.rx.match(text, pos) if low is None else self.twin.match(low, pos)
 
     def find(self, text: str, low: str | None, pos: int = 0) -> int:
         """Where ``search(text, low, pos)`` finds its match, -1 for none."""

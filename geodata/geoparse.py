@@ -80,18 +80,18 @@ COMMON_WORDS = _load_common_words()
 ENGLISH_WORDS = _load_common_words("english_words.txt")
 
 
+# The next token of a name, group 1, read from the end of the one before: only spaces or hyphens may separate them
+# (never a comma or full stop). One new line may end the gap: the full match of the gap this replaces ended in
+# ``$``, which also matches before a final new line, and the names found stay the same.
+_NEXT_TOKEN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?(" + _TOKEN.pattern + ")")
 # A token starting with a capital (or any letter beyond ASCII), exactly as ``_TOKEN.finditer`` over the whole text
 # would read it: it starts at a letter with no word character (or word character and apostrophe) before it, and
 # runs as ``_TOKEN`` does ("U.S." whole). Only such tokens start a name, so the text is not cut into its thousand
 # tokens: the few after each are read as a name runs on. The pattern opens with a character class, which re skips
 # to at C speed: capitals and any character beyond ASCII (two ranges, tested twice as fast as the categories of
-# "[^\W\d_a-z]"), the latter then checked to be a letter by a look-behind.
-# The next token of a name, group 1, read from the end of the one before: only spaces or hyphens may separate them
-# (never a comma or full stop). One new line may end the gap: the full match of the gap this replaces ended in
-# ``$``, which also matches before a final new line, and the names found stay the same.
-_NEXT_TOKEN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?(" + _TOKEN.pattern + ")")
-# The capitalised token also reads the token after it (group 1, as ``_NEXT_TOKEN`` would; None when a mark comes
-# first), in a look-ahead: that one is still read as a token of its own, and a name runs on without a second search.
+# "[^\W\d_a-z]"), the latter then checked to be a letter by a look-behind. It also reads the token after it (group
+# 1, as ``_NEXT_TOKEN`` would; None when a mark comes first), in a look-ahead: that one is still read as a token of
+# its own, and a name runs on without a second search.
 _CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’‘`ʼ]\w+)*)"
                         f"(?:(?={_NEXT_TOKEN.pattern})|)")
 

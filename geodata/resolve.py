@@ -96,8 +96,10 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
 # "\b[A-Z][a-z]{3,}\b", with the boundary tested after the capital (a look-behind): a pattern opening with a
 # character class lets re skip the rest of the text at C speed.
 _CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
+_COMMA = re.compile(r",\s*")  # between a place and the country or state it is in ("Austin, Texas")
+MAX_ANCHORS = 300
 _LOWER_WORD = re.compile(r"[a-z]{4,}")
-_demonym_finder: tuple[dict[str, str], re.Pattern[str]] | None = None  # the gazetteer's demonyms, and their finder
+_demonym_finder: tuple[dict[str, str], re.Pattern[str] | None] | None = None  # the gazetteer's demonyms, their finder
 
 
 def _demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
@@ -112,8 +114,6 @@ def _demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
     if finder is None:
         return set()
     return {demonyms[_CAP_WORD.match(text, m.start()).group().lower()] for m in finder.finditer(text)}
-_COMMA = re.compile(r",\s*")  # between a place and the country or state it is in ("Austin, Texas")
-MAX_ANCHORS = 300
 
 
 def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -> _Context:
