@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-_ASCII = frozenset(map(chr, range(128)))
+_ASCII_BYTES = bytes(range(128))
 # Pattern text that is syntax, not literal: escapes ("\S" is not "\s"), named groups, inline flags.
 _SYNTAX = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|\(\?[aiLmsux-]+[:)]", re.S)
 
@@ -26,9 +26,15 @@ def _caseless(ch: str) -> bool:
     return ch.lower() == ch == ch.upper()
 
 
+def _beyond_ascii(text: str) -> str:
+    """The characters of ``text`` beyond ASCII, in order: its UTF-8 bytes with the ASCII ones (never part of another
+    character's) deleted, decoded again. Many times faster than a set of all its characters."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
 def lowered(text: str) -> str | None:
     """``text.lower()`` when a twin may be run on it in place of its ``re.I`` pattern, else None."""
-    if text.isascii() or all(_caseless(ch) for ch in set(text).difference(_ASCII)):
+    if text.isascii() or all(_caseless(ch) for ch in set(_beyond_ascii(text))):
         return text.lower()
     return None
 

@@ -94,3 +94,12 @@ def test_firsts_are_where_each_pattern_first_matches():
 def test_actors_are_those_whose_pattern_matches():
     for text in TEXTS + ["Putin met Erdogan in Ankara; rebels and the SDF left.", "U.S. forces and Iranian militias"]:
         assert events.actors_in(text) == tuple(name for name, rx in events.ACTORS if rx.search(text))
+
+
+def test_lowered_only_when_no_character_beyond_ascii_has_case():
+    rng = random.Random(11)
+    texts = ["".join(chr(rng.randrange(0, 0x3000)) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += TEXTS + ["a\ud800b", "x—“y” ‘z’", "Straße", "ſ", "\u212a", "١٢٣"]
+    for text in texts:
+        caseless_only = all(ch.lower() == ch == ch.upper() for ch in text if ord(ch) > 127)
+        assert caseless.lowered(text) == (text.lower() if caseless_only else None), repr(text)
