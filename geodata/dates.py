@@ -386,8 +386,8 @@ _RULES: list[tuple[re.Pattern[str], _Resolver, str]] = [
                 _I), _recent, "recent"),
     (re.compile(r"(?=a)(?<!\w)ago(?!\w)", _I), _ago, "ago"),
 ]
-# The case-insensitive rules (written in lower case) run as their case-sensitive twins on the lower-cased text of an
-# ASCII text (geodata.caseless): the same matches, faster. Their resolvers read groups in lower case.
+# The case-insensitive rules (written in lower case) run as their case-sensitive twins on the lower-cased text when
+# it may be read so (geodata.caseless): the same matches, faster. Their resolvers read groups in lower case.
 _TWINS = [caseless.twin(rx) if rx.flags & re.I else None for rx, _, _ in _RULES]
 
 
@@ -476,12 +476,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
     if not isinstance(p, dt.date):
         p = None
     cands: list[tuple[int, int, int, _Resolved]] = []
-    low = text.lower()
+    lowered = caseless.lowered(text)  # when the case-insensitive rules' twins may read it
+    low = text.lower() if lowered is None else lowered
     anchors: dict[str, list[int]] | None = {} if len(low) == len(text) else None  # offsets must agree
-    twins = text.isascii()  # the case-insensitive rules' twins may read ``low`` (a cheap test: ASCII only)
     for rank, (rx, resolve, _) in enumerate(_RULES):
         has_x, before = "x" in rx.groupindex, _BEFORE.get(resolve)
-        for m in _matches(rank, text, low, anchors, twins):
+        for m in _matches(rank, text, low, anchors, lowered is not None):
             s, e = m.span("x") if has_x else m.span()
             groups = m.groupdict()
             if before is not None and (b := before.search(text, s)) is not None:
