@@ -81,11 +81,15 @@ def test_trigger_starts_are_each_types_first_trigger():
             assert starts.get(etype) == (None if m is None else m.start()), (etype, text)
 
 
-def test_firsts_are_where_each_pattern_first_matches():
-    patterns = [re.compile(p) for p in (r"\b(?:Russia|Kremlin)\b", r"\bships?\b", r"\b(?:left|leaves?)\b", r"r\w+")]
+@pytest.mark.parametrize("sources", [
+    (r"\b(?:Russia|Kremlin)\b", r"\bships?\b", r"\b(?:left|leaves?)\b", r"r\w+"),
+    (r"\b(?:ships?|boats?)\b", r"\b(?:left|leaves?|lé\w*)\b", r"\b(?:r\w+|Russia)"),  # all at a word boundary
+])
+def test_firsts_are_where_each_pattern_first_matches(sources):
+    patterns = [re.compile(p) for p in sources]
     firsts = caseless.Firsts(patterns)
-    for text in TEXTS + _fuzz():
-        for pos in (0, 4):
+    for text in TEXTS + _fuzz() + ["«ships» left—“leaves” é-rain", "shipsleft ships", "Éships rx"]:
+        for pos in (0, 1, 4):
             starts = [_start(rx, text, pos) for rx in patterns]
             assert firsts.firsts(text, pos) == {k: at for k, at in enumerate(starts) if at >= 0}, (text, pos)
             assert firsts.find(text, pos) == min((at for at in starts if at >= 0), default=-1)
