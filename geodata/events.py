@@ -23,12 +23,15 @@ from geodata.models import Article, DateRef, Event, Mention, Place, Source
 
 # ---- sentences ---------------------------------------------------------------------------------
 
-_ABBREV = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)" \
-          r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bNo)(?<!\bGen)(?<!\bCol)"
+_ABBREVIATIONS = ("Mr", "Mrs", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                  "Dec", "No", "Gen", "Col")
+# Not after an initial or an abbreviation: one look-behind per length (a look-behind has one width), each behind the
+# character just read (hence the ".": an abbreviation, then the full stop or ! ? …).
+_ABBREV = r"(?<!\b[A-Z].)" + "".join(
+    rf"(?<!\b(?:{'|'.join(w for w in _ABBREVIATIONS if len(w) == n)}).)" for n in sorted({len(w) for w in _ABBREVIATIONS}))
 # The pattern opens with a character class, the one character a sentence end starts with, so re skips to it at C
-# speed and the twenty look-behinds run only there; each looks behind that character (hence the ".": an
-# abbreviation, then the full stop or ! ? … just read). A new line starts a run of new lines.
-_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|" + _ABBREV.replace(")", ".)") + r"[.!?…]*[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]))")
+# speed and the look-behinds run only there. A new line starts a run of new lines.
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|" + _ABBREV + r"[.!?…]*[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]))")
 
 
 MAX_SENTENCE = 1500  # a "sentence" longer than this (a pasted table, hostile input) is cut at white space
@@ -55,6 +58,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out.append((pos, len(text)))
     trimmed = []
     for s, e in out:
+        if e - s <= MAX_SENTENCE and s < e and not text[s].isspace() and not text[e - 1].isspace():
+            trimmed.append((s, e))  # most sentences: nothing to trim, and what _cut gives, without the call
+            continue
         seg = text[s:e]
         ls = len(seg) - len(seg.lstrip())
         rs = len(seg.rstrip())
@@ -152,6 +158,7 @@ _INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|t
                             r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|while|whereas)\b|[;:]", re.I)
+_ROLE_CUES_TWINS = caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|is|was|were|will|would|wants?|wanted|asked|"
@@ -168,6 +175,10 @@ _PLANNED = caseless.Lexicon(_rx(r"will|would|plans?|planned|planning|intends?|to
 _DENIED = caseless.Lexicon(_rx(r"denied|denies|not currently|did not|does not|no plans|was not|were not|is not|are not|no final decisions"))
 _ONGOING = caseless.Lexicon(_rx(r"is \w+ing|are \w+ing|was \w+ing|were \w+ing|continu\w+|ongoing|underway"))
 _COMPLETED = caseless.Lexicon(_rx(r"withdrew|left|evacuated|departed|sailed|arrived|returned|traveled|travelled|moved|transferred|has withdrawn"))
+# Looked for together (one scan for any of them), on the sentence or with their twins on its lower-cased text.
+_STATUS_WORDS = {"denied": _DENIED, "planned": _PLANNED, "ongoing": _ONGOING, "completed": _COMPLETED}
+_STATUS_FIRSTS = caseless.Firsts([lex.rx for lex in _STATUS_WORDS.values()])
+_STATUS_FIRSTS_TWIN = caseless.Firsts([lex.twin for lex in _STATUS_WORDS.values()])
 
 KIND_SPECIFICITY = {
     "air_base": 0, "naval_base": 0, "military_base": 0, "airport": 1, "port": 1, "facility": 1, "city": 2,
@@ -275,16 +286,17 @@ def _classify(sentence: str, low: str | None, starts: dict[str, int]) -> str | N
 
 
 def _status(sentence: str, etype: str, when: date | None, published: date | None, low: str | None = None) -> str:
-    if _DENIED.find(sentence, low) >= 0:
+    firsts = _STATUS_FIRSTS.firsts(sentence) if low is None else _STATUS_FIRSTS_TWIN.firsts(low)
+    said = {status for k, status in enumerate(_STATUS_WORDS) if k in firsts}
+    if "denied" in said:
         return "denied"
-    if _PLANNED.find(sentence, low) >= 0:
+    if "planned" in said:
         return "planned"
     if when and published and (published - when).days > 365:
         return "historical"
-    if _ONGOING.find(sentence, low) >= 0:
+    if "ongoing" in said:
         return "ongoing"
-    if (etype in ("withdrawal", "evacuation", "ship_movement", "air_transport", "deployment")
-            and _COMPLETED.find(sentence, low) >= 0):
+    if etype in ("withdrawal", "evacuation", "ship_movement", "air_transport", "deployment") and "completed" in said:
         return "completed"
     return "reported"
 
@@ -293,10 +305,13 @@ def _status(sentence: str, etype: str, when: date | None, published: date | None
 
 def _role(tail: str) -> str:
     """The role the words before a mention (``tail``) give it: the cue nearest the mention wins."""
-    if _CLAUSE_BREAK.search(tail):
+    low = caseless.lowered(tail)  # the cues' twins read it when they may (the same offsets)
+    clause_break, origin_words, dest_words = (_CLAUSE_BREAK, _ORIGIN_WORDS, _DEST_WORDS) if low is None else _ROLE_CUES_TWINS
+    words = tail if low is None else low
+    if clause_break.search(words):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
-    o = [x.start() for x in _ORIGIN_WORDS.finditer(tail)]
-    d = [x.start() for x in _DEST_WORDS.finditer(tail)]
+    o = [x.start() for x in origin_words.finditer(words)]
+    d = [x.start() for x in dest_words.finditer(words)]
     if d and "to " in tail:
         infinitive = _INFINITIVE_TO.search(tail)
         if infinitive and infinitive.start() in d:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from geodata import caseless
 from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, prior_score
 from geodata.gazetteer.normalize import name_keys
 from geodata.models import Mention, Place
@@ -98,6 +99,22 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
 _CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
 _COMMA = re.compile(r",\s*")  # between a place and the country or state it is in ("Austin, Texas")
 MAX_ANCHORS = 300
+_LOWER_WORD = re.compile(r"[a-z]{4,}")
+_demonym_finder: tuple[dict[str, str], re.Pattern[str] | None] | None = None  # the gazetteer's demonyms, their finder
+
+
+def _demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
+    """The countries whose demonym ("syrian": "SY") the text uses as a ``_CAP_WORD`` ("Syrian"). Only those words
+    are looked for (one pattern of them, ``caseless.starts_only``): most capitalised words are none."""
+    global _demonym_finder
+    if _demonym_finder is None or _demonym_finder[0] is not demonyms:
+        words = [w.capitalize() for w in demonyms if _LOWER_WORD.fullmatch(w)]  # what _CAP_WORD can read
+        finder = caseless.starts_only(re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")) if words else None
+        _demonym_finder = demonyms, finder
+    finder = _demonym_finder[1]
+    if finder is None:
+        return set()
+    return {demonyms[_CAP_WORD.match(text, m.start()).group().lower()] for m in finder.finditer(text)}
 
 
 def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -> _Context:
@@ -115,8 +132,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
         ):
             anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
     # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
-    demonyms = gaz.demonyms
-    countries |= {demonyms[w] for w in map(str.lower, _CAP_WORD.findall(text)) if w in demonyms}
+    countries |= _demonym_countries(text, gaz.demonyms)
     containers: dict[int, set[str]] = {}
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]
@@ -129,10 +145,16 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
     # One anchor per spot (a name repeated 1,000 times is one anchor): resolution stays linear in the text.
     spots: dict[tuple[float, float], tuple[float, float, int]] = {}
     for la, lo, i in anchors:
-        key = (round(la, 1), round(lo, 1))
+        key = _spot(la, lo)
         spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
     anchors = list(spots.values())[:MAX_ANCHORS]
     return _Context(countries, anchors, roi, containers, _list_kinds(spans, text), gaz)
+
+
+@lru_cache(maxsize=100_000)
+def _spot(lat: float, lon: float) -> tuple[float, float]:
+    """The point rounded to a tenth of a degree (round() is slow, and the same places come back in every article)."""
+    return round(lat, 1), round(lon, 1)
 
 
 _LIST_SEP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")

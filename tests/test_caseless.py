@@ -81,11 +81,15 @@ def test_trigger_starts_are_each_types_first_trigger():
             assert starts.get(etype) == (None if m is None else m.start()), (etype, text)
 
 
-def test_firsts_are_where_each_pattern_first_matches():
-    patterns = [re.compile(p) for p in (r"\b(?:Russia|Kremlin)\b", r"\bships?\b", r"\b(?:left|leaves?)\b", r"r\w+")]
+@pytest.mark.parametrize("sources", [
+    (r"\b(?:Russia|Kremlin)\b", r"\bships?\b", r"\b(?:left|leaves?)\b", r"r\w+"),
+    (r"\b(?:ships?|boats?)\b", r"\b(?:left|leaves?|lé\w*)\b", r"\b(?:r\w+|Russia)"),  # all at a word boundary
+])
+def test_firsts_are_where_each_pattern_first_matches(sources):
+    patterns = [re.compile(p) for p in sources]
     firsts = caseless.Firsts(patterns)
-    for text in TEXTS + _fuzz():
-        for pos in (0, 4):
+    for text in TEXTS + _fuzz() + ["«ships» left—“leaves” é-rain", "shipsleft ships", "Éships rx"]:
+        for pos in (0, 1, 4):
             starts = [_start(rx, text, pos) for rx in patterns]
             assert firsts.firsts(text, pos) == {k: at for k, at in enumerate(starts) if at >= 0}, (text, pos)
             assert firsts.find(text, pos) == min((at for at in starts if at >= 0), default=-1)
@@ -94,3 +98,12 @@ def test_firsts_are_where_each_pattern_first_matches():
 def test_actors_are_those_whose_pattern_matches():
     for text in TEXTS + ["Putin met Erdogan in Ankara; rebels and the SDF left.", "U.S. forces and Iranian militias"]:
         assert events.actors_in(text) == tuple(name for name, rx in events.ACTORS if rx.search(text))
+
+
+def test_lowered_only_when_no_character_beyond_ascii_has_case():
+    rng = random.Random(11)
+    texts = ["".join(chr(rng.randrange(0, 0x3000)) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += TEXTS + ["a\ud800b", "x—“y” ‘z’", "Straße", "ſ", "\u212a", "١٢٣"]
+    for text in texts:
+        caseless_only = all(ch.lower() == ch == ch.upper() for ch in text if ord(ch) > 127)
+        assert caseless.lowered(text) == (text.lower() if caseless_only else None), repr(text)

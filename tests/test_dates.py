@@ -245,9 +245,19 @@ def test_rules_scanned_around_their_anchors_find_what_a_whole_scan_finds():
     rng = random.Random(3)
     vocab = ("the in on last this week Monday Sunday December Dec. 15 8-10 2015 since May may March ago two days "
              "2024-12-09 from to between and troops 400 2,000 recent past few yesterday tonight dayear "
-             "20192020 1919 tomorrow evening morning , . \n").split(" ")
-    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 60))) for _ in range(300)]
+             "20192020 1919 tomorrow evening morning , . \n Wednesday, WEDNESDAY JANUARY Sept. 1st 31st – - 12 "
+             "of next coming over during within throughout early mid- late earlier weeks months years 99 2023/01/02").split(" ")
+    vocab += ["YESTERDAY", "Last Week", "THE PAST FEW DAYS", "Two Weeks Ago", "USA today", "In Recent Months",
+              "Wednesday, the 15th of December", "from Monday, Dec. 28, 2024 to Jan. 3", "between 2019 and 2021",
+              "in the past few weeks", "late last month", "12 December 2024", "from 8 to 10 March 2025",
+              "over the next two years", "last Sunday morning", "three weeks ago", "in recent days", "May 2024"]
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 60))) for _ in range(1000)]
     for text in texts:
         low, anchors = text.lower(), {}
         for rank, (rx, _, _) in enumerate(dates._RULES):
-            assert [m.span() for m in dates._matches(rank, text, low, anchors)] == [m.span() for m in rx.finditer(text)]
+            whole = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()}) for m in rx.finditer(text)]
+            assert [m.span() for m in dates._matches(rank, text, low, anchors)] == [span for span, _ in whole]
+            # the case-insensitive rules' twins on the lower-cased text: the same matches, groups lower-cased
+            twins = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
+                     for m in dates._matches(rank, text, low, anchors, twins=True)]
+            assert twins == whole

@@ -242,3 +242,15 @@ def test_presence_clause_beside_a_movement_is_a_presence_since(gaz):
     assert "withdrawal" in _types(r)
     presence = [e for e in r.events if e.type == "base_presence"]
     assert presence and presence[0].place.name == "Homs" and presence[0].date == date(2016, 1, 1)
+
+
+def test_sentence_ends_look_behind_each_abbreviation():
+    import re
+
+    from geodata.events import _ABBREVIATIONS, _SENT_END
+
+    one_each = "".join(rf"(?<!\b{w}.)" for w in _ABBREVIATIONS)  # a look-behind for each abbreviation
+    rx = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\b[A-Z].)" + one_each + r"[.!?…]*[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]))")
+    text = ("Mr. Smith met Gen. Jones on Sept. 3. Mrs. Lee left. J. K. Rowling wrote. No. 5 is here! Col. Ray? "
+            "Yes. St. Louis. The U.S. Army. Dec. 4 and Jan. 5.\n\nNew. Sept. Nov. Mar. 1.\"Quote.\" Then… (Later.) 2 A")
+    assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in rx.finditer(text)]

@@ -111,6 +111,15 @@ def test_capitalised_tokens_are_those_of_the_whole_tokenisation():
     assert found == expected
 
 
+def test_a_capitalised_token_reads_the_next_token_as_a_name_runs_on():
+    from geodata.geoparse import _CAP_TOKEN, _NEXT_TOKEN
+
+    text = "Deir ez-Zor, the NATO-led Gulf of Aden\nMoscow U.S.A and Syria's  Idlib –\tAb\u00a0Cd. Ok"
+    for m in _CAP_TOKEN.finditer(text):
+        after = _NEXT_TOKEN.match(text, m.end())
+        assert m.span(1) == (after.span(1) if after else (-1, -1)), m.group()
+
+
 def test_a_name_runs_over_spaces_and_hyphens_only(gaz):
     assert [m.text for m in find_mentions("Troops left Deir ez-Zor for Tal Abyad.", gaz)][:1] == ["Deir ez-Zor"]
     assert "Gulf of Aden" in [m.text for m in find_mentions("Ships in the Gulf of Aden were hit.", gaz)]
@@ -152,3 +161,31 @@ def test_generic_words_inside_longer_names_are_not_provinces(gaz):
     ms = find_mentions("Cases rose in the province of Western Kasai and in Ceamurlia de Jos.", gaz)
     assert all(m.place.country_code not in ("PG", "NG") for m in ms)  # not Western (Papua New Guinea), not Jos
     assert find_mentions("Species live in the jungles of Central and South America.", gaz)[0].text != "Central"
+
+
+def test_cues_before_a_name_are_read_from_the_windows_last_words():
+    import random
+    import re
+
+    from geodata.geoparse import _FEATURE_BEFORE, _LOCATIVE_BEFORE, _cues_before, _feature_class
+
+    # every word the cue patterns spell, among others and white space of every kind
+    words = sorted(set(re.findall(r"[a-z]+", _FEATURE_BEFORE.pattern + _LOCATIVE_BEFORE.pattern)))
+    words += ["the", "The", "AIR", "data", "Syria", "(in", "-", ","]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "  ", "\n", "\t", " \u00a0", ""]) for _ in range(rng.randint(1, 12)))
+        for low in (None, text.lower()):
+            window = text[-60:]
+            bm, lm = _FEATURE_BEFORE.search(window), _LOCATIVE_BEFORE.search(window)
+            expected = (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+            assert _cues_before(text, low, len(text)) == expected, repr(text)
+
+
+def test_demonyms_found_as_the_capitalised_words_they_are(gaz):
+    from geodata.resolve import _CAP_WORD, _demonym_countries
+
+    text = ("Syrian and TURKISH troops, pro-Russian Iranians, a Syrian's view; xSyrian Syrian1 Kurdish-led "
+            "Syrian\nRussian “Ukrainian” Israeli-backed Turkish")
+    expected = {gaz.demonyms[w] for w in map(str.lower, _CAP_WORD.findall(text)) if w in gaz.demonyms}
+    assert _demonym_countries(text, gaz.demonyms) == expected and "SY" in expected
