@@ -43,6 +43,7 @@ _basemap = components.declare_component("basemap", path=str(BASEMAP_DIR))
 MAPDATA_DIR = cache_dir() / "mapdata"
 MAPDATA_DIR.mkdir(parents=True, exist_ok=True)
 _mapdata = components.declare_component("osint_mapdata", path=str(MAPDATA_DIR))
+_when_drawn = components.declare_component("when_map_drawn", path=str(ASSET_DIR / "when-drawn"))
 KEEP_FILES = 200  # other corpora's files kept besides the one just published
 
 
@@ -98,6 +99,13 @@ def publish(draw: dict[str, Any], details: list[dict[str, Any]]) -> dict[str, An
 
 def published(urls: dict[str, Any]) -> bool:
     return all((MAPDATA_DIR / u.rsplit("/", 1)[-1]).exists() for u in [urls["draw"], *urls["details"]])
+
+
+def when_drawn(key: str, after_s: float = 0.0, wait_s: float = 6.0) -> bool:
+    """False, then True (a rerun of the app) ``after_s`` seconds after the map on the page has drawn its
+    basemap and events, or after ``wait_s`` seconds if it has not (a slow machine, a map that failed).
+    Shows nothing."""
+    return bool(_when_drawn(after_ms=int(after_s * 1000), wait_ms=int(wait_s * 1000), key=key, default=False))
 
 
 def pack_mask(mask: np.ndarray | None) -> str | None:
