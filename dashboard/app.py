@@ -146,11 +146,7 @@ flt = Filters(start=start, end=end, types=types, include_undated=undated, actors
               sources=set(outlets), statuses=set(statuses), review=set(reviewed), text=text)
 mask = index.mask(flt)
 
-c1, c2, c3, c4 = st.columns(4)
-c1.metric("Events in range", int(mask.sum()))
-c2.metric("Movements", int((mask & index.moving).sum()))
-c3.metric("Installations", len(result.installations))
-c4.metric("Articles", len(result.articles))
+metrics_row = st.container()  # filled just after the map, in its place above it: the map's code loads first
 st.caption(
     f"Showing {start.isoformat()} – {end.isoformat()}; bases coloured by status on {end.isoformat()}. "
     + online.status()
@@ -179,6 +175,11 @@ layers_fc = mapview.data_layers(loaded.urls, index.filter_mask(flt), installatio
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
           center=list(view[0]) if view else None, zoom=view[1] if view else None,
           height=780 if PRESENT else 620, use_container_width=True, key="map")
+c1, c2, c3, c4 = metrics_row.columns(4)
+c1.metric("Events in range", int(mask.sum()))
+c2.metric("Movements", int((mask & index.moving).sum()))
+c3.metric("Installations", len(result.installations))
+c4.metric("Articles", len(result.articles))
 
 st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
 for name, chosen, every in (("layers", layers, set(DEFAULT_LAYERS)), ("types", types, set(EVENT_TYPES))):
