@@ -103,8 +103,8 @@ def published(urls: dict[str, Any]) -> bool:
 
 def when_drawn(key: str, after_s: float = 0.0, wait_s: float = 6.0) -> bool:
     """False, then True (a rerun of the app) ``after_s`` seconds after the map on the page has drawn its
-    basemap and events, or after ``wait_s`` seconds if it has not (a slow machine, a map that failed).
-    Shows nothing."""
+    basemap and events, or ``wait_s`` seconds after the map appeared if it has not drawn by then (a slow
+    machine, a map that failed). Shows nothing."""
     return bool(_when_drawn(after_ms=int(after_s * 1000), wait_ms=int(wait_s * 1000), key=key, default=False))
 
 
