@@ -91,18 +91,25 @@ def compact_basemap(path: Path = BASEMAP_DIR / BASEMAP_FILE) -> bytes:
     return _dumps({"scale": BASEMAP_SCALE, "names": names, "shapes": shapes})
 
 
-_basemap_urls: dict[tuple[int, int], str] = {}
+COMPACT_BASEMAP_VERSION = 1  # bump when compact_basemap's output changes
+_basemap_names: dict[tuple[int, int], str] = {}  # the GeoJSON's (size, mtime) -> its compact file's name
 
 
 def basemap_url() -> str:
-    """Where the map fetches the basemap: its compact form, written once per version of the GeoJSON where
-    the map's data is (the GeoJSON stays the one source)."""
-    st_ = (BASEMAP_DIR / BASEMAP_FILE).stat()
-    key = (st_.st_size, st_.st_mtime_ns)
-    url = _basemap_urls.get(key)
-    if url is None or not (MAPDATA_DIR / url.rsplit("/", 1)[-1]).exists():
-        url = _basemap_urls[key] = _write_once(compact_basemap(), "basemap")
-    return url
+    """Where the map fetches the basemap: its compact form, written where the map's data is under a hash of
+    the GeoJSON (which stays the one source), so a warm start only hashes the file."""
+    path = BASEMAP_DIR / BASEMAP_FILE
+    stat = path.stat()
+    name = _basemap_names.get((stat.st_size, stat.st_mtime_ns))
+    if name is None:
+        digest = hashlib.sha1(path.read_bytes() + bytes([COMPACT_BASEMAP_VERSION])).hexdigest()[:20]
+        name = _basemap_names[(stat.st_size, stat.st_mtime_ns)] = f"basemap-{digest}.json"
+    target = MAPDATA_DIR / name
+    if target.exists():
+        target.touch()  # keep it young: publish() prunes by age
+    else:
+        atomic_write(target, compact_basemap())
+    return _url(_mapdata, name)
 
 
 def _dumps(obj: Any) -> bytes:
