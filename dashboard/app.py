@@ -37,7 +37,11 @@ from geodata.pipeline import imported_events_path  # noqa: E402
 
 CORPUS = Path(os.environ.get("GEODATA_CORPUS", ROOT / "seeds"))
 EVENTS_FILE = imported_events_path()
-REST_AFTER_S = 0.8  # a new session's page below the map follows the map by this much
+# A new session's page below the map (table, timeline: about a second of the browser's main thread) starts
+# this long after the map's first frame, so the map is on screen and responsive before that work begins;
+# if the map never reports it is drawn, the page comes after REST_AT_THE_LATEST_S all the same.
+REST_AFTER_MAP_S = 0.3
+REST_AT_THE_LATEST_S = 6.0
 TABLE_ROWS = 2_000  # rows sent to the browser's table; the downloads always hold every kept event
 
 
@@ -65,42 +69,66 @@ step_frame = nar.frame_for(step_k, steps, step_events, lo, hi) if step_k else No
 
 FIRST_RUN = not st.session_state.get("_full_page")  # a new session's first run: the map first
 
-with st.sidebar:
-    present_slot = st.empty()
-    st.header("Filters")
-    start0 = parse_date(qp.get("start"), lo, hi) or lo
-    end0 = parse_date(qp.get("end"), lo, hi) or hi
-    if step_frame is not None:  # a link to a narrative step opens on that step's days
-        start0, end0 = step_frame.start, step_frame.end
-    if lo < hi:
-        choices = loaded.presets
+# What the filters open on: the URL, a narrative step's days (a link to a step opens on them), or everything.
+start0 = parse_date(qp.get("start"), lo, hi) or lo
+end0 = parse_date(qp.get("end"), lo, hi) or hi
+if step_frame is not None:
+    start0, end0 = step_frame.start, step_frame.end
+range0 = (min(start0, end0), max(start0, end0)) if lo < hi else (lo, lo)
+layers_q = parse_list(qp.get("layers"), LAYERS)
+layers0 = {name for name in LAYERS if (name in DEFAULT_LAYERS if layers_q is None else name in layers_q)}
+types_q = parse_list(qp.get("types"), EVENT_TYPES)
+types0 = sorted(types_q) if types_q else list(EVENT_TYPES)
 
-        def _jump() -> None:
-            label = st.session_state.get("preset")
-            for name, s, e in choices:
-                if name == label:
-                    st.session_state["date_range"] = (s, e)
 
-        st.selectbox("Jump to", [c[0] for c in choices], index=None, placeholder="All dates, a month, an article's week…",
-                     key="preset", on_change=_jump)
-        start, end = st.slider("Date range", min_value=lo, max_value=hi, value=(min(start0, end0), max(start0, end0)),
-                               format="YYYY-MM-DD", key="date_range")
-        playback.controls(lo, hi)
-    else:
-        start = end = lo
-        st.caption(f"All events are dated {lo.isoformat()}")
-    layers_q = parse_list(qp.get("layers"), LAYERS)
-    layers = {name for name in LAYERS if st.checkbox(
-        "Place mentions" if name == "mentions" else name.capitalize(),
-        value=(name in DEFAULT_LAYERS if layers_q is None else name in layers_q), key=f"layer_{name}")}
-    types_q = parse_list(qp.get("types"), EVENT_TYPES)
-    types = set(st.multiselect("Event types", EVENT_TYPES, default=sorted(types_q) if types_q else list(EVENT_TYPES),
-                               format_func=lambda t: t.replace("_", " "), key="types"))
-    undated = st.checkbox("Include undated events", value=True, key="undated")
-    if FIRST_RUN:  # their defaults until the rest of the page comes (see below): no filter, offline
-        text, actors, outlets, statuses, reviewed = "", [], [], [], []
-        online = settings.Online(None, None)
-    else:
+def filter_widgets() -> tuple[date, date, set[str], set[str], bool]:
+    """The sidebar's main filters: date range (with "Jump to" and playback), layers, event types, undated."""
+    with st.sidebar:
+        if lo < hi:
+            choices = loaded.presets
+
+            def _jump() -> None:
+                label = st.session_state.get("preset")
+                for name, s, e in choices:
+                    if name == label:
+                        st.session_state["date_range"] = (s, e)
+
+            st.selectbox("Jump to", [c[0] for c in choices], index=None,
+                         placeholder="All dates, a month, an article's week…", key="preset", on_change=_jump)
+            start, end = st.slider("Date range", min_value=lo, max_value=hi, value=range0, format="YYYY-MM-DD",
+                                   key="date_range")
+            playback.controls(lo, hi)
+        else:
+            start = end = lo
+            st.caption(f"All events are dated {lo.isoformat()}")
+        layers = {name for name in LAYERS if st.checkbox(
+            "Place mentions" if name == "mentions" else name.capitalize(), value=name in layers0, key=f"layer_{name}")}
+        types = set(st.multiselect("Event types", EVENT_TYPES, default=types0,
+                                   format_func=lambda t: t.replace("_", " "), key="types"))
+        undated = st.checkbox("Include undated events", value=True, key="undated")
+    return start, end, layers, types, undated
+
+
+def filters_as_opened() -> tuple[date, date, set[str], set[str], bool]:
+    """What filter_widgets() returns when they are drawn, known without drawing them: each widget's value
+    is its session state if set (a narrative step sets the range), else its default."""
+    ss = st.session_state
+    start, end = ss.get("date_range", range0) if lo < hi else (lo, lo)
+    return (start, end, {name for name in LAYERS if ss.get(f"layer_{name}", name in layers0)},
+            set(ss.get("types", types0)), ss.get("undated", True))
+
+
+present_slot = st.sidebar.empty()
+st.sidebar.header("Filters")
+# A new session's first run draws the map with the filters the URL (or a narrative step) opens on, and the
+# sidebar's widgets come with the rest of the page once the map is drawn (see below): some forty lazily
+# loaded widget bundles and their layout would otherwise hold up the map's own code in the browser.
+start, end, layers, types, undated = filters_as_opened() if FIRST_RUN else filter_widgets()
+if FIRST_RUN:  # the rarer filters' defaults too: no filter, offline
+    text, actors, outlets, statuses, reviewed = "", [], [], [], []
+    online = settings.Online(None, None)
+else:
+    with st.sidebar:
         with st.expander("More filters"):
             text = st.text_input("Search quotes, places, titles", key="search")
             actors = st.multiselect("Actors", index.actors, key="actors")
@@ -114,23 +142,11 @@ with st.sidebar:
         st.divider()
         nar.sidebar(steps, step_events, CORPUS, lo, hi)
 
-st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
-for name, chosen, every in (("layers", layers, set(DEFAULT_LAYERS)), ("types", types, set(EVENT_TYPES))):
-    if chosen == every:
-        st.query_params.pop(name, None)
-    else:
-        st.query_params[name] = ",".join(sorted(chosen))
-present_slot.link_button(
-    "Presentation mode", "?" + urlencode({**{k: v for k, v in st.query_params.items() if k != "mode"}, "mode": "present"}))
 flt = Filters(start=start, end=end, types=types, include_undated=undated, actors=set(actors),
               sources=set(outlets), statuses=set(statuses), review=set(reviewed), text=text)
 mask = index.mask(flt)
 
-c1, c2, c3, c4 = st.columns(4)
-c1.metric("Events in range", int(mask.sum()))
-c2.metric("Movements", int((mask & index.moving).sum()))
-c3.metric("Installations", len(result.installations))
-c4.metric("Articles", len(result.articles))
+metrics_row = st.container()  # filled just after the map, in its place above it: the map's code loads first
 st.caption(
     f"Showing {start.isoformat()} – {end.isoformat()}; bases coloured by status on {end.isoformat()}. "
     + online.status()
@@ -159,6 +175,23 @@ layers_fc = mapview.data_layers(loaded.urls, index.filter_mask(flt), installatio
 st_folium(m, feature_group_to_add=layers_fc, layer_control=folium.LayerControl(collapsed=False), returned_objects=[],
           center=list(view[0]) if view else None, zoom=view[1] if view else None,
           height=780 if PRESENT else 620, use_container_width=True, key="map")
+c1, c2, c3, c4 = metrics_row.columns(4)
+c1.metric("Events in range", int(mask.sum()))
+c2.metric("Movements", int((mask & index.moving).sum()))
+c3.metric("Installations", len(result.installations))
+c4.metric("Articles", len(result.articles))
+
+st.query_params.update({"start": start.isoformat(), "end": end.isoformat()})
+for name, chosen, every in (("layers", layers, set(DEFAULT_LAYERS)), ("types", types, set(EVENT_TYPES))):
+    if chosen == every:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = ",".join(sorted(chosen))
+if PRESENT and FIRST_RUN:  # presentation mode never gets "the rest": its (hidden) sidebar comes after the map
+    filter_widgets()
+if not FIRST_RUN or PRESENT:
+    present_slot.link_button("Presentation mode", "?" + urlencode(
+        {**{k: v for k, v in st.query_params.items() if k != "mode"}, "mode": "present"}))
 
 st.caption("✈ air base / airport · ⚓ naval base / port, coloured by status on the end date. Event dots by type "
            "(hollow: date not known to the day); numbered bubbles are clusters; arrows run origin → destination "
@@ -168,20 +201,12 @@ if PRESENT:
     st.link_button("Leave presentation", "?" + urlencode({k: v for k, v in st.query_params.items() if k != "mode"}))
     st.stop()
 
-# A new session's first run stops here: the browser draws the map before it has to lay out the table, the
-# timeline, the rarer filters and the rest, which a timer brings a moment later (the first map comes
-# ~1.3 s sooner).
+# A new session's first run stops here: the browser draws the map before it has to lay out the sidebar, the
+# table, the timeline and the rest, which come once the map reports it is drawn (a rerun of the app).
 if FIRST_RUN:
     st.session_state["_full_page"] = True
-
-    @st.fragment(run_every=REST_AFTER_S)
-    def _then_the_rest() -> None:
-        if st.session_state.get("_rest_due"):  # the timer's first tick: the whole page now
-            st.rerun(scope="app")
-        st.session_state["_rest_due"] = True
-        st.caption("Loading the timeline and the events table…")
-
-    _then_the_rest()
+    st.caption("Loading the timeline and the events table…")  # harness.REST_PENDING waits for it to go
+    mapview.when_drawn(key="map_drawn", after_s=REST_AFTER_MAP_S, wait_s=REST_AT_THE_LATEST_S)
     st.stop()
 
 df = loaded.frame.iloc[loaded.order[mask[loaded.order]]]  # the kept events in date order

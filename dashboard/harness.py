@@ -82,8 +82,8 @@ def offline_pages(n: int = 1, viewport: tuple[int, int] = (1400, 1000)):
             page.external_requests = []
             page.page_errors = []
 
-            def route(r, page=page):
-                url = r.request.url
+            def route(r, request, page=page):  # Playwright calls route handlers with (route, request)
+                url = request.url
                 host = urlparse(url).hostname or ""
                 if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOOPBACK:
                     r.continue_()
@@ -110,8 +110,16 @@ def offline_page(viewport: tuple[int, int] = (1400, 1000)):
         yield pages[0]
 
 
+REST_PENDING = "Loading the timeline and the events table…"  # the app's caption until the rest of the page comes
+
+
 def wait_app_idle(page, timeout: int = 60_000) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    """Until the app's script is not running and the whole page is there: a new session's page comes in two
+    runs (the map, then the rest once the map is drawn), and the app is idle for a moment between them."""
+    idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
+    page.wait_for_selector(idle, timeout=timeout)
+    page.get_by_text(REST_PENDING).wait_for(state="detached", timeout=timeout)
+    page.wait_for_selector(idle, timeout=timeout)
 
 
 def map_frame(page):

@@ -37,12 +37,12 @@ BASEMAP_FILE = "countries-50m.geojson"
 _leaflet = components.declare_component("leaflet", path=xs_leaflet.BASE_DIR)
 _jquery = components.declare_component("jquery", path=xs_jquery.BASE_DIR)
 _app_assets = components.declare_component("osint_assets", path=str(ASSET_DIR))
-_basemap = components.declare_component("basemap", path=str(BASEMAP_DIR))
 # The events as the map draws them, written once per corpus under a content hash and fetched once by the
 # iframe: a date change then sends only a bit mask, never the data again.
 MAPDATA_DIR = cache_dir() / "mapdata"
 MAPDATA_DIR.mkdir(parents=True, exist_ok=True)
 _mapdata = components.declare_component("osint_mapdata", path=str(MAPDATA_DIR))
+_when_drawn = components.declare_component("when_map_drawn", path=str(ASSET_DIR / "when-drawn"))
 KEEP_FILES = 200  # other corpora's files kept besides the one just published
 
 
@@ -62,8 +62,54 @@ def local_css() -> list[tuple[str, str]]:
     return [("leaflet_css", _url(_leaflet, "leaflet.css")), ("osint_map_css", _url(_app_assets, "osint-map.css"))]
 
 
+BASEMAP_SCALE = 1000  # the basemap's coordinates are rounded to 0.001 degrees (scripts/derive_natural_earth.py)
+
+
+def compact_basemap(path: Path = BASEMAP_DIR / BASEMAP_FILE) -> bytes:
+    """The basemap GeoJSON as the map draws it, in less than half the bytes and a tenth of the parsing:
+    ``{"scale", "names", "shapes"}``, each shape a list of polygons, each polygon a list of rings, each ring
+    one flat list of integer steps (longitude, latitude in 1/scale degrees, the first from 0). Lossless for
+    coordinates rounded to 1/scale degrees."""
+    geo = json.loads(path.read_bytes())
+    names, shapes = [], []
+    for feature in geo["features"]:
+        g = feature["geometry"]
+        polygons = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        shape = []
+        for polygon in polygons:
+            rings = []
+            for ring in polygon:
+                flat, px, py = [], 0, 0
+                for lon, lat in ring:
+                    x, y = round(lon * BASEMAP_SCALE), round(lat * BASEMAP_SCALE)
+                    flat += (x - px, y - py)
+                    px, py = x, y
+                rings.append(flat)
+            shape.append(rings)
+        names.append((feature.get("properties") or {}).get("name", ""))
+        shapes.append(shape)
+    return _dumps({"scale": BASEMAP_SCALE, "names": names, "shapes": shapes})
+
+
+COMPACT_BASEMAP_VERSION = 1  # bump when compact_basemap's output changes
+_basemap_names: dict[tuple[int, int], str] = {}  # the GeoJSON's (size, mtime) -> its compact file's name
+
+
 def basemap_url() -> str:
-    return _url(_basemap, BASEMAP_FILE)
+    """Where the map fetches the basemap: its compact form, written where the map's data is under a hash of
+    the GeoJSON (which stays the one source), so a warm start only hashes the file."""
+    path = BASEMAP_DIR / BASEMAP_FILE
+    stat = path.stat()
+    name = _basemap_names.get((stat.st_size, stat.st_mtime_ns))
+    if name is None:
+        digest = hashlib.sha1(path.read_bytes() + bytes([COMPACT_BASEMAP_VERSION])).hexdigest()[:20]
+        name = _basemap_names[(stat.st_size, stat.st_mtime_ns)] = f"basemap-{digest}.json"
+    target = MAPDATA_DIR / name
+    if target.exists():
+        target.touch()  # keep it young: publish() prunes by age
+    else:
+        atomic_write(target, compact_basemap())
+    return _url(_mapdata, name)
 
 
 def _dumps(obj: Any) -> bytes:
@@ -98,6 +144,13 @@ def publish(draw: dict[str, Any], details: list[dict[str, Any]]) -> dict[str, An
 
 def published(urls: dict[str, Any]) -> bool:
     return all((MAPDATA_DIR / u.rsplit("/", 1)[-1]).exists() for u in [urls["draw"], *urls["details"]])
+
+
+def when_drawn(key: str, after_s: float = 0.0, wait_s: float = 6.0) -> bool:
+    """False, then True (a rerun of the app) ``after_s`` seconds after the map on the page has drawn its
+    basemap and events, or ``wait_s`` seconds after the map appeared if it has not drawn by then (a slow
+    machine, a map that failed). Shows nothing."""
+    return bool(_when_drawn(after_ms=int(after_s * 1000), wait_ms=int(wait_s * 1000), key=key, default=False))
 
 
 def pack_mask(mask: np.ndarray | None) -> str | None:
@@ -325,7 +378,7 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
                     ("osint_map", _data_uri(ASSET_DIR / "osint-map.js", "text/javascript"))]
     m.default_css = [("leaflet_css", _data_uri(leaflet / "leaflet.css", "text/css")),
                      ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
-    Basemap(_data_uri(BASEMAP_DIR / BASEMAP_FILE, "application/json")).add_to(m)
+    Basemap("data:application/json;base64," + base64.b64encode(compact_basemap()).decode("ascii")).add_to(m)
     Legend(True).add_to(m)
     Snapshot().add_to(m)
     source = {"data": draw, "details_data": details}

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from geodata.dates import find_date_in_header
 from geodata.fsio import atomic_write, locked
 from geodata.models import Article
 
@@ -97,6 +96,8 @@ def make_article(file: str, text: str, meta: dict[str, str] | None = None) -> tu
     if meta.get("published") and not published:
         warnings.append(f"{file}: manifest date {meta['published']!r} is not YYYY-MM-DD; ignored")
     if published is None:
+        from geodata.dates import find_date_in_header  # the date grammar: only when reading an article
+
         published = find_date_in_header(text)
         if published:
             published_from = "text"

@@ -6,6 +6,7 @@ app, a notebook or a batch job.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -16,14 +17,14 @@ from pathlib import Path
 from geodata import curation
 from geodata.corpus import Corpus, LoadError, folder_signature, load_corpus
 from geodata.curation import Curation, ReviewReport
-from geodata.dates import find_dates
-from geodata.events import extract_events, merge_events
 from geodata.fsio import atomic_write
 from geodata.gazetteer import Gazetteer, load_gazetteer
 from geodata.gazetteer.index import cache_dir
-from geodata.geoparse import find_mentions
 from geodata.installations import Installation, installations
 from geodata.models import Article, DateRef, Event, Mention, Place
+
+# The extraction stages (geoparse, dates, events) are imported where an article is read: a process that
+# only loads an extracted corpus from the cache (the app's start on an unchanged corpus) never needs them.
 
 
 @dataclass
@@ -50,6 +51,10 @@ def region_of_interest() -> tuple[str, ...]:
 
 
 def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] | None = None) -> ArticleResult:
+    from geodata.dates import find_dates
+    from geodata.events import extract_events
+    from geodata.geoparse import find_mentions
+
     mentions = find_mentions(article.text, gaz, roi=region_of_interest() if roi is None else roi)
     dates = find_dates(article.text, article.published)
     events = extract_events(article, mentions, dates)
@@ -114,6 +119,8 @@ def imported_events_path() -> str:
 
 def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation] | None = None,
                    imported: list[Event] | None = None) -> CorpusResult:
+    from geodata.events import merge_events
+
     results = [process_article(a, gaz) for a in corpus.articles]
     events = merge_events([e for r in results for e in r.events])
     known = {e.id for e in events}
@@ -169,6 +176,10 @@ def _inputs_key(folder: Path) -> str:
     return h.hexdigest()[:24]
 
 
+KEEP_CORPORA = 32  # extracted corpora kept on disk, the most recently used: other folders (tests' temporary
+# corpora, other checkouts) must not push out the one an app restarts on, or its start reads every article again
+
+
 def build_cached(folder: str | Path, events_file: str | Path | None = None, gaz_loader=load_gazetteer) -> CorpusResult:
     """``build``, kept on disk: a restarted app (or the CLI) on an unchanged corpus loads the result instead
     of reading every article again. The key covers every file in the folder (articles, manifest,
@@ -183,13 +194,15 @@ def build_cached(folder: str | Path, events_file: str | Path | None = None, gaz_
             with open(path, "rb") as fh:
                 result = pickle.load(fh)
             if isinstance(result, CorpusResult):
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # used now: the pruning below keeps the most recently used
                 return result
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
             pass  # stale or corrupt: rebuilt below
     result = build(folder, gaz_loader(), events_file=events_file)
     try:
         atomic_write(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        old = sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[8:]
+        old = sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_CORPORA:]
         for p in old:
             p.unlink(missing_ok=True)
     except OSError:

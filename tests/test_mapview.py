@@ -21,8 +21,8 @@ def test_online_tiles_are_opt_in():
     assert "openstreetmap" not in mapview.base_map().get_root().render().lower()
     osm = mapview.base_map(online_tiles="osm").get_root().render()
     assert "tile.openstreetmap.org" in osm
-    assert re.search(r'OSINT\.basemap\([^)]*countries-50m\.geojson", false\)', osm)  # borders only, tiles show
-    assert re.search(r'OSINT\.basemap\([^)]*countries-50m\.geojson", true\)', mapview.base_map().get_root().render())
+    assert re.search(r'OSINT\.basemap\([^)]*basemap-\w+\.json", false\)', osm)  # borders only, tiles show
+    assert re.search(r'OSINT\.basemap\([^)]*basemap-\w+\.json", true\)', mapview.base_map().get_root().render())
     sat = mapview.base_map(online_tiles="satellite").get_root().render()
     assert "World_Imagery" in sat and "Esri" in sat
     assert mapview.external_links(mapview.base_map(online_tiles="satellite")) == []  # tiles, never scripts
@@ -67,3 +67,27 @@ def test_standalone_html_has_every_asset_inlined(seeds_result):
                                    installations_geojson(seeds_result.installations, None), title="t").decode()
     assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html)
     assert html.count("data:text/javascript;base64,") == 3 and "data:application/json;base64," in html
+
+
+def test_compact_basemap_is_the_geojson_losslessly():
+    geo = json.loads((mapview.BASEMAP_DIR / mapview.BASEMAP_FILE).read_text(encoding="utf-8"))
+    compact = json.loads(mapview.compact_basemap())
+    assert len(compact["shapes"]) == len(geo["features"]) == len(compact["names"])
+    s = 1 / compact["scale"]
+    for feature, name, shape in zip(geo["features"], compact["names"], compact["shapes"], strict=True):
+        g = feature["geometry"]
+        polygons = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        decoded = []
+        for rings in shape:
+            polygon = []
+            for steps in rings:
+                x = y = 0
+                ring = []
+                for dx, dy in zip(steps[::2], steps[1::2], strict=True):
+                    x, y = x + dx, y + dy
+                    ring.append([round(x * s, 3), round(y * s, 3)])
+                polygon.append(ring)
+            decoded.append(polygon)
+        assert name == feature["properties"]["name"]
+        assert decoded == [[[[round(lon, 3), round(lat, 3)] for lon, lat in ring] for ring in polygon] for polygon in polygons]
+    assert mapview.basemap_url().endswith(".json")

@@ -592,6 +592,24 @@
 
   function baseLayer(data) { return new BaseLayer(data); }
 
+  // The app's compact basemap (mapview.compact_basemap): per country, polygons of rings, each ring one flat
+  // list of integer steps in 1/scale degrees.
+  function compactLayer(data, options) {
+    var s = 1 / data.scale;
+    return L.featureGroup(data.shapes.map(function (shape) {
+      return L.polygon(shape.map(function (rings) {
+        return rings.map(function (steps) {
+          var ring = new Array(steps.length / 2), x = 0, y = 0;
+          for (var k = 0; k < steps.length; k += 2) {
+            x += steps[k]; y += steps[k + 1];
+            ring[k / 2] = L.latLng(y * s, x * s);
+          }
+          return ring;
+        });
+      }), options);
+    }));
+  }
+
   function basemap(map, url, fill) {
     fill = fill !== false;
     if (!map.getPane("osint-basemap")) {
@@ -604,11 +622,11 @@
       return r.json();
     }).then(function (geo) {
       // One canvas for ~240 country polygons: far cheaper to draw than as many SVG paths.
-      var layer = L.geoJSON(geo, {
-        pane: "osint-basemap", interactive: false, renderer: L.canvas({ pane: "osint-basemap" }),
-        style: fill ? { color: "#7d8a96", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 }
-                    : { color: "#ffffff", weight: 1, opacity: 0.7, fill: false }
-      });
+      var style = fill ? { color: "#7d8a96", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 }
+                       : { color: "#ffffff", weight: 1, opacity: 0.7, fill: false };
+      var options = { pane: "osint-basemap", interactive: false, renderer: L.canvas({ pane: "osint-basemap" }) };
+      var layer = geo.shapes ? compactLayer(geo, L.extend({}, options, style))
+                             : L.geoJSON(geo, L.extend(options, { style: style }));
       layer.addTo(map);
       map.getContainer().setAttribute("data-basemap-features", String(layer.getLayers().length));
       map.getContainer().setAttribute("data-basemap", "loaded");
