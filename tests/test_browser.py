@@ -71,6 +71,7 @@ def test_map_offline_renders_and_date_range_filters(app_url, page):
     assert "Date:" in text and "Source:" in text and len(frame.locator(".osint-quote").first.inner_text()) > 20
     assert frame.locator(".osint-quote mark.osint-mark-place").count() > 0  # the place it read, highlighted
     frame.locator(".leaflet-popup-close-button").click()
+    frame.locator(".leaflet-popup").wait_for(state="detached")  # gone, not fading out over the route below
     harness.settle(page)  # the popup may have panned the map
     # A route: its popup lists the movements on it.
     drawn = harness.drawn_items(page)
