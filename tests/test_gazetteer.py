@@ -48,6 +48,15 @@ def test_country_points_lie_in_the_country_across_the_antimeridian(gaz):
     assert -19 < fiji.latitude < -16 and 177 < fiji.longitude < 180  # Viti Levu, not the Atlantic
 
 
+def test_country_points_are_the_centre_of_the_whole_contiguous_territory(gaz):
+    geo = OfflineGazetteer(gaz)
+    ph, vn, ca, us = (geo.geocode(n) for n in ("Philippines", "Vietnam", "Canada", "United States"))
+    assert 9 < ph.latitude < 13.5  # the Visayas, amid the chain, not Luzon alone
+    assert 14 < vn.latitude < 19  # the middle of the S, not the wide north
+    assert ca.latitude > 59  # the Arctic islands count
+    assert 37 < us.latitude < 41 and -101 < us.longitude < -96  # Alaska and Hawaii lie too far off to count
+
+
 def test_provinces_under_grouping_units_and_governorates_are_first_level(gaz):
     # Indonesia's provinces sit under "geographical units" in ISO 3166-2, Iraq's Erbil under the Kurdistan Region
     assert {p.kind for p in gaz.candidates("bali") if p.source == "iso3166-2"} == {"admin1"}
