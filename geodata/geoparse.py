@@ -34,13 +34,13 @@ _CONNECTORS = frozenset(
 # no-break space is written as itself: a twin refuses character codes.
 _FEATURE_AFTER = re.compile(
     "[ \t\u00a0]*[-‐]?[ \t\u00a0]*" r"(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
-    r"|airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast)\b",
+    r"|airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast|state)\b",
     re.I,
 )
 _FEATURE_AFTER_TWIN = caseless.twin(_FEATURE_AFTER)
 _FEATURE_BEFORE = re.compile(
     r"(?P<f>(?:naval|navy)\s+(?:base|facility)|air\s*base|airfield|airport|military\s+base|base|port|harbou?r|"
-    r"province|governorate|city|town)\s+(?:of|in|at|near)\s+$",
+    r"province|governorate|state(?=\s+of\b)|city|town)\s+(?:of|in|at|near)\s+$",  # "the state of", not "State in"
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting)\s+(?:the\s+)?$", re.I)
@@ -65,6 +65,8 @@ def _feature_class(word: str) -> str:
         return "admin1"
     if w in ("city", "town"):
         return "city"
+    if w == "state":
+        return "state"  # a first-level unit, unless the name is a country's (see _match)
     return "base"
 
 
@@ -124,6 +126,8 @@ def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end
     if fm is None:
         return Span(start, end, key, cands, fuzzy=fuzzy) if cands else None
     fclass = _feature_class(fm.group("f"))
+    if fclass == "state" and any(p.kind == "country" for p in cands):
+        return Span(start, end, key, cands, fuzzy=fuzzy)  # "Mexico state media", "Syria state TV": the country
     full_cands: list[Place] = []
     feat_cands: list[Place] = []
     if not fuzzy:

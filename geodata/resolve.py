@@ -26,6 +26,7 @@ FEATURE_KINDS: dict[str, frozenset[str]] = {
     "port": frozenset({"port", "naval_base"}),
     "admin1": frozenset({"admin1", "admin2"}),
     "city": frozenset({"city"}),
+    "state": frozenset({"admin1", "admin2"}),
 }
 
 
@@ -192,8 +193,9 @@ def own_keys(name: str) -> frozenset[str]:
 def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
     """How well candidate ``p`` fits span ``i`` of the document (one of several candidates)."""
     s = prior_score(p)
-    if span.key in own_keys(p.name):
-        s += 0.5  # its own name, not one of the alternate (historical, foreign) names
+    if span.key in own_keys(p.name) or p.source.startswith("curated"):
+        s += 0.5  # its own name, not one of the alternate (historical, foreign) names; a curated row's aliases
+        # are the names English news uses ("the Atlantic" is the ocean, not Colombia's Atlántico)
     if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
         s += 2.0
     if p.country_code and p.country_code in ctx.countries:

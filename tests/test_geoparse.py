@@ -189,3 +189,17 @@ def test_demonyms_found_as_the_capitalised_words_they_are(gaz):
             "Syrian\nRussian “Ukrainian” Israeli-backed Turkish")
     expected = {gaz.demonyms[w] for w in map(str.lower, _CAP_WORD.findall(text)) if w in gaz.demonyms}
     assert _demonym_countries(text, gaz.demonyms) == expected and "SY" in expected
+
+
+def test_state_as_a_feature_word_means_the_first_level_unit_unless_the_name_is_a_countrys(gaz):
+    for text in ("A cow from a Washington state farm tested positive.", "It was found in the state of Washington."):
+        (m,) = [m for m in find_mentions(text, gaz) if m.text.startswith("Washington")]
+        assert (m.place.kind, m.place.country_code, m.place.name) == ("admin1", "US", "Washington"), text
+    (m,) = find_mentions("Mexico state media reported the blast.", gaz)
+    assert m.place.kind == "country"  # not the State of Mexico
+    assert [m.text for m in find_mentions("The Islamic State in March lost ground.", gaz)] == []  # not March (GB)
+
+
+def test_a_curated_alias_is_a_name_of_its_own(gaz):
+    ms = find_mentions("Birds cross the Atlantic each spring.", gaz)
+    assert [(m.text, m.place.name) for m in ms] == [("Atlantic", "Atlantic Ocean")]  # not Atlántico, Colombia
