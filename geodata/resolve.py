@@ -51,6 +51,7 @@ class _Context:
     containers: dict[int, set[str]]  # span index -> country codes named right after it ("Austin, Texas")
     list_kind: dict[int, str] = field(default_factory=dict)  # span index -> the kind its list is made of
     gaz: Gazetteer | None = None  # for the towns a facility is named after
+    inner: set[str] = field(default_factory=set)  # countries the text names a place inside of, unambiguously
     # (lat, lon) -> its two nearest anchors as (km, span index): a name repeated in the text is measured once
     nearest: dict[tuple[float, float], list[tuple[float, int]]] = field(default_factory=dict)
     # (latitude in radians, its cosine, longitude, span index) of each anchor: what _two_nearest needs of an
@@ -118,15 +119,26 @@ def _demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
     return {demonyms[_CAP_WORD.match(text, m.start()).group().lower()] for m in finder.finditer(text)}
 
 
+def _also_a_unit_elsewhere(cands: list[Place]) -> bool:
+    country = {p.country_code for p in cands if p.kind == "country"}
+    return any(p.kind in ("admin1", "country") and p.country_code not in country for p in cands)
+
+
 def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -> _Context:
-    countries = {p.country_code for s in spans for p in s.candidates if p.kind == "country"}
+    # A country's name says the text is about it, unless the name is also a first-level unit elsewhere:
+    # "Georgia" beside Texas and Atlanta is the US state, and must not vouch for the country it might be.
+    countries = {p.country_code for s in spans if not _also_a_unit_elsewhere(s.candidates)
+                 for p in s.candidates if p.kind == "country"}
     anchors = []
+    inner: set[str] = set()
     for i, s in enumerate(spans):
         if s.fuzzy:
             continue
         codes = {p.country_code for p in s.candidates}
         if len(codes) == 1 and "" not in codes:
             countries |= codes  # every reading of the name is in one country ("Deir ez-Zor": city or province)
+            if all(p.kind not in ("country", "region", "sea") for p in s.candidates):
+                inner |= codes
         p0 = s.candidates[0]
         if p0.kind not in ("country", "region", "sea") and all(
             haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in s.candidates[1:]
@@ -149,7 +161,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
         key = _spot(la, lo)
         spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
     anchors = list(spots.values())[:MAX_ANCHORS]
-    return _Context(countries, anchors, roi, containers, _list_kinds(spans, text), gaz)
+    return _Context(countries, anchors, roi, containers, _list_kinds(spans, text), gaz, inner)
 
 
 @lru_cache(maxsize=100_000)
@@ -204,6 +216,9 @@ def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
         s += 1.0
     if i in ctx.containers and p.country_code in ctx.containers[i]:
         s += 3.0
+    if p.kind == "admin1" and p.country_code in ctx.inner and any(
+            q.kind == "country" and q.country_code not in ctx.countries for q in span.candidates):
+        s += 4.0  # "Georgia" beside Texas and Atlanta: the state, not a country nothing else in the text is about
     if ctx.list_kind.get(i) == p.kind:
         s += 1.5
     if span.feature and p.kind in FEATURE_KINDS.get(span.feature, frozenset()):

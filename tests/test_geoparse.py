@@ -203,3 +203,10 @@ def test_state_as_a_feature_word_means_the_first_level_unit_unless_the_name_is_a
 def test_a_curated_alias_is_a_name_of_its_own(gaz):
     ms = find_mentions("Birds cross the Atlantic each spring.", gaz)
     assert [(m.text, m.place.name) for m in ms] == [("Atlantic", "Atlantic Ocean")]  # not Atlántico, Colombia
+
+
+def test_a_country_name_that_is_also_a_state_of_the_country_the_text_is_about(gaz):
+    ms = find_mentions("The plant in Blakely, Georgia, shipped peanut paste to Texas.", gaz)
+    assert ("Georgia", "admin1", "US") in [(m.text, m.place.kind, m.place.country_code) for m in ms]
+    ms = find_mentions("Russia fought a war with Georgia in 2008; the United States protested.", gaz)
+    assert ("Georgia", "country", "GE") in [(m.text, m.place.kind, m.place.country_code) for m in ms]
