@@ -18,7 +18,7 @@ from geodata import caseless
 from geodata.gazetteer.index import Gazetteer
 from geodata.gazetteer.normalize import ARTICLES, normalize, strip_article
 from geodata.models import Mention, Place
-from geodata.resolve import FEATURE_KINDS, Span, context, descriptive_region, own_keys, resolve
+from geodata.resolve import FEATURE_KINDS, Span, context, demonym_countries, descriptive_region, own_keys, resolve
 
 MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
 
@@ -43,7 +43,8 @@ _FEATURE_BEFORE = re.compile(
     r"province|governorate|state(?=\s+of\b)|city|town)\s+(?:of|in|at|near)\s+$",  # "the state of", not "State in"
     re.I,
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting|around|between|towards?|"
+                              r"through|via|across|outskirts\s+of|siege\s+of)\s+(?:the\s+)?$", re.I)
 _FEATURE_BEFORE_TWIN = caseless.twin(_FEATURE_BEFORE)  # for lower-cased text: same matches, faster
 _LOCATIVE_BEFORE_TWIN = caseless.twin(_LOCATIVE_BEFORE)
 # Either ends the window it is looked for in, and holds at most this many words: a feature word of two and its
@@ -288,6 +289,8 @@ _SPEECH_AFTER = re.compile(
     r"^\s+(?:(?:\w+ly|later|also|again|has|had|have|then|earlier|previously|officially)\s+)?"
     r"(?:said|says|told|announced|insisted|warned|denied|rejected|accused|claimed|added|condemned|responded|confirmed)\b"
 )
+_DATED = re.compile(r",?[ \u00a0]+\d")  # "March 2025", "March 4", "Sunday, 4 May"
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \u00a0]+$")  # "4 March", "4th March"
 _CALENDAR = frozenset({calendar.month_name[i].lower() for i in range(1, 13)} | {d.lower() for d in calendar.day_name})
 _ACRONYM = re.compile(r"^[A-Z][A-Z.]+$")
 
@@ -339,8 +342,11 @@ def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
     if _SPONSOR_AFTER.match(text, span.end, span.end + 14):
         return False  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts of Syria": an actor
-    if span.key in _CALENDAR and not span.feature:
-        return False  # "in March 2025", "on Sunday": dates, not March (Cambridgeshire) or Thursday Island
+    if span.key in _CALENDAR and (not span.feature or _DATED.match(text, span.end, span.end + 6)
+                                  or _DAY_BEFORE.search(text, max(0, span.start - 6), span.start)):
+        # "in March 2025", "on Sunday", even after a feature word ("the air base in March 2025", "the city on
+        # 4 March"): dates, not March (Cambridgeshire) or Thursday Island
+        return False
     if " " in span.key and len(span.key.split()[0]) == 1 and not strong:
         return False  # "A Su-33", "Mr T": a lone letter does not start a place name
     if span.fuzzy:
@@ -398,11 +404,13 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's
     after_name = [" " not in s.key and not _strong(s.candidates) and _name_before(s, text) for s in spans]
     person_keys = frozenset(s.key for s, after in zip(spans, after_name, strict=True) if after)
+    # the countries the text names, or whose people it names ("Syrian troops ... near Tal Rifaat")
+    demonyms = demonym_countries(text, gaz.demonyms)
     named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
-                      if p.kind == "country" or len(s.candidates) == 1)
+                      if p.kind == "country" or len(s.candidates) == 1) | demonyms
     # _keep asks _name_before of one-word names that are not strong only: the answer is after_name's
     spans = [s for s, after in zip(spans, after_name, strict=True) if _keep(s, text, person_keys, named, after)]
-    ctx = context(spans, text, frozenset(c.upper() for c in roi), gaz)
+    ctx = context(spans, text, frozenset(c.upper() for c in roi), gaz, demonyms)
     out = []
     for i, s in enumerate(spans):
         place, conf = resolve(i, s, gaz, ctx)

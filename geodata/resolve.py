@@ -105,7 +105,7 @@ _LOWER_WORD = re.compile(r"[a-z]{4,}")
 _demonym_finder: tuple[dict[str, str], re.Pattern[str] | None] | None = None  # the gazetteer's demonyms, their finder
 
 
-def _demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
+def demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
     """The countries whose demonym ("syrian": "SY") the text uses as a ``_CAP_WORD`` ("Syrian"). Only those words
     are looked for (one pattern of them, ``caseless.starts_only``): most capitalised words are none."""
     global _demonym_finder
@@ -124,7 +124,9 @@ def _also_a_unit_elsewhere(cands: list[Place]) -> bool:
     return any(p.kind in ("admin1", "country") and p.country_code not in country for p in cands)
 
 
-def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -> _Context:
+def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
+            peoples: set[str] | None = None) -> _Context:
+    """``peoples``: ``demonym_countries(text, gaz.demonyms)``, when the caller has it already."""
     # A country's name says the text is about it, unless the name is also a first-level unit elsewhere:
     # "Georgia" beside Texas and Atlanta is the US state, and must not vouch for the country it might be.
     countries = {p.country_code for s in spans if not _also_a_unit_elsewhere(s.candidates)
@@ -145,7 +147,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer) -
         ):
             anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
     # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
-    countries |= _demonym_countries(text, gaz.demonyms)
+    countries |= demonym_countries(text, gaz.demonyms) if peoples is None else peoples
     containers: dict[int, set[str]] = {}
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]

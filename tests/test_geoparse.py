@@ -183,12 +183,12 @@ def test_cues_before_a_name_are_read_from_the_windows_last_words():
 
 
 def test_demonyms_found_as_the_capitalised_words_they_are(gaz):
-    from geodata.resolve import _CAP_WORD, _demonym_countries
+    from geodata.resolve import _CAP_WORD, demonym_countries
 
     text = ("Syrian and TURKISH troops, pro-Russian Iranians, a Syrian's view; xSyrian Syrian1 Kurdish-led "
             "Syrian\nRussian “Ukrainian” Israeli-backed Turkish")
     expected = {gaz.demonyms[w] for w in map(str.lower, _CAP_WORD.findall(text)) if w in gaz.demonyms}
-    assert _demonym_countries(text, gaz.demonyms) == expected and "SY" in expected
+    assert demonym_countries(text, gaz.demonyms) == expected and "SY" in expected
 
 
 def test_state_as_a_feature_word_means_the_first_level_unit_unless_the_name_is_a_countrys(gaz):
@@ -210,3 +210,13 @@ def test_a_country_name_that_is_also_a_state_of_the_country_the_text_is_about(ga
     assert ("Georgia", "admin1", "US") in [(m.text, m.place.kind, m.place.country_code) for m in ms]
     ms = find_mentions("Russia fought a war with Georgia in 2008; the United States protested.", gaz)
     assert ("Georgia", "country", "GE") in [(m.text, m.place.kind, m.place.country_code) for m in ms]
+
+
+def test_a_month_with_a_day_or_year_is_a_date_even_after_a_feature_word(gaz):
+    text = "Civilians sought refuge at the air base in March 2025; rebels took the city on 4 March."
+    assert [m.text for m in find_mentions(text, gaz)] == []
+
+
+def test_a_spelling_variant_is_trusted_in_a_country_whose_people_the_text_names(gaz):
+    ms = find_mentions("Syrian troops held positions around Tal Rifaat.", gaz)
+    assert [(m.text, m.place.country_code) for m in ms] == [("Tal Rifaat", "SY")]  # GeoNames: Tall Rif'at
