@@ -289,6 +289,7 @@ _SPEECH_AFTER = re.compile(
     r"^\s+(?:(?:\w+ly|later|also|again|has|had|have|then|earlier|previously|officially)\s+)?"
     r"(?:said|says|told|announced|insisted|warned|denied|rejected|accused|claimed|added|condemned|responded|confirmed)\b"
 )
+_OPERATION_BEFORE = re.compile(r"\bOperation[ \u00a0]+$")
 _DATED = re.compile(r",?[ \u00a0]+\d")  # "March 2025", "March 4", "Sunday, 4 May"
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \u00a0]+$")  # "4 March", "4th March"
 _CALENDAR = frozenset({calendar.month_name[i].lower() for i in range(1, 13)} | {d.lower() for d in calendar.day_name})
@@ -342,6 +343,8 @@ def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
     if _SPONSOR_AFTER.match(text, span.end, span.end + 14):
         return False  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts of Syria": an actor
+    if _OPERATION_BEFORE.search(text, max(0, span.start - 12), span.start):
+        return False  # "Operation Olive Branch", "Operation Euphrates Shield": a military operation's name
     if span.key in _CALENDAR and (not span.feature or _DATED.match(text, span.end, span.end + 6)
                                   or _DAY_BEFORE.search(text, max(0, span.start - 6), span.start)):
         # "in March 2025", "on Sunday", even after a feature word ("the air base in March 2025", "the city on

@@ -220,3 +220,8 @@ def test_a_month_with_a_day_or_year_is_a_date_even_after_a_feature_word(gaz):
 def test_a_spelling_variant_is_trusted_in_a_country_whose_people_the_text_names(gaz):
     ms = find_mentions("Syrian troops held positions around Tal Rifaat.", gaz)
     assert [(m.text, m.place.country_code) for m in ms] == [("Tal Rifaat", "SY")]  # GeoNames: Tall Rif'at
+
+
+def test_a_military_operations_name_is_not_a_place(gaz):
+    ms = find_mentions("Turkey launched Operation Olive Branch against Afrin.", gaz)
+    assert "Olive Branch" not in [m.text for m in ms] and "Afrin" in [m.text for m in ms]
