@@ -117,11 +117,13 @@ TRIGGER_RX = dict(TRIGGERS)
 _TRIGGER_FIRSTS = caseless.Firsts([rx for _, rx in TRIGGERS])
 _TRIGGER_FIRSTS_TWIN = caseless.Firsts([caseless.twin(rx) for _, rx in TRIGGERS])
 # Purpose and justification clauses say why, not what happened ("deployed police to Aleppo to monitor the
-# evacuation", "struck targets in retaliation for an attack on its troops"): their words trigger no event and
+# evacuation", "struck targets in retaliation for an attack on its troops", "moved in, saying the army had
+# abandoned its posts"): their words trigger no event and
 # their places locate none. They run to the end of the clause.
 _WHY = re.compile(r"\b(?:to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
                   r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend)|"
-                  r"in (?:retaliation|response|revenge) (?:for|to))\b[^,;:.]*", re.I)
+                  r"in (?:retaliation|response|revenge) (?:for|to))\b[^,;:.]*"
+                  r"|,\s+(?:saying|claiming|citing|arguing|alleging)\b[^,;:.]*", re.I)
 _WHY_TWIN = caseless.twin(_WHY)
 # People, not forces, on the move: leaving, being flown out or driven away is an evacuation.
 _CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))

@@ -157,6 +157,8 @@ def test_purpose_clause_names_no_event_and_no_place(gaz):
     assert all(e.place.name != "Idlib" for e in r.events)
     r = run("Jets struck depots in Homs in retaliation for an attack on troops in Iraq.", gaz)
     assert {e.place.name for e in r.events} == {"Homs"}
+    r = run("Turkish troops moved into a buffer zone near Afrin, saying Kurdish fighters had withdrawn from Manbij.", gaz)
+    assert "withdrawal" not in _types(r) and all(e.place.name != "Manbij" for e in r.events)
 
 
 def test_civilians_leaving_are_evacuated(gaz):
