@@ -9,7 +9,9 @@ start thumb, alternating ``End`` (the last day only) and ``Home`` (everything): 
 itself, from the key event to the frame painted after the map's events layer reports the new number of
 events (``data-events-shown``). The map follows the slider at once; the app's rerun (table, timeline,
 metrics, bases' status) lands later, and the time to that is reported too (``rerun_done_ms``). Changes are
-measured ``--changes`` times; medians are reported.
+measured ``--changes`` times; medians are reported. The first map is timed from just before the server's
+spawn to the frame painted once the map has drawn its basemap, events and bases, by a clock in the map's
+iframe (wall clock, as the spawn's).
 """
 
 from __future__ import annotations
@@ -26,11 +28,47 @@ SIZES = (100, 1_000, 10_000, 100_000)
 LOG = harness.ROOT / "test-artifacts" / "bench-browser.log"
 
 
+# In the map's iframe: the wall-clock time (ms) of the frame painted once the map is drawn (the basemap loaded,
+# the events layer drawn and a base on the map, each when asked). Read in the page, like the date changes: the
+# driver's polling comes late while the page lays out the rest of itself after the map (0.1-0.6 s here).
+_PAINT_CLOCK = r"""
+(() => {
+  if (window === window.top) return;
+  const needEvents = %s, needBases = %s;
+  const id = setInterval(() => {
+    const box = document.querySelector('.leaflet-container');
+    if (!box || box.getAttribute('data-basemap') !== 'loaded') return;
+    if (needEvents && box.getAttribute('data-events') !== 'drawn') return;
+    if (needBases && !document.querySelector('.osint-base')) return;
+    clearInterval(id);
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      window.__mapPaintedAt = performance.timeOrigin + performance.now();
+    }));
+  }, 16);  // a frame's worth: the clock is read two frames after the test passes
+  setTimeout(() => clearInterval(id), 300000);
+})();
+"""
+
+
+def paint_clock(page, events: bool = True, bases: bool = True) -> None:
+    """Before ``goto``: every frame of ``page`` notes when the map in it is drawn and painted."""
+    page.add_init_script(_PAINT_CLOCK % ("true" if events else "false", "true" if bases else "false"))
+
+
+def painted_s(page, t0: float) -> float:
+    """Seconds from ``t0`` (``time.time()``, before ``streamlit run``) to the map's painted frame."""
+    frame = harness.map_frame(page).locator(".leaflet-container").element_handle().owner_frame()
+    frame.wait_for_function("() => window.__mapPaintedAt !== undefined", timeout=60_000)
+    return frame.evaluate("() => window.__mapPaintedAt") / 1000 - t0
+
+
 def first_map(page, url: str, t0: float, bases: bool = True) -> float:
+    """Seconds from ``t0`` (``time.time()`` before the spawn; ``paint_clock`` installed) to the map painted with
+    its basemap, events and (if asked) bases."""
     page.goto(url)
     harness.wait_map_drawn(page, timeout=180_000, bases=bases)
     harness.map_frame(page).locator(".leaflet-container[data-events='drawn']").wait_for(timeout=180_000)
-    return time.monotonic() - t0
+    return painted_s(page, t0)
 
 
 def date_changes(page, changes: int) -> tuple[list[float], list[float]]:
@@ -58,7 +96,8 @@ def at_size(n: int, changes: int = 9, seed: int = 0) -> dict:
         corpus.mkdir()
         env = {"GEODATA_CORPUS": str(corpus), "GEODATA_EVENTS": str(events)}
         with harness.offline_page() as page:
-            t0 = time.monotonic()
+            paint_clock(page, bases=False)
+            t0 = time.time()
             with harness.running_app(LOG, env=env, timeout=300) as url:
                 first = first_map(page, url, t0, bases=False)
                 state = harness.map_state(page)
@@ -72,14 +111,18 @@ def at_size(n: int, changes: int = 9, seed: int = 0) -> dict:
 
 
 def first_map_on_seeds(runs: int = 3) -> dict:
-    """``streamlit run`` on the embedded seeds (warm caches) until the map is drawn with bases and events."""
+    """``streamlit run`` on the embedded seeds (warm caches) until the map is drawn with bases and events. One
+    untimed start first: after a change to the extraction code the corpus cache is rebuilt once, by it."""
     times = []
-    for _ in range(runs):
+    for k in range(runs + 1):
         with harness.offline_page() as page:  # Chromium up before the clock starts: we time the app
-            t0 = time.monotonic()
+            paint_clock(page)
+            t0 = time.time()
             with harness.running_app(LOG) as url:
-                times.append(first_map(page, url, t0))
+                took = first_map(page, url, t0)
                 assert page.external_requests == [], page.external_requests
+        if k:
+            times.append(took)
     return {"first_map_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
 
 
@@ -101,11 +144,12 @@ def bare_first_map(runs: int = 3) -> dict:
         script.write_text(_BARE_APP.format(root=str(harness.ROOT)), encoding="utf-8")
         for _ in range(runs):
             with harness.offline_page() as page:
-                t0 = time.monotonic()
+                paint_clock(page, events=False, bases=False)
+                t0 = time.time()
                 with harness.running_app(LOG, script=script) as url:
                     page.goto(url)
                     harness.map_frame(page).locator(".leaflet-container[data-basemap='loaded']").wait_for(timeout=60_000)
-                    times.append(time.monotonic() - t0)
+                    times.append(painted_s(page, t0))
     return {"first_map_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
 
 
