@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_browser:
         print("browser: first map and date changes in Chromium…", flush=True)
         sizes = (1_000, 10_000, 100_000) if quick else map_bench.SIZES
-        br = browser_bench.run(sizes, changes=5 if quick else 9, seed_runs=1 if quick else 3)
+        br = browser_bench.run(sizes, changes=5 if quick else 9, seed_runs=1 if quick else 7)
         res["browser"] = br
         res["first_map_s"] = br["seeds"]["first_map_s"]
         res["first_map_s_by_events"] = {n: r["first_map_s"] for n, r in br["sizes"].items()}

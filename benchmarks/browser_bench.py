@@ -153,7 +153,7 @@ def bare_first_map(runs: int = 3) -> dict:
     return {"first_map_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
 
 
-def run(sizes=SIZES, changes: int = 9, seed_runs: int = 3) -> dict:
+def run(sizes=SIZES, changes: int = 9, seed_runs: int = 7) -> dict:
     return {"seeds": first_map_on_seeds(seed_runs), "bare_st_folium": bare_first_map(seed_runs),
             "sizes": {str(n): at_size(n, changes) for n in sizes}}
 
@@ -173,7 +173,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default=",".join(map(str, SIZES)))
     ap.add_argument("--changes", type=int, default=9)
-    ap.add_argument("--seed-runs", type=int, default=3)
+    ap.add_argument("--seed-runs", type=int, default=7)
     args = ap.parse_args()
     report(run(tuple(int(s) for s in args.sizes.split(",")), args.changes, args.seed_runs))
 
