@@ -120,8 +120,9 @@ def demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
 
 
 def _also_a_unit_elsewhere(cands: list[Place]) -> bool:
+    """A country's name that is also a first-level unit of another country ("Georgia")."""
     country = {p.country_code for p in cands if p.kind == "country"}
-    return any(p.kind in ("admin1", "country") and p.country_code not in country for p in cands)
+    return any(p.kind == "admin1" and p.country_code not in country for p in cands)
 
 
 def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
