@@ -302,8 +302,13 @@ _SPONSOR_AFTER = re.compile(
     r"dominated|occupied|annexed|installed)\b", re.I)
 
 
+def _strong_place(p: Place) -> bool:
+    """A country, sea or region, or a curated row: a name that is a place whatever stands around it."""
+    return p.kind in ("country", "sea", "region") or p.source.startswith("curated")
+
+
 def _strong(cands: list[Place]) -> bool:
-    return any(p.kind in ("country", "sea", "region") or p.source.startswith("curated") for p in cands)
+    return any(map(_strong_place, cands))
 
 
 def _is_primary(key: str, cands: list[Place]) -> bool:
@@ -319,7 +324,7 @@ def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
     for p in cands:
         if p.source != "curated-locative":
             only_locative = False
-        if not strong and (p.kind in ("country", "sea", "region") or p.source.startswith("curated")):
+        if not strong and _strong_place(p):
             strong = True
         if p.population > best_pop:
             best_pop = p.population
