@@ -57,7 +57,7 @@ def paint_clock(page, events: bool = True, bases: bool = True) -> None:
 
 def painted_s(page, t0: float) -> float:
     """Seconds from ``t0`` (``time.time()``, before ``streamlit run``) to the map's painted frame."""
-    frame = harness.map_frame(page).locator(".leaflet-container").element_handle().owner_frame()
+    frame = harness._content_frame(page)  # the map's iframe, as the date-change clocks read it
     frame.wait_for_function("() => window.__mapPaintedAt !== undefined", timeout=60_000)
     return frame.evaluate("() => window.__mapPaintedAt") / 1000 - t0
 
