@@ -174,7 +174,8 @@ def one_run(script: Path | None, bare: bool) -> dict:
         probe_dir.mkdir()
         (probe_dir / "sitecustomize.py").write_text(_PROBE, encoding="utf-8")
         stage_log = Path(tmp) / "stages.tsv"
-        target = (script or harness.ROOT / "dashboard" / "app.py").resolve()
+        # the script Streamlit runs per session: the page the entry (dashboard/app.py) serves, or the bare app
+        target = (script or harness.ROOT / "dashboard" / "page.py").resolve()
         env = {"STAGE_LOG": str(stage_log), "STAGE_SCRIPT": str(target),
                "PYTHONPATH": os.pathsep.join([str(probe_dir), os.environ.get("PYTHONPATH", "")])}
         with harness.offline_page() as page:

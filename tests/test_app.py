@@ -1,4 +1,4 @@
-"""Streamlit AppTest of dashboard/app.py: runs the real script, no browser."""
+"""Streamlit AppTest of dashboard/page.py (the page script dashboard/app.py serves): runs the real script, no browser."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, open_app
 from streamlit.testing.v1 import AppTest
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "page.py")
 
 
 def map_args(at: AppTest) -> tuple[dict, str]:

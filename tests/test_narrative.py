@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geodata import narrative
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "page.py")
 
 
 def test_steps_are_kept_in_order_and_survive_concurrent_edits(tmp_path):

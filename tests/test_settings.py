@@ -7,7 +7,7 @@ import json
 from conftest import ROOT, FakeNominatim, open_app
 from streamlit.testing.v1 import AppTest
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "page.py")
 
 
 def _map_script(at: AppTest) -> str:

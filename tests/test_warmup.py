@@ -1,0 +1,41 @@
+"""The entry (dashboard/app.py) and its import warm-up (dashboard/warmup.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from streamlit.web.server.app_discovery import discover_asgi_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_PROBE = """
+import json, sys
+from dashboard import warmup
+before = warmup.wait(timeout=0)  # never started: no wait
+started, again = warmup.start(), warmup.start()
+finished = warmup.wait()
+print(json.dumps({"before": before, "started": started, "again": again, "finished": finished,
+                  "report": warmup.report, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_warmup_imports_the_heavy_modules_and_declares_no_component():
+    out = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout)
+    assert got["before"] is True and got["started"] is True and got["again"] is False and got["finished"] is True
+    assert got["report"]["failed"] == [] and got["report"]["seconds"] > 0
+    modules = set(got["modules"])
+    assert {"folium", "folium.plugins", "pandas", "geodata.export", "geodata.pipeline"} <= modules
+    # a component declared outside a script run is never registered with the server (its files would 404):
+    # nothing that declares one may be imported by the warm-up
+    assert "streamlit_folium" not in modules
+    assert {m for m in modules if m.startswith("dashboard.")} == {"dashboard.warmup"}
+
+
+def test_streamlit_run_finds_the_entry_app():
+    found = discover_asgi_app(ROOT / "dashboard" / "app.py")
+    assert found.is_asgi_app and found.app_name == "app"
+    assert not discover_asgi_app(ROOT / "dashboard" / "page.py").is_asgi_app  # the page is a plain script
