@@ -33,11 +33,15 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_app(log_path: Path, env: dict[str, str] | None = None, timeout: float = 90.0,
-                script: Path | None = None) -> Iterator[str]:
-    """`streamlit run dashboard/app.py` (or ``script``) on a free loopback port; yields its URL once healthy."""
+                script: Path | None = None, readme: bool = False) -> Iterator[str]:
+    """`streamlit run dashboard/app.py` (or ``script``) on a free loopback port; yields its URL once healthy.
+
+    ``readme``: only the port on the command line, as the README's command (which has none): address,
+    headless and usage statistics then come from ``.streamlit/config.toml`` alone."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "app.py"), "--server.port", str(port)]
+    if not readme:
+        cmd += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})

@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -118,6 +120,61 @@ HOSTILE = (
     "<img src=x onerror=\"window.top.__pwned = 'img'; alert(2)\"> ${window.top.__pwned = 'template'} `backtick` "
     "and sailed to the Black Sea.\n"
 )
+
+
+# Loaded into the server by `sitecustomize`: every DNS lookup or connection to a host other than loopback,
+# whatever library makes it, is written to $NET_AUDIT_LOG (Python's audit hooks see them all).
+_NET_AUDIT = r'''
+import ipaddress, os, sys
+
+_LOG = os.environ["NET_AUDIT_LOG"]
+
+
+def _loopback(host):
+    h = host.decode() if isinstance(host, bytes) else str(host)
+    if h in ("localhost", "None", ""):
+        return True
+    try:
+        return ipaddress.ip_address(h.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _hook(event, args):
+    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex"):
+        host = args[0]
+    elif event in ("socket.connect", "socket.sendto") and isinstance(args[1], tuple):
+        host = args[1][0]
+    else:
+        return
+    if not _loopback(host):
+        with open(_LOG, "a", encoding="utf-8") as fh:
+            fh.write(f"{event} {host!r}\n")
+
+
+sys.addaudithook(_hook)
+'''
+
+
+def test_the_readme_command_sends_nothing_off_this_machine(tmp_path, page):
+    """The README's `streamlit run dashboard/app.py` (only a port added; address, headless and usage statistics
+    from .streamlit/config.toml) serves the seeds' map, and the server itself resolves or contacts no host but
+    loopback: the browser side is held to the same by every test here (harness.offline_page)."""
+    (tmp_path / "probe").mkdir()
+    (tmp_path / "probe" / "sitecustomize.py").write_text(_NET_AUDIT, encoding="utf-8")
+    audit = tmp_path / "net.log"
+    env = {"NET_AUDIT_LOG": str(audit), "PYTHONPATH": os.pathsep.join([str(tmp_path / "probe"), os.environ.get("PYTHONPATH", "")])}
+    # the probe sees a lookup when there is one
+    subprocess.run([sys.executable, "-c", "import socket\ntry: socket.getaddrinfo('example.invalid', 80)\nexcept OSError: pass"],
+                   env={**os.environ, **env}, check=True)
+    assert "example.invalid" in audit.read_text(encoding="utf-8")
+    audit.unlink()
+    with harness.running_app(ARTIFACTS / "streamlit-readme.log", env=env, readme=True) as url:
+        page.goto(url)
+        harness.wait_map_drawn(page)
+        harness.wait_app_idle(page)
+        assert harness.count_in_map(page, ".osint-base") >= 3
+    assert not audit.exists(), audit.read_text(encoding="utf-8")
 
 
 def test_hostile_article_renders_as_text_and_runs_nothing(tmp_path):
