@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -170,14 +169,10 @@ def _resources(frame) -> list[dict]:
 def one_run(script: Path | None, bare: bool) -> dict:
     """One spawn of the app (``script=None``) or the bare app, measured stage by stage (seconds from spawn)."""
     with tempfile.TemporaryDirectory() as tmp:
-        probe_dir = Path(tmp) / "probe"
-        probe_dir.mkdir()
-        (probe_dir / "sitecustomize.py").write_text(_PROBE, encoding="utf-8")
         stage_log = Path(tmp) / "stages.tsv"
         # the script Streamlit runs per session: the page the entry (dashboard/app.py) serves, or the bare app
         target = (script or harness.ROOT / "dashboard" / "page.py").resolve()
-        env = {"STAGE_LOG": str(stage_log), "STAGE_SCRIPT": str(target),
-               "PYTHONPATH": os.pathsep.join([str(probe_dir), os.environ.get("PYTHONPATH", "")])}
+        env = {"STAGE_LOG": str(stage_log), "STAGE_SCRIPT": str(target), **harness.probe_env(Path(tmp), _PROBE)}
         with harness.offline_page() as page:
             page.context.add_init_script(_INIT)
             t0 = time.time()

@@ -31,6 +31,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def probe_env(folder: Path, source: str) -> dict[str, str]:
+    """Environment that loads ``source`` as ``sitecustomize`` into a Python process started with it (the
+    server under test: an audit hook, import stamps), written to ``folder``/probe."""
+    probe = folder / "probe"
+    probe.mkdir(parents=True, exist_ok=True)
+    (probe / "sitecustomize.py").write_text(source, encoding="utf-8")
+    return {"PYTHONPATH": os.pathsep.join([str(probe), os.environ.get("PYTHONPATH", "")])}
+
+
 @contextlib.contextmanager
 def running_app(log_path: Path, env: dict[str, str] | None = None, timeout: float = 90.0,
                 script: Path | None = None, readme: bool = False) -> Iterator[str]:

@@ -160,10 +160,8 @@ def test_the_readme_command_sends_nothing_off_this_machine(tmp_path, page):
     """The README's `streamlit run dashboard/app.py` (only a port added; address, headless and usage statistics
     from .streamlit/config.toml) serves the seeds' map, and the server itself resolves or contacts no host but
     loopback: the browser side is held to the same by every test here (harness.offline_page)."""
-    (tmp_path / "probe").mkdir()
-    (tmp_path / "probe" / "sitecustomize.py").write_text(_NET_AUDIT, encoding="utf-8")
     audit = tmp_path / "net.log"
-    env = {"NET_AUDIT_LOG": str(audit), "PYTHONPATH": os.pathsep.join([str(tmp_path / "probe"), os.environ.get("PYTHONPATH", "")])}
+    env = {"NET_AUDIT_LOG": str(audit), **harness.probe_env(tmp_path, _NET_AUDIT)}
     # the probe sees a lookup when there is one
     subprocess.run([sys.executable, "-c", "import socket\ntry: socket.getaddrinfo('example.invalid', 80)\nexcept OSError: pass"],
                    env={**os.environ, **env}, check=True)
