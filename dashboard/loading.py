@@ -3,7 +3,6 @@ its events as NumPy columns, the events table, the map's dataset written where t
 
 from __future__ import annotations
 
-import os
 import statistics
 from dataclasses import dataclass
 from datetime import date
@@ -18,12 +17,23 @@ from dashboard.state import EventIndex, date_bounds, presets
 from geodata.corpus import folder_signature
 from geodata.export import events_frame, map_dataset, quote_marks
 from geodata.gazetteer import Gazetteer, load_gazetteer
-from geodata.pipeline import CorpusResult, build_cached
+from geodata.pipeline import CorpusResult, build
+from geodata.settings import Settings
+
+
+def settings() -> Settings:
+    """The app's settings (``GEODATA_*``, read by ``geodata.settings`` alone); cheap, read on every run."""
+    return Settings.from_env()
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
+def _gazetteer(config: Settings) -> Gazetteer:
+    return load_gazetteer(config)
+
+
 def gazetteer() -> Gazetteer:
-    return load_gazetteer()
+    """One index per configuration, shared by every session and rerun (never rebuilt on a rerun)."""
+    return _gazetteer(settings())
 
 
 @dataclass
@@ -45,9 +55,9 @@ class Loaded:
 
 
 @st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
-def corpus(folder: str, events_file: str, signature: tuple) -> Loaded:
+def corpus(config: Settings, signature: tuple) -> Loaded:
     """Built once per corpus version (``signature``) and shared by every session and rerun."""
-    result = build_cached(folder, events_file or None, gaz_loader=gazetteer)
+    result = build(config.corpus, config, gaz_loader=gazetteer)
     events = result.events
     draw, details = map_dataset(events, quote_marks(events, result.articles))
     frame = events_frame(events)
@@ -63,10 +73,10 @@ def corpus(folder: str, events_file: str, signature: tuple) -> Loaded:
                   urls=mapview.publish(draw, details), center=center)
 
 
-def signature(folder: Path, events_file: str) -> tuple:
+def signature(folder: Path, events_file: Path | None) -> tuple:
     """Changes whenever a file in the corpus folder or the events file is added, removed or edited."""
     sig = folder_signature(folder)
-    if events_file and os.path.exists(events_file):
-        st_ = os.stat(events_file)
+    if events_file and events_file.exists():
+        st_ = events_file.stat()
         sig += (("events", st_.st_size, st_.st_mtime_ns),)
     return sig

@@ -27,7 +27,7 @@ from folium.template import Template
 
 from geodata.export import MAP_EPOCH
 from geodata.fsio import atomic_write
-from geodata.gazetteer.index import cache_dir
+from geodata.settings import Settings
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data" / "basemap"
@@ -39,7 +39,7 @@ _jquery = components.declare_component("jquery", path=xs_jquery.BASE_DIR)
 _app_assets = components.declare_component("osint_assets", path=str(ASSET_DIR))
 # The events as the map draws them, written once per corpus under a content hash and fetched once by the
 # iframe: a date change then sends only a bit mask, never the data again.
-MAPDATA_DIR = cache_dir() / "mapdata"
+MAPDATA_DIR = Settings.from_env().cache / "mapdata"
 MAPDATA_DIR.mkdir(parents=True, exist_ok=True)
 _mapdata = components.declare_component("osint_mapdata", path=str(MAPDATA_DIR))
 _when_drawn = components.declare_component("when_map_drawn", path=str(ASSET_DIR / "when-drawn"))

@@ -3,7 +3,6 @@ entry, which serves this page script after warming its imports; ``streamlit run 
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -25,6 +24,7 @@ from dashboard import charts, mapview, playback, review, settings  # noqa: E402
 from dashboard import narrative as nar  # noqa: E402
 from dashboard.evidence import article_html  # noqa: E402
 from dashboard.loading import corpus, gazetteer, signature  # noqa: E402
+from dashboard.loading import settings as app_settings  # noqa: E402
 from dashboard.state import DEFAULT_LAYERS, LAYERS, Filters, parse_date, parse_list  # noqa: E402
 from geodata import narrative  # noqa: E402
 from geodata.corpus import ArticleError, add_article  # noqa: E402
@@ -38,10 +38,9 @@ from geodata.export import (  # noqa: E402
     quote_marks,
 )
 from geodata.models import EVENT_STATUSES, EVENT_TYPES  # noqa: E402
-from geodata.pipeline import imported_events_path  # noqa: E402
 
-CORPUS = Path(os.environ.get("GEODATA_CORPUS", ROOT / "seeds"))
-EVENTS_FILE = imported_events_path()
+SETTINGS = app_settings()
+CORPUS = SETTINGS.corpus
 # A new session's page below the map (table, timeline: about a second of the browser's main thread) starts
 # this long after the map's first frame, so the map is on screen and responsive before that work begins;
 # if the map never reports it is drawn, the page comes after REST_AT_THE_LATEST_S all the same.
@@ -59,7 +58,7 @@ if PRESENT:  # briefing view: no sidebar or toolbar, large type; the URL carries
 st.title(st.query_params.get("title", "Bases and troop movements from the news"))
 review.show_flash()
 
-loaded = corpus(str(CORPUS), EVENTS_FILE, signature(CORPUS, EVENTS_FILE))
+loaded = corpus(SETTINGS, signature(CORPUS, SETTINGS.events_file))
 if not mapview.published(loaded.urls):  # another app on this machine pruned the cache folder
     loaded.urls = mapview.publish(loaded.draw, loaded.details)
 result, index = loaded.result, loaded.index

@@ -4,7 +4,6 @@ the app says whether anything leaves the machine."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from geodata.gazetteer import Gazetteer
+from geodata.settings import Settings
 
 if TYPE_CHECKING:  # geopy is imported only when a look-up or the online geocoder is used
     from geodata.gazetteer.online import FallbackGeocoder, OnlineFallback
@@ -47,16 +47,16 @@ def server(online: OnlineFallback | None) -> str:
 
 
 @st.cache_resource
-def _online_fallback(server_env: str, cache_env: str) -> OnlineFallback:
+def _online_fallback(config: Settings) -> OnlineFallback:
     from geodata.gazetteer.online import OnlineFallback
 
-    return OnlineFallback()
+    return OnlineFallback.from_settings(config)
 
 
 def online_fallback() -> OnlineFallback:
     """One per server process (and configuration): every session shares its rate limit (at most one
     request a second, as Nominatim asks) and its cache."""
-    return _online_fallback(os.environ.get("GEODATA_NOMINATIM", ""), os.environ.get("GEODATA_CACHE", ""))
+    return _online_fallback(Settings.from_env())
 
 
 def panel(gazetteer: Callable[[], Gazetteer]) -> Online:
@@ -67,8 +67,8 @@ def panel(gazetteer: Callable[[], Gazetteer]) -> Online:
                                  key="online_geocoder")
         geocoder = None
         if use_geocoder:
-            from geodata.gazetteer.geocoder import OfflineGazetteer
             from geodata.gazetteer.online import FallbackGeocoder
+            from geodata.geocoder import OfflineGazetteer
 
             geocoder = FallbackGeocoder(OfflineGazetteer(gazetteer()), online_fallback())
         online = Online(tiles, geocoder)
@@ -80,7 +80,7 @@ def panel(gazetteer: Callable[[], Gazetteer]) -> Online:
 
 
 def lookup(query: str, gaz: Gazetteer, online: Online) -> None:
-    from geodata.gazetteer.geocoder import OfflineGazetteer
+    from geodata.geocoder import OfflineGazetteer
 
     place = OfflineGazetteer(gaz).place(query)
     if place is not None:

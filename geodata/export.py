@@ -11,6 +11,7 @@ import pandas as pd
 from geodata.gcpause import gc_paused
 from geodata.installations import Installation
 from geodata.models import DATE_PRECISIONS, EVENT_TYPES, Event, Place
+from geodata.vocabulary import VOCABULARY
 
 EVENT_COLUMNS = [
     "id", "type", "status", "date", "date_end", "date_precision", "date_text", "place", "lat", "lon", "kind",
@@ -190,6 +191,9 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
         return places[key]
 
     types = {t: i for i, t in enumerate(EVENT_TYPES)}
+    for ev in events:  # a type the vocabulary does not know (imported events) keeps its own name, drawn grey
+        if ev.type not in types:
+            types[ev.type] = len(types)
     precisions = {p: i for i, p in enumerate(("", *DATE_PRECISIONS))}
     cols: dict[str, list[int]] = {k: [] for k in ("p", "o", "d", "t", "pr", "d0", "d1")}
     for ev in events:
@@ -197,12 +201,12 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
         moving = ev.origin is not None and ev.destination is not None
         cols["o"].append(ref(ev.origin) if moving else -1)
         cols["d"].append(ref(ev.destination) if moving else -1)
-        cols["t"].append(types.get(ev.type, len(types) - 1))
+        cols["t"].append(types[ev.type])
         cols["pr"].append(precisions.get(ev.date_precision, 0))
         start = (ev.date - MAP_EPOCH).days if ev.date else -1
         cols["d0"].append(start)
         cols["d1"].append(((ev.date_end or ev.date) - ev.date).days if ev.date else 0)
-    draw = {"version": 1, "n": len(events), "epoch": MAP_EPOCH.isoformat(), "types": list(EVENT_TYPES),
-            "precisions": list(precisions), "places": table, **cols}
+    draw = {"version": 1, "n": len(events), "epoch": MAP_EPOCH.isoformat(), "types": list(types),
+            "precisions": list(precisions), "places": table, "vocabulary": VOCABULARY.as_dict(), **cols}
     marks = marks or {}
     return draw, [_popup(ev, marks.get(ev.id)) for ev in events]

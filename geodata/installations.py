@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from geodata.gazetteer.index import FACILITY_KINDS
 from geodata.models import Event, Place
+from geodata.vocabulary import BASE_STATUSES, INITIAL_BASE_STATUS, INSTALLATION_KINDS, VOCABULARY
 
-INSTALLATION_KINDS = FACILITY_KINDS - {"facility"}  # a base, airfield or port, not the Kremlin
-STATUSES = ("active", "drawdown", "withdrawn", "contested", "unknown")
+STATUSES = BASE_STATUSES  # in order of precedence on one day
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class Installation:
     timeline: tuple[tuple[date, str, str], ...]  # (date, status, event id), in date order
 
     def status_on(self, day: date | None) -> str:
-        status = "unknown"
+        status = INITIAL_BASE_STATUS
         for when, st, _ in self.timeline:
             if day is not None and when > day:
                 break
@@ -33,19 +32,20 @@ class Installation:
         return status
 
 
+DENIED = "denied"  # an event status: a denied claim changes no base's status
+
+
 def _effect(ev: Event, place_id: str) -> str | None:
-    if ev.status == "denied":
+    """The status ``ev`` gives the installation ``place_id``: its type's ``base_effect`` in the vocabulary, by
+    where the installation stands (the origin it leaves, or the event's place or destination)."""
+    etype = VOCABULARY.event_type(ev.type)
+    if ev.status == DENIED or etype is None:
         return None
-    leaving = ev.origin is not None and ev.origin.id == place_id
-    if ev.type in ("withdrawal", "evacuation", "ship_movement", "air_transport") and leaving:
-        return "withdrawn" if ev.type == "withdrawal" and ev.status == "completed" else "drawdown"
-    if ev.type == "withdrawal" and ev.place is not None and ev.place.id == place_id:
-        return "drawdown" if ev.status in ("planned", "ongoing") else "withdrawn"
-    if ev.type == "attack":
-        return "contested"
-    if ev.type in ("base_presence", "deployment", "meeting", "agreement", "statement", "air_transport", "evacuation"):
-        return "active"
-    return None
+    if ev.origin is not None and ev.origin.id == place_id:
+        eff = etype.effect("origin", ev.status)
+        if eff is not None:
+            return eff
+    return etype.effect("place", ev.status)
 
 
 def installations(events: list[Event]) -> list[Installation]:

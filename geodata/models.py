@@ -11,21 +11,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-# Place kinds, most specific first. Facilities beat towns, towns beat regions when a name is shared.
-PLACE_KINDS = (
-    "air_base", "naval_base", "military_base", "airport", "port", "facility",
-    "city", "admin2", "admin1", "country", "sea", "region",
+from geodata.vocabulary import (  # noqa: F401  (the names every stage uses, re-exported with the schema)
+    DATE_PRECISIONS,
+    EVENT_STATUSES,
+    EVENT_TYPES,
+    MOVEMENT_TYPES,
+    PLACE_KINDS,
 )
-
-EVENT_TYPES = (
-    "base_presence", "withdrawal", "evacuation", "deployment", "ship_movement", "air_transport",
-    "attack", "meeting", "agreement", "statement",
-)
-MOVEMENT_TYPES = frozenset({"withdrawal", "evacuation", "deployment", "ship_movement", "air_transport"})
-
-EVENT_STATUSES = ("reported", "planned", "ongoing", "completed", "historical", "denied")
-
-DATE_PRECISIONS = ("day", "week", "month", "year", "range", "as_of")
 
 
 @dataclass(frozen=True)
@@ -124,6 +116,16 @@ class Source:
         return asdict(self)
 
 
+def _source(s: dict[str, Any] | str) -> Source:
+    """A source as ``Source.to_dict()`` writes it, or the file name alone (the CLI's ``extract --json``)."""
+    if isinstance(s, str):
+        return Source(article_id=s.rsplit(".", 1)[0], file=s, title="", source="", url="", published="", quote="",
+                      start=0, end=0)
+    if not isinstance(s, dict):
+        raise TypeError(f"a source is an object or a file name, not {type(s).__name__}")
+    return Source(**{k: s.get(k, "" if k not in ("start", "end") else 0) for k in Source.__dataclass_fields__})
+
+
 @dataclass
 class Event:
     """A dated, located, typed claim extracted from an article, with its evidence."""
@@ -188,7 +190,6 @@ class Event:
             actors=tuple(d.get("actors") or ()), quote=str(d.get("quote") or ""), start=int(d.get("start") or 0),
             end=int(d.get("end") or 0), confidence=float(d.get("confidence") or 0.5),
             article_id=str(d.get("article_id") or ""), date_text=str(d.get("date_text") or ""),
-            sources=[Source(**{k: s.get(k, "" if k not in ("start", "end") else 0) for k in Source.__dataclass_fields__})
-                     for s in d.get("sources") or ()],
+            sources=[_source(s) for s in d.get("sources") or ()],
             review=str(d.get("review") or ""),
         )

@@ -1,7 +1,9 @@
 """The pipeline, stage by stage: article -> mentions -> dates -> events; corpus -> merged events.
 
-Pure functions of their inputs (the gazetteer is passed in), so the same code serves the CLI, the
-app, a notebook or a batch job.
+Pure functions of their inputs (the gazetteer and the settings are passed in), so the same code serves
+the CLI, the app, a notebook or a batch job. ``build(folder, settings)`` is the one entry the app, the CLI
+and the benchmarks use: the corpus read, every stage run, the analysts' decisions applied, the result
+kept in the on-disk cache.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import hashlib
 import json
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +22,9 @@ from geodata.corpus import Corpus, LoadError, folder_signature, load_corpus
 from geodata.curation import Curation, ReviewReport
 from geodata.fsio import atomic_write
 from geodata.gazetteer import Gazetteer, load_gazetteer
-from geodata.gazetteer.index import cache_dir
 from geodata.installations import Installation, installations
 from geodata.models import Article, DateRef, Event, Mention, Place
+from geodata.settings import Settings
 
 # The extraction stages (geoparse, dates, events) are imported where an article is read: a process that
 # only loads an extracted corpus from the cache (the app's start on an unchanged corpus) never needs them.
@@ -45,30 +48,27 @@ class CorpusResult:
     review: ReviewReport = field(default_factory=ReviewReport)
 
 
-def region_of_interest() -> tuple[str, ...]:
-    """ISO country codes from ``GEODATA_ROI`` (e.g. ``SY,TR,IQ,LB``): same-named places there win ties."""
-    return tuple(c.strip().upper() for c in os.environ.get("GEODATA_ROI", "").split(",") if c.strip())
-
-
-def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] | None = None) -> ArticleResult:
+def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] = ()) -> ArticleResult:
+    """One article through every stage. ``roi``: ISO country codes of the region of interest (``Settings.roi``);
+    same-named places there win ties."""
     from geodata.dates import find_dates
     from geodata.events import extract_events
     from geodata.geoparse import find_mentions
 
-    mentions = find_mentions(article.text, gaz, roi=region_of_interest() if roi is None else roi)
+    mentions = find_mentions(article.text, gaz, roi=roi)
     dates = find_dates(article.text, article.published)
     events = extract_events(article, mentions, dates)
     return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
 
 
-def place_lookup(gaz: Gazetteer):
+def place_lookup(gaz: Gazetteer, settings: Settings):
     """``name -> Place | None`` for analysts' edits: the offline gazetteer, then answers the opt-in online
     geocoder gave earlier (its on-disk cache: a rebuild never sends a request)."""
-    from geodata.gazetteer.geocoder import OfflineGazetteer  # geopy: imported when a decision needs a place
     from geodata.gazetteer.online import OnlineFallback
+    from geodata.geocoder import OfflineGazetteer  # geopy: imported when a decision needs a place
 
     offline = OfflineGazetteer(gaz)
-    online = OnlineFallback(cache_path=None)
+    online = OnlineFallback.from_settings(settings)
 
     def lookup(name: str) -> Place | None:
         place = offline.place(name)
@@ -85,7 +85,8 @@ def place_lookup(gaz: Gazetteer):
 
 
 def read_events(path: str | Path) -> tuple[list[Event], list[str]]:
-    """Events saved as JSON Lines (one ``Event.to_dict()`` a line: the CLI's export, another run, a batch job).
+    """Events saved as JSON Lines (one ``Event.to_dict()`` a line: the CLI's ``extract --jsonl``, another run, a
+    batch job; a line holding the CLI's ``extract --json`` document is read as its articles' events).
 
     A line that cannot be read is reported (file and line number) and skipped; the others are kept.
     """
@@ -104,24 +105,26 @@ def read_events(path: str | Path) -> tuple[list[Event], list[str]]:
             if not line.strip():
                 continue
             try:
-                ev = Event.from_dict(json.loads(line))
-                ev.place, ev.origin, ev.destination = same(ev.place), same(ev.origin), same(ev.destination)
-                events.append(ev)
-            except (ValueError, KeyError, TypeError) as exc:
+                record = json.loads(line)
+                # a line may also be the CLI's ``extract --json`` document: its articles' events
+                batch = ([e for a in record["articles"] for e in a.get("events") or ()]
+                         if isinstance(record, dict) and "articles" in record else [record])
+                for d in batch:
+                    if not isinstance(d, dict):
+                        raise TypeError(f"an event is an object, not {type(d).__name__}")
+                    ev = Event.from_dict(d)
+                    ev.place, ev.origin, ev.destination = same(ev.place), same(ev.origin), same(ev.destination)
+                    events.append(ev)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 problems.append(f"{Path(path).name} line {n}: not an event ({type(exc).__name__}: {str(exc)[:120]})")
     return events, problems
 
 
-def imported_events_path() -> str:
-    """``GEODATA_EVENTS``: a JSON Lines file of events shown beside those extracted from the corpus."""
-    return os.environ.get("GEODATA_EVENTS", "")
-
-
-def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation] | None = None,
+def process_corpus(corpus: Corpus, gaz: Gazetteer, settings: Settings, decisions: dict[str, Curation] | None = None,
                    imported: list[Event] | None = None) -> CorpusResult:
     from geodata.events import merge_events
 
-    results = [process_article(a, gaz) for a in corpus.articles]
+    results = [process_article(a, gaz, settings.roi) for a in corpus.articles]
     events = merge_events([e for r in results for e in r.events])
     known = {e.id for e in events}
     fresh = []
@@ -130,7 +133,7 @@ def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation
             known.add(e.id)
             fresh.append(e)
     events += fresh
-    events, review = curation.apply(events, decisions or {}, place_lookup(gaz))
+    events, review = curation.apply(events, decisions or {}, place_lookup(gaz, settings))
     warnings = list(corpus.warnings)
     if imported and len(fresh) < len(imported):
         warnings.append(f"{len(imported) - len(fresh)} imported events repeat an event id already loaded; kept once")
@@ -143,24 +146,25 @@ def process_corpus(corpus: Corpus, gaz: Gazetteer, decisions: dict[str, Curation
     )
 
 
-def build(folder: str | Path, gaz: Gazetteer | None = None, events_file: str | Path | None = None) -> CorpusResult:
+def build_uncached(folder: str | Path, settings: Settings, gaz: Gazetteer | None = None) -> CorpusResult:
     """Load a corpus folder, run every stage on it and apply the analysts' decisions kept beside it.
 
-    ``events_file`` (JSON Lines) adds events extracted elsewhere; they take analysts' decisions too.
+    ``settings.events_file`` (JSON Lines) adds events extracted elsewhere; they take analysts' decisions too.
     """
+    events_file = settings.events_file
     imported, problems = read_events(events_file) if events_file else ([], [])
-    result = process_corpus(load_corpus(folder), gaz or load_gazetteer(), curation.read(curation.path_for(folder)),
-                            imported=imported)
+    result = process_corpus(load_corpus(folder), gaz or load_gazetteer(settings), settings,
+                            curation.read(curation.path_for(folder)), imported=imported)
     result.warnings.extend(problems)
     return result
 
 
-def _code_key() -> str:
+def _code_key(settings: Settings) -> str:
     """Changes when the extractor's code, its data files or the gazetteer's inputs change."""
     from geodata.gazetteer.index import _cache_key
 
     root = Path(__file__).resolve().parent
-    h = hashlib.sha256(_cache_key().encode())
+    h = hashlib.sha256(_cache_key(settings.geonames).encode())
     for f in sorted([*root.rglob("*.py"), *(root / "data").rglob("*.*")]):
         if "__pycache__" not in f.parts:
             st = f.stat()
@@ -168,9 +172,9 @@ def _code_key() -> str:
     return h.hexdigest()
 
 
-def _inputs_key(folder: Path) -> str:
-    h = hashlib.sha256(_code_key().encode())
-    h.update(f"{folder.resolve()}|{os.environ.get('GEODATA_ROI', '')}".encode())
+def _inputs_key(folder: Path, settings: Settings) -> str:
+    h = hashlib.sha256(_code_key(settings).encode())
+    h.update(f"{folder.resolve()}|{','.join(settings.roi)}".encode())
     for name, size, mtime in folder_signature(folder):
         h.update(f"{name}:{size}:{mtime}".encode())
     return h.hexdigest()[:24]
@@ -180,15 +184,21 @@ KEEP_CORPORA = 32  # extracted corpora kept on disk, the most recently used: oth
 # corpora, other checkouts) must not push out the one an app restarts on, or its start reads every article again
 
 
-def build_cached(folder: str | Path, events_file: str | Path | None = None, gaz_loader=load_gazetteer) -> CorpusResult:
-    """``build``, kept on disk: a restarted app (or the CLI) on an unchanged corpus loads the result instead
-    of reading every article again. The key covers every file in the folder (articles, manifest,
-    curations), the code and the gazetteer's inputs, so any change rebuilds. (With an events file the
-    result is built afresh: 100,000 imported events load faster from JSON Lines than from a pickle.)"""
+def build(folder: str | Path, settings: Settings | None = None,
+          gaz_loader: Callable[[], Gazetteer] | None = None) -> CorpusResult:
+    """The corpus in ``folder``, every stage run, the analysts' decisions (``curations.csv``) applied: the one
+    entry of the app, the CLI and the benchmarks. Kept on disk (``settings.cache``): a restarted app (or the
+    CLI) on an unchanged corpus loads the result instead of reading every article again. The key covers every
+    file in the folder (articles, manifest, curations), the code, the gazetteer's inputs and the region of
+    interest, so any change rebuilds. (With ``settings.events_file`` the result is built afresh: 100,000
+    imported events load faster from JSON Lines than from a pickle.) ``gaz_loader``: how to get the
+    gazetteer when it is needed (the app's is cached for every session)."""
+    settings = settings or Settings.from_env()
     folder = Path(folder)
-    if events_file:  # imported events are read faster from their JSON Lines than from a pickle of them
-        return build(folder, gaz_loader(), events_file=events_file)
-    path = cache_dir() / f"corpus-{_inputs_key(folder)}.pickle"
+    gaz_loader = gaz_loader or (lambda: load_gazetteer(settings))
+    if settings.events_file:  # imported events are read faster from their JSON Lines than from a pickle of them
+        return build_uncached(folder, settings, gaz_loader())
+    path = settings.cache / f"corpus-{_inputs_key(folder, settings)}.pickle"
     if path.exists():
         try:
             with open(path, "rb") as fh:
@@ -199,7 +209,7 @@ def build_cached(folder: str | Path, events_file: str | Path | None = None, gaz_
                 return result
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
             pass  # stale or corrupt: rebuilt below
-    result = build(folder, gaz_loader(), events_file=events_file)
+    result = build_uncached(folder, settings, gaz_loader())
     try:
         atomic_write(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         old = sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_CORPORA:]

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -10,6 +13,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+# The suite never touches the user's real cache (~/.cache/geodata): one temporary cache for the whole run,
+# set before any test imports geodata (the app's servers started by the browser tests inherit it).
+CACHE = Path(tempfile.mkdtemp(prefix="geodata-test-cache-"))
+os.environ["GEODATA_CACHE"] = str(CACHE)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 def open_app(at):
@@ -32,9 +44,10 @@ def gaz():
 
 @pytest.fixture(scope="session")
 def seeds_result(gaz):
-    from geodata.pipeline import build
+    from geodata.pipeline import build_uncached
+    from geodata.settings import Settings
 
-    return build(SEEDS, gaz)
+    return build_uncached(SEEDS, Settings.from_env(), gaz)
 
 
 class FakeNominatim(BaseHTTPRequestHandler):

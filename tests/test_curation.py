@@ -4,7 +4,7 @@ import pytest
 
 from geodata import curation
 from geodata.curation import Curation, CurationError
-from geodata.gazetteer.geocoder import OfflineGazetteer
+from geodata.geocoder import OfflineGazetteer
 
 
 def test_decisions_survive_a_rebuild_and_orphans_are_reported(tmp_path, seeds_result, gaz):
@@ -66,11 +66,11 @@ def test_build_applies_the_corpus_curations(tmp_path, gaz):
     from geodata.pipeline import build
 
     (tmp_path / "a.txt").write_text("Published 2024-12-09. On Sunday the frigate left the port of Tartus.", encoding="utf-8")
-    first = build(tmp_path, gaz)
+    first = build(tmp_path, gaz_loader=lambda: gaz)
     ev = first.events[0]
     curation.record(curation.path_for(tmp_path), Curation(ev.id, "edit", status="denied", analyst="ana"))
     curation.record(curation.path_for(tmp_path), Curation("ev-missing", "reject", analyst="ana"))
-    again = build(tmp_path, gaz)
+    again = build(tmp_path, gaz_loader=lambda: gaz)
     assert again.events[0].status == "denied" and again.events[0].review == "edit"
     assert any("ev-missing" in w and "no longer exists" in w for w in again.warnings)
     assert curation.read(curation.path_for(tmp_path))["ev-missing"].action == "reject"  # kept, not dropped

@@ -4,8 +4,9 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geodata.gazetteer import index as gindex
-from geodata.gazetteer.geocoder import OfflineGazetteer
 from geodata.gazetteer.normalize import name_keys, normalize
+from geodata.geocoder import OfflineGazetteer
+from geodata.settings import Settings
 
 
 def test_normalize_folds_diacritics_marks_and_articles():
@@ -29,16 +30,16 @@ def test_geocoder_is_a_geopy_geocoder(gaz):
     assert several[0].raw["country_code"] == "SY" and len(several) >= 2
 
 
-def test_index_cache_roundtrip(tmp_path, monkeypatch, gaz):
-    monkeypatch.setenv("GEODATA_CACHE", str(tmp_path))
-    built = gindex.load_gazetteer()
+def test_index_cache_roundtrip(tmp_path, gaz):
+    settings = Settings(cache=tmp_path)
+    built = gindex.load_gazetteer(settings)
     files = list(tmp_path.glob("gazetteer-*.pickle"))
     assert len(files) == 1
-    loaded = gindex.load_gazetteer()
+    loaded = gindex.load_gazetteer(settings)
     assert len(loaded.places) == len(built.places) == len(gaz.places)
     # a corrupt cache is rebuilt, not fatal
     files[0].write_bytes(b"garbage")
-    again = gindex.load_gazetteer()
+    again = gindex.load_gazetteer(settings)
     assert len(again.places) == len(gaz.places)
     assert isinstance(pickle.loads(files[0].read_bytes()), gindex.Gazetteer)
 

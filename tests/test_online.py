@@ -8,8 +8,8 @@ import pytest
 from conftest import FakeNominatim
 from geopy.geocoders import Nominatim
 
-from geodata.gazetteer.geocoder import OfflineGazetteer
 from geodata.gazetteer.online import USER_AGENT, FallbackGeocoder, OnlineFallback
+from geodata.geocoder import OfflineGazetteer
 
 
 def online(domain, tmp_path, delay=0.3):

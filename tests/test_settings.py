@@ -46,7 +46,8 @@ def test_tiles_and_online_geocoder_when_turned_on(server, tmp_path, monkeypatch)
 
     from geodata.gazetteer import load_gazetteer
     from geodata.pipeline import place_lookup
+    from geodata.settings import Settings
 
-    place = place_lookup(load_gazetteer())("Xyzzy Hamlet")  # a rebuild places it from the cache, offline
+    place = place_lookup(load_gazetteer(), Settings.from_env())("Xyzzy Hamlet")  # a rebuild places it from the cache, offline
     assert place is not None and place.source == "online" and abs(place.lat - 34.9) < 1e-6
     assert len(FakeNominatim.hits) == 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import pickle
 import time
 from collections import defaultdict
@@ -22,24 +21,11 @@ from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
 from geodata.gcpause import gc_paused
 from geodata.models import Place
+from geodata.settings import Settings
+from geodata.vocabulary import FACILITY_KINDS, KIND_PRIOR
 
 INDEX_VERSION = 9
 MEMO_MAX = 100_000  # memoised fuzzy lookups kept before the memo is emptied (a long-running app stays bounded)
-FACILITY_KINDS = frozenset({"air_base", "naval_base", "military_base", "airport", "port", "facility"})
-
-# How much a kind is worth when one name has several candidates (a country beats a town called
-# "Turkey" in Texas; a curated installation beats a village of the same name).
-KIND_PRIOR = {
-    "country": 3.0, "admin1": 0.0, "admin2": 0.0, "sea": 2.5, "region": 2.5, "air_base": 2.2, "naval_base": 2.2,
-    "military_base": 2.2, "facility": 2.0, "port": 1.8, "airport": 1.0, "city": 0.0,
-}
-
-
-def cache_dir() -> Path:
-    root = os.environ.get("GEODATA_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "geodata"
-    )
-    return Path(root)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -71,14 +57,14 @@ class Gazetteer:
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
-    def build(cls, source_funcs=sources.ALL_SOURCES) -> Gazetteer:
+    def build(cls, source_funcs=None) -> Gazetteer:
         t0 = time.perf_counter()
         places: list[Place] = []
         names: dict[str, list[int]] = defaultdict(list)
         feature: dict[str, list[int]] = defaultdict(list)
         grid: dict[tuple[int, int], list[int]] = defaultdict(list)
         skel: dict[str, set[str]] = defaultdict(set)
-        for func in source_funcs:
+        for func in source_funcs or sources.all_sources():
             for place, pnames, fnames in func():
                 idx = len(places)
                 places.append(place)
@@ -187,9 +173,9 @@ def prior_score(place: Place) -> float:
     return KIND_PRIOR.get(place.kind, 0.0) + math.log10(pop + 1) / 2.0
 
 
-def _cache_key() -> str:
-    h = hashlib.sha256(f"v{INDEX_VERSION}:{sources.GEONAMES_FILE}".encode())
-    for f in sources.input_files():
+def _cache_key(geonames: str = sources.DEFAULT_GEONAMES) -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION}:{geonames}".encode())
+    for f in sources.input_files(geonames):
         st = f.stat()
         h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}".encode())
     h.update(Path(sources.__file__).read_bytes())
@@ -197,9 +183,11 @@ def _cache_key() -> str:
     return h.hexdigest()[:16]
 
 
-def load_gazetteer(rebuild: bool = False) -> Gazetteer:
-    """The index, from the on-disk cache when its inputs are unchanged, else built and cached."""
-    path = cache_dir() / f"gazetteer-{_cache_key()}.pickle"
+def load_gazetteer(settings: Settings | None = None, rebuild: bool = False) -> Gazetteer:
+    """The index, from the on-disk cache (``settings.cache``) when its inputs are unchanged, else built and
+    cached. ``settings``: ``Settings.from_env()`` when not given."""
+    settings = settings or Settings.from_env()
+    path = settings.cache / f"gazetteer-{_cache_key(settings.geonames)}.pickle"
     if not rebuild and path.exists():
         try:
             # the index is hundreds of thousands of small tuples: collecting while loading triples the time
@@ -209,7 +197,7 @@ def load_gazetteer(rebuild: bool = False) -> Gazetteer:
                 return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             pass  # a corrupt or stale cache is rebuilt below
-    gaz = Gazetteer.build()
+    gaz = Gazetteer.build(sources.all_sources(settings.geonames))
     try:
         atomic_write(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))  # readers see old or new, never half
         _prune(path.parent, keep=3)

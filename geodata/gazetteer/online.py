@@ -10,7 +10,6 @@ service fails, ``geocode`` returns ``None`` and ``last_error`` says why; nothing
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -24,15 +23,18 @@ from geopy.location import Location
 
 from geodata import __version__
 from geodata.fsio import atomic_write
-from geodata.gazetteer.index import cache_dir
+from geodata.settings import Settings
 
 USER_AGENT = f"osint-map/{__version__} (offline-first news map; online lookups only when enabled)"
 
 
-def nominatim(timeout: float = 5.0) -> Nominatim:
-    """The Nominatim client: the public OpenStreetMap service, or the server in ``GEODATA_NOMINATIM``
-    (``https://nominatim.example.org`` or ``http://127.0.0.1:8080``: a self-hosted instance)."""
-    server = os.environ.get("GEODATA_NOMINATIM", "").strip()
+CACHE_FILE = "online-geocode-cache.json"
+
+
+def nominatim(timeout: float = 5.0, server: str = "") -> Nominatim:
+    """The Nominatim client: the public OpenStreetMap service, or ``server`` (``Settings.nominatim``:
+    ``https://nominatim.example.org`` or ``http://127.0.0.1:8080``, a self-hosted instance)."""
+    server = server.strip()
     if not server:
         return Nominatim(user_agent=USER_AGENT, timeout=timeout)
     url = urlparse(server if "://" in server else f"https://{server}")
@@ -58,11 +60,17 @@ class OnlineFallback:
         self._geocode = RateLimiter(self.geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=0,
                                     swallow_exceptions=False)
         self.timeout = timeout
-        self.cache_path = cache_path or cache_dir() / "online-geocode-cache.json"
+        self.cache_path = cache_path or Settings().cache / CACHE_FILE
         self._lock = threading.Lock()
         self._cache: dict[str, dict[str, Any] | None] = self._read_cache()
         self.last_error: str | None = None
         self.requests = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs) -> OnlineFallback:
+        """The server and the answers' cache the settings name (``nominatim``, ``cache``)."""
+        timeout = kwargs.pop("timeout", 5.0)
+        return cls(nominatim(timeout, settings.nominatim), cache_path=settings.cache / CACHE_FILE, timeout=timeout, **kwargs)
 
     def _read_cache(self) -> dict[str, dict[str, Any] | None]:
         try:

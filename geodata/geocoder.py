@@ -1,4 +1,5 @@
-"""The offline gazetteer as a geopy ``Geocoder``: ``geocode(query, exactly_one=True) -> Location``.
+"""The offline gazetteer as a geopy ``Geocoder`` (above the gazetteer and the geoparser, which reads free-text
+queries such as "Qamishli airport"): ``geocode(query, exactly_one=True) -> Location``.
 
 Composes with the geopy ecosystem (``RateLimiter``, chains of geocoders) and never touches the
 network: every answer comes from the local index.
@@ -13,6 +14,7 @@ from geopy.location import Location
 
 from geodata.gazetteer.index import Gazetteer, load_gazetteer, prior_score
 from geodata.gazetteer.normalize import normalize, strip_article
+from geodata.geoparse import find_mentions
 from geodata.models import Place
 
 _FEATURE_WORD = re.compile(r"\b(?:air\s*base|airbase|airport|airfield|port|harbou?r|naval|base)\b", re.I)
@@ -38,8 +40,6 @@ class OfflineGazetteer(Geocoder):
         return self._gaz
 
     def _ranked(self, query: str) -> list[tuple[float, Place]]:
-        from geodata.geoparse import find_mentions  # late import: geoparse imports this package
-
         key = normalize(query)
         if not key:
             return []
