@@ -25,8 +25,8 @@ from pathlib import Path
 from geodata.corpus import make_article, mark_boilerplate
 from geodata.events import merge_events
 from geodata.gazetteer import haversine_km, load_gazetteer
-from geodata.gazetteer.geocoder import OfflineGazetteer
 from geodata.gazetteer.normalize import name_keys, skeleton
+from geodata.geocoder import OfflineGazetteer
 from geodata.pipeline import process_article
 
 ROOT = Path(__file__).resolve().parent.parent
