@@ -19,7 +19,7 @@ from pathlib import Path
 from geodata import caseless
 from geodata.corpus import excluded_share, is_excluded
 from geodata.gazetteer import haversine_km
-from geodata.models import Article, DateRef, Event, Mention, Place, Source
+from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
 
 # ---- sentences ---------------------------------------------------------------------------------
 
@@ -480,7 +480,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             continue
         # A sentence naming no place is skipped before it is classified; one that reports nothing, before its places
         # are read (most sentences stop at one of these two tests).
-        in_sentence = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+        in_sentence = [m for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)] if m.role == LITERAL]
         if not in_sentence:
             continue  # an event the map cannot place is left to the reader
         sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)

@@ -19,6 +19,11 @@ from geodata.vocabulary import (  # noqa: F401  (the names every stage uses, re-
     PLACE_KINDS,
 )
 
+# How a toponym is used: as a location; for a government or people ("Moscow said"); as an adjective or
+# demonym ("Russian", "Turkish-backed"); inside an organisation's, unit's or ship's name ("Black Sea Fleet").
+MENTION_ROLES = ("literal", "metonym", "adjectival", "organisation")
+LITERAL = "literal"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -46,13 +51,14 @@ class Mention:
     end: int
     place: Place
     confidence: float
+    role: str = "literal"  # one of MENTION_ROLES: only literal mentions locate events
 
     def to_dict(self) -> dict[str, Any]:
         p = self.place
         return {
             "text": self.text, "start": self.start, "end": self.end, "name": p.name,
             "lat": p.lat, "lon": p.lon, "kind": p.kind, "country_code": p.country_code,
-            "confidence": round(self.confidence, 3), "place_id": p.id,
+            "confidence": round(self.confidence, 3), "place_id": p.id, "role": self.role,
         }
 
 
