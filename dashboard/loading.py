@@ -22,7 +22,7 @@ from geodata.settings import Settings
 
 
 def settings() -> Settings:
-    """The app's settings (``GEODATA_*``, read by ``geodata.settings`` alone); cheap, read on every run."""
+    """The app's settings (the environment, read by ``geodata.settings`` alone); cheap, read on every run."""
     return Settings.from_env()
 
 

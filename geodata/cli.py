@@ -119,7 +119,7 @@ def cmd_extract(args, settings: Settings) -> int:
         results.append(process_article(mark_boilerplate([article])[0], gazetteer(), settings.roi))
     loose = [e for r in results for e in r.events if e.id not in final and e.id not in rejected]
     merged = {**{e.id: e for e in merge_events(loose)}, **final}
-    if args.jsonl:  # one event a line, as read_events reads them back (GEODATA_EVENTS)
+    if args.jsonl:  # one event a line, as read_events reads them back (Settings.events_file)
         seen: set[str] = set()
         for r in results:
             for e in r.events:
@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+")
     ex.add_argument("--published", help="publication date YYYY-MM-DD for single files")
     ex.add_argument("--json", action="store_true")
-    ex.add_argument("--jsonl", action="store_true", help="one event a line (Event.to_dict), as GEODATA_EVENTS reads them")
+    ex.add_argument("--jsonl", action="store_true", help="one event a line (Event.to_dict), as the app imports them (Settings.events_file)")
     ex.add_argument("--strict", action="store_true", help=f"exit {UNREADABLE} if any file could not be read")
     ex.set_defaults(func=cmd_extract)
     return p

@@ -15,6 +15,19 @@ def test_geojson_is_rfc7946_lon_lat(seeds_result):
     assert any(f["geometry"]["type"] == "LineString" for f in fc["features"])
 
 
+def test_map_dataset_carries_the_vocabulary_and_keeps_unknown_types(seeds_result):
+    from dataclasses import replace
+
+    from geodata.export import map_dataset
+    from geodata.vocabulary import EVENT_TYPES, VOCABULARY
+
+    odd = replace(seeds_result.events[0], type="blockade")  # e.g. imported from another run's vocabulary
+    draw, _ = map_dataset([*seeds_result.events, odd])
+    assert draw["vocabulary"] == VOCABULARY.as_dict()
+    assert draw["types"][: len(EVENT_TYPES)] == list(EVENT_TYPES) and draw["types"][draw["t"][-1]] == "blockade"
+    assert draw["t"][0] == EVENT_TYPES.index(seeds_result.events[0].type)  # never silently another type
+
+
 def test_frame_has_one_row_per_event(seeds_result):
     df = events_frame(seeds_result.events)
     assert len(df) == len(seeds_result.events)
@@ -22,8 +35,17 @@ def test_frame_has_one_row_per_event(seeds_result):
 
 
 def test_installations_have_a_status(seeds_result):
+    from geodata.vocabulary import BASE_STATUSES, INITIAL_BASE_STATUS
+
+    names = {i.place.name for i in seeds_result.installations}
+    assert {"Hmeimim Air Base", "Tartus naval facility"} <= names  # the seeds' two bases, at least
     fc = installations_geojson(seeds_result.installations, None)
-    assert {f["properties"]["status"] for f in fc["features"]} <= {"active", "drawdown", "withdrawn", "contested", "unknown"}
+    assert len(fc["features"]) == len(seeds_result.installations)
+    statuses = {f["properties"]["status"] for f in fc["features"]}
+    assert statuses <= set(BASE_STATUSES)
+    late = installations_geojson(seeds_result.installations, max(e.date for e in seeds_result.events if e.date))
+    hmeimim = next(f for f in late["features"] if f["properties"]["name"] == "Hmeimim Air Base")
+    assert hmeimim["properties"]["status"] != INITIAL_BASE_STATUS  # the seeds report on it
 
 
 def test_csv_and_geojson_exports_carry_citations(seeds_result):
