@@ -137,3 +137,35 @@ EXACT_PRECISIONS: frozenset[str] = frozenset(p.name for p in VOCABULARY.date_pre
 
 def is_movement(event_type: str) -> bool:
     return event_type in MOVEMENT_TYPES
+
+
+def markdown() -> str:
+    """The README's schema tables, generated from the vocabulary (``tests/test_vocabulary_readme.py`` checks the
+    README holds exactly this between its ``vocabulary`` markers; ``python -m geodata.vocabulary`` prints it)."""
+    v = VOCABULARY
+    lines = ["| event type | label | colour | movement | base status it gives (origin / place) |", "|---|---|---|---|---|"]
+
+    def eff(e: Any) -> str:
+        if isinstance(e, dict):
+            return ", ".join(f"{k if k != '*' else 'otherwise'}: {s}" for k, s in e.items())
+        return e or "—"
+
+    for t in v.event_types:
+        lines.append(f"| `{t.name}` | {t.label} | `{t.color}` | {'yes' if t.movement else 'no'} | "
+                     f"{eff(t.base_effect.get('origin'))} / {eff(t.base_effect.get('place'))} |")
+    lines += ["", "| place kind | label | symbol | precision | specificity | prior |", "|---|---|---|---|---|---|"]
+    for k in v.place_kinds:
+        lines.append(f"| `{k.name}` | {k.label} | {k.symbol} | {k.precision} | {k.specificity} | {k.prior} |")
+    lines += ["", "| base status | label | fill / stroke |", "|---|---|---|"]
+    for s in v.base_statuses:
+        lines.append(f"| `{s.name}` | {s.label}{' (before any evidence)' if s.initial else ''} | `{s.fill}` / `{s.stroke}` |")
+    lines += ["", "| event status | date precision |", "|---|---|"]
+    for i in range(max(len(v.event_statuses), len(v.date_precisions))):
+        es = f"`{v.event_statuses[i].name}`" if i < len(v.event_statuses) else ""
+        dp = f"`{v.date_precisions[i].name}` ({v.date_precisions[i].label})" if i < len(v.date_precisions) else ""
+        lines.append(f"| {es} | {dp} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
