@@ -52,6 +52,7 @@ from geodata.gazetteer.index import haversine_km
 from geodata.gazetteer.normalize import normalize, skeleton, strip_article
 from geodata.gcpause import gc_paused
 from geodata.models import EVENT_STATUSES, EVENT_TYPES, MOVEMENT_TYPES, Event, Place, Source
+from geodata.vocabulary import VOCABULARY
 
 # ---- the world ---------------------------------------------------------------------------------
 
@@ -737,7 +738,8 @@ HEADLINES = {
 
 _SPACES = re.compile(r"\s{2,}")
 _SPACE_PUNCT = re.compile(r"\s+([,.])")
-_INSTALLATION_KINDS = frozenset({"air_base", "naval_base", "military_base"})
+# bases proper (the most specific installation kinds: not airports or ports), from the one vocabulary
+_INSTALLATION_KINDS = frozenset(k.name for k in VOCABULARY.place_kinds if k.installation and k.specificity == 0)
 
 
 def _finish(s: str) -> str:
