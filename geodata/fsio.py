@@ -29,11 +29,16 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """An exclusive lock for writers of ``path`` (a ``.lock`` file beside it), across processes."""
+    """An exclusive lock for writers of ``path``, across processes and threads: a lock on the folder that holds
+    it, so nothing is left in an analyst's corpus folder (no ``.lock`` files) and the lock survives the atomic
+    replacement of the file itself (a lock on the file's own inode would not). Not re-entrant: never nest two."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    fd = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
