@@ -56,7 +56,7 @@ LAKE_MIN_AREA = 0.02  # square degrees: smaller lakes are not drawn
 def city_min_zoom(population: int, capital: bool) -> float:
     """The zoom from which a city is labelled: the largest at continent scale, small towns close up."""
     if capital:
-        return 3
+        return 3 if population >= 100_000 else 5  # Majuro or Funafuti would crowd the Pacific at zoom 3
     for pop, z in ((5_000_000, 3), (2_000_000, 4), (1_000_000, 5), (300_000, 6), (100_000, 7)):
         if population >= pop:
             return z
@@ -218,8 +218,8 @@ def rivers(rivers_fc: dict) -> tuple[list, list[tuple]]:
     drawn, by_name = [], {}
     for f in rivers_fc["features"]:
         p = f["properties"]
-        if not f.get("geometry") or p.get("featurecla") != "River":
-            continue
+        if not f.get("geometry") or p.get("featurecla") not in ("River", "Lake Centerline"):
+            continue  # a lake's centre line joins the river through a lake too small to be drawn
         shp = shape(f["geometry"])
         z = max(2.0, float(p.get("min_zoom") or 5.0))
         rank = int(p.get("scalerank") or 9)
@@ -230,7 +230,7 @@ def rivers(rivers_fc: dict) -> tuple[list, list[tuple]]:
             if len(steps) >= 4:
                 drawn.append([z, width, steps])
         name = p.get("name_en") or p.get("name")
-        if name and rank <= 6:
+        if name and rank <= 6 and p.get("featurecla") == "River":
             longest = max(lines, key=lambda q: q.length)
             if name not in by_name or by_name[name][0] < longest.length:
                 mid = longest.interpolate(0.5, normalized=True)
