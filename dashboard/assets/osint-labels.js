@@ -264,6 +264,8 @@
       });
     },
 
+    getAttribution: function () { return "Names: GeoNames (CC BY 4.0), Natural Earth"; },
+
     // What was drawn, in map container pixels (tests).
     drawn: function () { return this._drawn.slice(); }
   });
