@@ -49,6 +49,7 @@ BASEMAP = OUT / "countries-50m.geojson"
 LABELS = OUT / "labels-50m.json"
 SCALE = 100  # label points and lines in 0.01 degrees (about 1 km)
 CITY_MIN_POPULATION = 50_000
+SAME_PLACE = 0.05  # degrees: cities closer than this (about 5 km) are one label, the larger's
 LINE_TOLERANCE = 0.02  # degrees: rivers and lakes simplified to about 2 km
 LAKE_MIN_AREA = 0.02  # square degrees: smaller lakes are not drawn
 
@@ -131,7 +132,7 @@ def country_labels(geo: dict, admin0: dict) -> list[tuple]:
         p = ranks.get(name, {})
         lon, lat = label_point(shp)
         z = max(2.0, float(p.get("MIN_LABEL") or 6.0))
-        out.append(((0, float(p.get("LABELRANK") or 9), -shp.area), ("country", name, lon, lat, z)))
+        out.append(((0, float(p.get("LABELRANK") or 9), -shp.area), ["country", name, lon, lat, z]))
     return out
 
 
@@ -150,16 +151,27 @@ def city_labels(ne_places: dict) -> list[tuple]:
                    and (city["name"] in want or anyascii(city["name"]) in want or want & set(city.get("alternatenames") or []))]
         if matches:
             capitals.add(max(matches, key=lambda x: x["population"])["geonameid"])
+    picked = [c for c in cities if c["population"] >= CITY_MIN_POPULATION or c["geonameid"] in capitals]
+    picked.sort(key=lambda c: (c["geonameid"] not in capitals, -c["population"]))
+    kept: dict[tuple[int, int], list[dict]] = {}  # a grid of SAME_PLACE cells -> the cities kept there
     out = []
-    for city in cities:
-        capital = city["geonameid"] in capitals
-        if city["population"] < CITY_MIN_POPULATION and not capital:
+    for city in picked:
+        lat, lon = city["latitude"], city["longitude"]
+        cell = (math.floor(lat / SAME_PLACE), math.floor(lon / SAME_PLACE))
+        near = [k for dy in (-1, 0, 1) for dx in (-1, 0, 1) for k in kept.get((cell[0] + dy, cell[1] + dx), [])
+                if abs(k["lat"] - lat) < SAME_PLACE and abs(k["lon"] - lon) < SAME_PLACE]
+        known = int(city["geonameid"]) in ne_names
+        if near:  # GeoNames' second record of one city ("Al Mawsil al Jadidah" beside Mosul): one label,
+            k = near[0]  # by the name Natural Earth gives the place where only the smaller record has it
+            if known and not k["known"]:
+                k["label"][1] = english_city_name(city, ne_names)
+                k["known"] = True
             continue
-        kind = "capital" if capital else "city"
-        name = english_city_name(city, ne_names)
-        z = city_min_zoom(city["population"], capital)
-        out.append(((1 if capital else 2, -city["population"], 0),
-                    (kind, name, round(city["longitude"], 2), round(city["latitude"], 2), z)))
+        capital = city["geonameid"] in capitals
+        label = ["capital" if capital else "city", english_city_name(city, ne_names), round(lon, 2), round(lat, 2),
+                 city_min_zoom(city["population"], capital)]
+        kept.setdefault(cell, []).append({"lat": lat, "lon": lon, "known": known, "label": label})
+        out.append(((1 if capital else 2, -city["population"], 0), label))
     return out
 
 
