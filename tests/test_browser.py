@@ -225,6 +225,13 @@ def test_standalone_html_export_works_offline_from_a_file(tmp_path, seeds_result
         assert int(state["events-drawn"]) > 0 and int(state["routes"]) > 0, state
         page.locator(".leaflet-container[data-labels='loaded']").wait_for(timeout=30_000)
         _assert_labels_apart(page)
+        kinds = page.evaluate("""() => { let map; for (const k in window) if (window[k] instanceof L.Map) map = window[k];
+            const c = map.getContainer(), out = {}, at = map.getCenter(), z0 = map.getZoom();
+            for (const z of [2, 8]) { map.setView([35, 38], z, {animate: false}); out[z] = c._osintLabels.drawn().map(l => l.kind); }
+            map.setView(at, z0, {animate: false});
+            return out; }""")
+        assert kinds["2"] and set(kinds["2"]) <= {"country", "sea"}, kinds["2"]  # the world: countries and oceans
+        assert "city" in kinds["8"]  # close up: towns too
         dot = harness.free_spot(page, [(d["x"], d["y"]) for d in harness.drawn_items(page)["dots"]])
         harness.click_in_map(page, *dot)
         page.locator(".leaflet-popup-content .osint-quote").first.wait_for(timeout=10_000)
@@ -420,6 +427,7 @@ def test_png_snapshot_of_the_map_for_slides(app_url, page, tmp_path):
 
     assert count((0xF4, 0xF1, 0xEA)) > 1000 and count((0xD7, 0xE6, 0xF0)) > 1000  # the offline basemap: land, sea
     assert count((0xB0, 0x3A, 0x2E), tol=8) > 50  # movement routes
+    assert count((0x8F, 0xB3, 0xD1), tol=6) > 50  # rivers (osint-labels.js's water canvas)
 
     # ... and the filtered events as CSV, with their citations
     with page.expect_download(timeout=20_000) as dl:
