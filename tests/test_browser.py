@@ -55,6 +55,8 @@ def test_map_offline_renders_and_date_range_filters(app_url, page):
     assert n_bases >= 3, n_bases
     assert n_events > 0 and n_arrows > 0, (n_events, n_arrows)
     assert n_land > 100, n_land  # coastlines and borders drawn from the local basemap
+    frame.locator(".leaflet-container[data-labels='loaded']").wait_for(timeout=10_000)
+    assert int(frame.locator(".leaflet-container").get_attribute("data-labels-drawn")) > 0  # names, offline
     labels = frame.locator(".osint-base-label").all_inner_texts()
     assert any("Hmeimim" in t for t in labels) and any("Tartus" in t for t in labels)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -221,11 +223,39 @@ def test_standalone_html_export_works_offline_from_a_file(tmp_path, seeds_result
         page.locator(".leaflet-container[data-events='drawn']").wait_for(timeout=30_000)
         state = harness.map_state(page)
         assert int(state["events-drawn"]) > 0 and int(state["routes"]) > 0, state
+        page.locator(".leaflet-container[data-labels='loaded']").wait_for(timeout=30_000)
+        _assert_labels_apart(page)
+        kinds = page.evaluate("""() => { let map; for (const k in window) if (window[k] instanceof L.Map) map = window[k];
+            const c = map.getContainer(), out = {}, at = map.getCenter(), z0 = map.getZoom();
+            for (const z of [2, 8]) { map.setView([35, 38], z, {animate: false}); out[z] = c._osintLabels.drawn().map(l => l.kind); }
+            map.setView(at, z0, {animate: false});
+            return out; }""")
+        assert kinds["2"] and set(kinds["2"]) <= {"country", "sea"}, kinds["2"]  # the world: countries and oceans
+        assert "city" in kinds["8"]  # close up: towns too
         dot = harness.free_spot(page, [(d["x"], d["y"]) for d in harness.drawn_items(page)["dots"]])
         harness.click_in_map(page, *dot)
         page.locator(".leaflet-popup-content .osint-quote").first.wait_for(timeout=10_000)
         assert page.external_requests == [] and page.page_errors == []
         page.screenshot(path=str(ARTIFACTS / "standalone.png"))
+
+
+def _assert_labels_apart(page):
+    """The basemap's names (osint-labels.js): some drawn, the region's capital among them, no two
+    overlapping and none over a map control or a base marker."""
+    drawn = page.evaluate("""() => { const c = document.querySelector('.leaflet-container'), box = c.getBoundingClientRect();
+        const rect = n => { const r = n.getBoundingClientRect(); return [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top]; };
+        return { labels: c._osintLabels.drawn(), n: c.getAttribute('data-labels-drawn'),
+                 controls: [...c.querySelectorAll('.leaflet-control, .leaflet-marker-icon')].map(rect) }; }""")
+    labels = drawn["labels"]
+    assert len(labels) == int(drawn["n"]) > 10, drawn["n"]
+    assert "Damascus" in {lb["name"] for lb in labels}
+
+    def overlap(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    boxes = [lb["box"] for lb in labels]
+    assert not [(i, j) for i in range(len(boxes)) for j in range(i) if overlap(boxes[i], boxes[j])]
+    assert not [b for b in boxes for c in drawn["controls"] if overlap(b, c)]
 
 
 def test_presentation_view_reopens_from_its_url(app_url, page):
@@ -397,6 +427,7 @@ def test_png_snapshot_of_the_map_for_slides(app_url, page, tmp_path):
 
     assert count((0xF4, 0xF1, 0xEA)) > 1000 and count((0xD7, 0xE6, 0xF0)) > 1000  # the offline basemap: land, sea
     assert count((0xB0, 0x3A, 0x2E), tol=8) > 50  # movement routes
+    assert count((0x8F, 0xB3, 0xD1), tol=6) > 50  # rivers (osint-labels.js's water canvas)
 
     # ... and the filtered events as CSV, with their citations
     with page.expect_download(timeout=20_000) as dl:

@@ -66,7 +66,8 @@ def test_standalone_html_has_every_asset_inlined(seeds_result):
     html = mapview.standalone_html(*map_dataset(seeds_result.events), None,
                                    installations_geojson(seeds_result.installations, None), title="t").decode()
     assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html)
-    assert html.count("data:text/javascript;base64,") == 3 and "data:application/json;base64," in html
+    assert html.count("data:text/javascript;base64,") == 4 and "data:application/json;base64," in html
+    assert "window.OSINT.labels(" in html  # the labels too, their data inlined
 
 
 def test_compact_basemap_is_the_geojson_losslessly():
@@ -91,3 +92,17 @@ def test_compact_basemap_is_the_geojson_losslessly():
         assert name == feature["properties"]["name"]
         assert decoded == [[[[round(lon, 3), round(lat, 3)] for lon, lat in ring] for ring in polygon] for polygon in polygons]
     assert mapview.basemap_url().endswith(".json")
+
+
+def test_labels_are_served_locally_once_by_content():
+    url = mapview.labels_url()
+    assert url == mapview.labels_url() and "://" not in url and url.startswith(mapview._url(mapview._mapdata, "labels-"))
+    on_disk = mapview.MAPDATA_DIR / url.rsplit("/", 1)[-1]
+    assert on_disk.read_bytes() == (mapview.BASEMAP_DIR / mapview.LABELS_FILE).read_bytes()
+    assert ("osint_labels", mapview._url(mapview._app_assets, "osint-labels.js")) in mapview.local_js()
+    assert mapview.ASSET_DIR / "osint-labels.js" in mapview.asset_files()
+    html = mapview.base_map().get_root().render()
+    assert re.search(r'OSINT\.labels\([^)]*labels-\w+\.json", \{"water": true\}\)', html)
+    sat = mapview.base_map(online_tiles="satellite").get_root().render()
+    assert re.search(r'OSINT\.labels\([^)]*\{"water": false\}\)', sat)  # names over imagery, no drawn rivers
+    assert "OSINT.labels(" not in mapview.base_map(online_tiles="osm").get_root().render()  # OSM has its own
