@@ -17,6 +17,7 @@ from dashboard.state import EventIndex, date_bounds, presets
 from geodata.corpus import folder_signature
 from geodata.export import events_frame, map_dataset, quote_marks
 from geodata.gazetteer import Gazetteer, load_gazetteer
+from geodata.names import display_names
 from geodata.pipeline import CorpusResult, build
 from geodata.settings import Settings
 
@@ -48,6 +49,7 @@ class Loaded:
     position: dict[str, int]  # event id -> row
     draw: dict
     details: list
+    names: dict[str, str]  # place id -> the name a briefing uses (geodata.names)
     urls: dict[str, str]  # where the map iframe fetches draw and details
     center: tuple[float, float]
     bounds: tuple[date, date]  # first and last day of the dated events
@@ -59,8 +61,9 @@ def corpus(config: Settings, signature: tuple) -> Loaded:
     """Built once per corpus version (``signature``) and shared by every session and rerun."""
     result = build(config.corpus, config, gaz_loader=gazetteer)
     events = result.events
-    draw, details = map_dataset(events, quote_marks(events, result.articles))
-    frame = events_frame(events)
+    names = display_names(m for r in result.articles for m in r.mentions)
+    draw, details = map_dataset(events, quote_marks(events, result.articles), names)
+    frame = events_frame(events, names)
     placed = [e.place for e in events if e.place is not None and e.place.kind not in ("country", "region", "sea")]
     center = ((statistics.median(p.lat for p in placed), statistics.median(p.lon for p in placed))
               if placed else (30.0, 30.0))
@@ -69,7 +72,7 @@ def corpus(config: Settings, signature: tuple) -> Loaded:
     published = [(r.article.title, r.article.published) for r in result.articles if r.article.published]
     return Loaded(result=result, index=EventIndex(events), frame=frame, order=order, counts=charts.daily_counts(frame),
                   bounds=(lo, hi), presets=presets(events, published, lo, hi),
-                  position={e.id: i for i, e in enumerate(events)}, draw=draw, details=details,
+                  position={e.id: i for i, e in enumerate(events)}, draw=draw, details=details, names=names,
                   urls=mapview.publish(draw, details), center=center)
 
 

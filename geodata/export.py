@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -20,17 +21,23 @@ EVENT_COLUMNS = [
 ]
 
 
-def _name(p: Place | None) -> str:
-    return p.name if p else ""
+Names = Mapping[str, str]  # place id -> display name (geodata.names.display_names); the gazetteer's name otherwise
 
 
-def events_frame(events: list[Event]) -> pd.DataFrame:
-    """One row per event (built column by column: 100,000 events in about a second)."""
+def _name(p: Place | None, names: Names | None = None) -> str:
+    if p is None:
+        return ""
+    return names.get(p.id, p.name) if names else p.name
+
+
+def events_frame(events: list[Event], names: Names | None = None) -> pd.DataFrame:
+    """One row per event (built column by column: 100,000 events in about a second); places by display name
+    when ``names`` is given."""
     with gc_paused():
-        return _events_frame(events)
+        return _events_frame(events, names)
 
 
-def _events_frame(events: list[Event]) -> pd.DataFrame:
+def _events_frame(events: list[Event], names: Names | None) -> pd.DataFrame:
     def col(fn):
         return [fn(ev) for ev in events]
 
@@ -42,11 +49,11 @@ def _events_frame(events: list[Event]) -> pd.DataFrame:
         "id": col(lambda ev: ev.id), "type": col(lambda ev: ev.type), "status": col(lambda ev: ev.status),
         "date": pd.to_datetime(col(lambda ev: ev.date)), "date_end": pd.to_datetime(col(lambda ev: ev.date_end)),
         "date_precision": col(lambda ev: ev.date_precision), "date_text": col(lambda ev: ev.date_text),
-        "place": col(lambda ev: _name(ev.place)), "lat": coord("place", "lat"), "lon": coord("place", "lon"),
+        "place": col(lambda ev: _name(ev.place, names)), "lat": coord("place", "lat"), "lon": coord("place", "lon"),
         "kind": col(lambda ev: ev.place.kind if ev.place else ""),
-        "origin": col(lambda ev: _name(ev.origin)), "origin_lat": coord("origin", "lat"),
+        "origin": col(lambda ev: _name(ev.origin, names)), "origin_lat": coord("origin", "lat"),
         "origin_lon": coord("origin", "lon"),
-        "destination": col(lambda ev: _name(ev.destination)), "dest_lat": coord("destination", "lat"),
+        "destination": col(lambda ev: _name(ev.destination, names)), "dest_lat": coord("destination", "lat"),
         "dest_lon": coord("destination", "lon"),
         "actors": col(lambda ev: ", ".join(ev.actors)), "quote": col(lambda ev: ev.quote),
         "article_id": col(lambda ev: ev.article_id),
@@ -82,7 +89,7 @@ def events_geojson(events: list[Event]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": feats}
 
 
-def installations_geojson(insts: list[Installation], on: date | None) -> dict[str, Any]:
+def installations_geojson(insts: list[Installation], on: date | None, names: Names | None = None) -> dict[str, Any]:
     """Installations with their status on ``on`` and how many events concern them up to that day."""
     feats = []
     for inst in insts:
@@ -90,7 +97,7 @@ def installations_geojson(insts: list[Installation], on: date | None) -> dict[st
         n = sum(1 for when, _, _ in inst.timeline if on is None or when <= on)
         feats.append({
             "type": "Feature", "id": p.id, "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-            "properties": {"feature": "installation", "name": p.name, "kind": p.kind, "country_code": p.country_code,
+            "properties": {"feature": "installation", "name": _name(p, names), "kind": p.kind, "country_code": p.country_code,
                            "status": inst.status_on(on), "as_of": on.isoformat() if on else None, "n_events": n},
         })
     return {"type": "FeatureCollection", "features": feats}
@@ -149,21 +156,21 @@ def quote_marks(events: list[Event], articles) -> dict[str, list[tuple[int, int,
     return out
 
 
-def _popup(ev: Event, marks: list[tuple[int, int, str]] | None = None) -> dict[str, Any]:
+def _popup(ev: Event, marks: list[tuple[int, int, str]] | None = None, names: Names | None = None) -> dict[str, Any]:
     """What a map popup shows for one event (article text included: the map puts it on the page as text)."""
     return {
         "marks": [list(m) for m in marks or ()],
         "type": ev.type, "status": ev.status, "date": ev.date.isoformat() if ev.date else None,
         "date_end": ev.date_end.isoformat() if ev.date_end else None, "date_precision": ev.date_precision,
-        "date_text": ev.date_text, "place": _name(ev.place) or None, "origin": _name(ev.origin) or None,
-        "destination": _name(ev.destination) or None, "actors": list(ev.actors), "quote": ev.quote,
+        "date_text": ev.date_text, "place": _name(ev.place, names) or None,
+        "origin": _name(ev.origin, names) or None, "destination": _name(ev.destination, names) or None, "actors": list(ev.actors), "quote": ev.quote,
         "sources": [{"source": s.source, "title": s.title, "published": s.published} for s in ev.sources],
         "confidence": round(ev.confidence, 3), "review": ev.review, "id": ev.id,
     }
 
 
 def map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]]] | None = None,
-                ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+                names: Names | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The events as the map draws them: a compact columnar table plus the popup details, kept apart.
 
     The *draw* table holds one row per event, in the order of ``events`` (so a filter is a bit mask over
@@ -171,12 +178,13 @@ def map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]]
     It is what the map loads to draw (about 30 bytes an event); the *details* (quotes, sources) are
     fetched only when a popup or tooltip needs them. Placeless events get ``p = -1`` and are never drawn.
     ``marks`` (from ``quote_marks``) lets popups highlight the places and dates in each quote.
+    ``names`` (``geodata.names.display_names``) gives places the names a briefing uses.
     """
     with gc_paused():
-        return _map_dataset(events, marks)
+        return _map_dataset(events, marks, names)
 
 
-def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]]] | None,
+def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]]] | None, names: Names | None,
                  ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     places: dict[str, int] = {}
     table: list[list[Any]] = []
@@ -187,7 +195,7 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
         key = p.id or f"{p.name}@{p.lat:.5f},{p.lon:.5f}"
         if key not in places:
             places[key] = len(table)
-            table.append([p.name, round(p.lon, 5), round(p.lat, 5), p.kind])
+            table.append([_name(p, names), round(p.lon, 5), round(p.lat, 5), p.kind])
         return places[key]
 
     types = {t: i for i, t in enumerate(EVENT_TYPES)}
@@ -209,4 +217,4 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
     draw = {"version": 1, "n": len(events), "epoch": MAP_EPOCH.isoformat(), "types": list(types),
             "precisions": list(precisions), "places": table, "vocabulary": VOCABULARY.as_dict(), **cols}
     marks = marks or {}
-    return draw, [_popup(ev, marks.get(ev.id)) for ev in events]
+    return draw, [_popup(ev, marks.get(ev.id), names) for ev in events]
