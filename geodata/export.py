@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import pandas as pd
