@@ -9,10 +9,13 @@ from typing import Any
 
 import pandas as pd
 
+from geodata.borders import border_point
 from geodata.gcpause import gc_paused
 from geodata.installations import Installation
 from geodata.models import DATE_PRECISIONS, EVENT_TYPES, Event, Place
 from geodata.vocabulary import VOCABULARY
+
+PRECISION = {k.name: k.precision for k in VOCABULARY.place_kinds}  # how precise a place of each kind is
 
 EVENT_COLUMNS = [
     "id", "type", "status", "date", "date_end", "date_precision", "date_text", "place", "lat", "lon", "kind",
@@ -189,13 +192,23 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
     places: dict[str, int] = {}
     table: list[list[Any]] = []
 
-    def ref(p: Place | None) -> int:
+    def ref(p: Place | None, toward: Place | None = None) -> int:
+        """The row of ``p`` in the places table: [name, lon, lat, kind, precision]. A country-level end of a
+        movement (``toward``: its other end, elsewhere) is drawn at that country's border point nearest the other
+        end, a row of its own that says so, never at the country's centroid."""
         if p is None:
             return -1
         key = p.id or f"{p.name}@{p.lat:.5f},{p.lon:.5f}"
+        precision = PRECISION.get(p.kind, "point")
+        lat, lon, name = p.lat, p.lon, _name(p, names)
+        if precision == "country" and toward is not None and toward.country_code != p.country_code:
+            border = border_point(p.country_code, toward.lat, toward.lon)
+            if border is not None:
+                lat, lon = border
+                key, name = f"{key}@{lat:.3f},{lon:.3f}", f"{name} (country-level)"
         if key not in places:
             places[key] = len(table)
-            table.append([_name(p, names), round(p.lon, 5), round(p.lat, 5), p.kind])
+            table.append([name, round(lon, 5), round(lat, 5), p.kind, precision])
         return places[key]
 
     types = {t: i for i, t in enumerate(EVENT_TYPES)}
@@ -207,8 +220,8 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
     for ev in events:
         cols["p"].append(ref(ev.place))
         moving = ev.origin is not None and ev.destination is not None
-        cols["o"].append(ref(ev.origin) if moving else -1)
-        cols["d"].append(ref(ev.destination) if moving else -1)
+        cols["o"].append(ref(ev.origin, ev.destination) if moving else -1)
+        cols["d"].append(ref(ev.destination, ev.origin) if moving else -1)
         cols["t"].append(types[ev.type])
         cols["pr"].append(precisions.get(ev.date_precision, 0))
         start = (ev.date - MAP_EPOCH).days if ev.date else -1

@@ -62,3 +62,24 @@ def test_csv_and_geojson_exports_carry_citations(seeds_result):
     fc = json.loads(export_geojson(seeds_result.events))
     assert fc["type"] == "FeatureCollection"
     assert all(f["properties"]["sources"] for f in fc["features"])
+
+
+def test_a_country_level_end_is_drawn_at_its_border_and_says_so(seeds_result):
+    from dataclasses import replace
+
+    from geodata.borders import border_point
+    from geodata.export import map_dataset
+    from geodata.gazetteer import haversine_km
+    from geodata.models import Place
+
+    base = next(i.place for i in seeds_result.installations if i.place.name == "Hmeimim Air Base")
+    russia = Place(id="cc:RU", name="Russia", lat=61.7, lon=97.7, kind="country", country_code="RU")  # mid-Siberia
+    leg = replace(seeds_result.events[0], id="ev-x", type="air_transport", origin=base, destination=russia, place=russia)
+    draw, _ = map_dataset([leg])
+    name, lon, lat, kind, precision = draw["places"][draw["d"][0]]
+    assert name == "Russia (country-level)" and kind == "country" and precision == "country"
+    assert haversine_km(lat, lon, base.lat, base.lon) < 1500  # Russia's border nearest Syria, not 4,000 km away
+    assert (lat, lon) == tuple(round(v, 5) for v in border_point("RU", base.lat, base.lon))
+    start = draw["places"][draw["o"][0]]
+    assert start[0] == "Hmeimim Air Base" and start[4] == "point"
+    assert draw["places"][draw["p"][0]][:3] == ["Russia", 97.7, 61.7]  # the event's own place: the country as data
