@@ -1,5 +1,6 @@
 """The folium map, offline: local Leaflet/jQuery from installed packages, a Natural Earth basemap,
-and the data layers (bases, movements, events) as GeoJSON handed to ``osint-map.js``.
+and the data layers (bases, movements, events) handed to the map's scripts (``assets/osint-*.js``, which
+read every type, status, kind and precision, with its label and colour, from the vocabulary the data carries).
 
 Assets are served by Streamlit itself through "asset-only" components (a component declared on a
 folder serves its files at ``/component/<name>/...``), so no request leaves the machine. URLs are
@@ -28,6 +29,7 @@ from folium.template import Template
 from geodata.export import MAP_EPOCH
 from geodata.fsio import atomic_write
 from geodata.settings import Settings
+from geodata.vocabulary import VOCABULARY
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data" / "basemap"
@@ -50,11 +52,17 @@ def _url(component: Any, file: str) -> str:
     return f"../{component.name}/{file}"
 
 
+# The map's own scripts, in load order (osint-core.js first: the namespace and what the others share).
+OSINT_JS = ("osint-core.js", "osint-data.js", "osint-canvas.js", "osint-pointer.js", "osint-bases.js",
+            "osint-basemap.js", "osint-legend.js", "osint-snapshot.js")
+
+
 def local_js() -> list[tuple[str, str]]:
+    """Every script the map loads, in order, from the app's own server (``standalone_html`` inlines the same list)."""
     return [
         ("leaflet", _url(_leaflet, "leaflet.js")),
         ("jquery", _url(_jquery, "jquery.min.js")),
-        ("osint_map", _url(_app_assets, "osint-map.js")),
+        *((f.removesuffix(".js").replace("-", "_"), _url(_app_assets, f)) for f in OSINT_JS),
     ]
 
 
@@ -163,10 +171,17 @@ def pack_mask(mask: np.ndarray | None) -> str | None:
 def asset_files() -> list[Path]:
     """The files behind the local URLs (tests check they exist)."""
     return [
-        Path(xs_leaflet.BASE_DIR) / "leaflet.js", Path(xs_leaflet.BASE_DIR) / "leaflet.css",
-        Path(xs_jquery.BASE_DIR) / "jquery.min.js", ASSET_DIR / "osint-map.js", ASSET_DIR / "osint-map.css",
-        BASEMAP_DIR / BASEMAP_FILE,
+        *(_asset_path(url) for _, url in local_js()), Path(xs_leaflet.BASE_DIR) / "leaflet.css",
+        ASSET_DIR / "osint-map.css", BASEMAP_DIR / BASEMAP_FILE,
     ]
+
+
+def _asset_path(url: str) -> Path:
+    """The file behind one of the local URLs above."""
+    component, file = url.removeprefix("../").split("/", 1)
+    folder = {c.name: d for c, d in ((_leaflet, xs_leaflet.BASE_DIR), (_jquery, xs_jquery.BASE_DIR),
+                                     (_app_assets, ASSET_DIR))}[component]
+    return Path(folder) / file
 
 
 def external_links(m: folium.Map) -> list[str]:
@@ -258,7 +273,7 @@ class DataLayer(MacroElement):
     """One GeoJSON FeatureCollection drawn by ``window.OSINT.<factory>``.
 
     Article text travels inside the JSON (Jinja ``tojson`` escapes ``<``, ``>``, ``&`` and quotes)
-    and is put on the page with ``textContent`` by osint-map.js: it is never parsed as HTML or JS.
+    and is put on the page with ``textContent`` by the map's scripts: it is never parsed as HTML or JS.
     """
 
     _template = Template(
@@ -357,8 +372,8 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         fg = folium.FeatureGroup(name="Events and movements")
         EventsLayer(source, mask, show, selected, dates).add_to(fg)
         groups.append(fg)
-    if "bases" in show:
-        groups.append(feature_group("Bases", "baseLayer", bases_fc))
+    if "bases" in show:  # with the vocabulary: the bases' symbols, status colours and labels (and the legend's key)
+        groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": VOCABULARY.as_dict()}))
     return groups
 
 
@@ -371,11 +386,9 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
                     zoom: int = 6, caption: str = "") -> bytes:
     """The current view as one self-contained HTML file: every asset inlined as a data: URI, so it opens
     from a USB stick in a room with no network (a briefing copy)."""
-    leaflet, jquery = Path(xs_leaflet.BASE_DIR), Path(xs_jquery.BASE_DIR)
+    leaflet = Path(xs_leaflet.BASE_DIR)
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, world_copy_jump=True)
-    m.default_js = [("leaflet", _data_uri(leaflet / "leaflet.js", "text/javascript")),
-                    ("jquery", _data_uri(jquery / "jquery.min.js", "text/javascript")),
-                    ("osint_map", _data_uri(ASSET_DIR / "osint-map.js", "text/javascript"))]
+    m.default_js = [(name, _data_uri(_asset_path(url), "text/javascript")) for name, url in local_js()]
     m.default_css = [("leaflet_css", _data_uri(leaflet / "leaflet.css", "text/css")),
                      ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
     Basemap("data:application/json;base64," + base64.b64encode(compact_basemap()).decode("ascii")).add_to(m)
