@@ -31,7 +31,7 @@ def events_spec(args: dict) -> dict | None:
 
 def shown_details(spec: dict) -> list[dict]:
     """The popup details of the events the map shows: the filters' mask and the date range applied to the
-    files the iframe fetches, by the rule osint-map.js uses."""
+    files the iframe fetches, by the rule osint-canvas.js uses."""
     from dashboard.mapview import MAPDATA_DIR
 
     def fetch(url):
