@@ -26,10 +26,10 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from geodata import vocabulary
 from geodata.export import MAP_EPOCH
 from geodata.fsio import atomic_write
 from geodata.settings import Settings
-from geodata.vocabulary import VOCABULARY
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data" / "basemap"
@@ -373,7 +373,7 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         EventsLayer(source, mask, show, selected, dates).add_to(fg)
         groups.append(fg)
     if "bases" in show:  # with the vocabulary: the bases' symbols, status colours and labels (and the legend's key)
-        groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": VOCABULARY.as_dict()}))
+        groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}))
     return groups
 
 
