@@ -170,10 +170,7 @@ def pack_mask(mask: np.ndarray | None) -> str | None:
 
 def asset_files() -> list[Path]:
     """The files behind the local URLs (tests check they exist)."""
-    return [
-        *(_asset_path(url) for _, url in local_js()), Path(xs_leaflet.BASE_DIR) / "leaflet.css",
-        ASSET_DIR / "osint-map.css", BASEMAP_DIR / BASEMAP_FILE,
-    ]
+    return [*(_asset_path(url) for _, url in local_js() + local_css()), BASEMAP_DIR / BASEMAP_FILE]
 
 
 def _asset_path(url: str) -> Path:
@@ -386,11 +383,9 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
                     zoom: int = 6, caption: str = "") -> bytes:
     """The current view as one self-contained HTML file: every asset inlined as a data: URI, so it opens
     from a USB stick in a room with no network (a briefing copy)."""
-    leaflet = Path(xs_leaflet.BASE_DIR)
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, world_copy_jump=True)
     m.default_js = [(name, _data_uri(_asset_path(url), "text/javascript")) for name, url in local_js()]
-    m.default_css = [("leaflet_css", _data_uri(leaflet / "leaflet.css", "text/css")),
-                     ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
+    m.default_css = [(name, _data_uri(_asset_path(url), "text/css")) for name, url in local_css()]
     Basemap("data:application/json;base64," + base64.b64encode(compact_basemap()).decode("ascii")).add_to(m)
     Legend(True).add_to(m)
     Snapshot().add_to(m)
