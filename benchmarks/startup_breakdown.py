@@ -24,12 +24,16 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.browser_bench import _BARE_APP
-from dashboard import harness
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the Playwright driver, tests/harness.py
+
+import harness  # noqa: E402
+
+from benchmarks.browser_bench import _BARE_APP  # noqa: E402
 
 LOG = harness.ROOT / "test-artifacts" / "bench-breakdown.log"
 

@@ -1,5 +1,6 @@
 """The folium map, offline: local Leaflet/jQuery from installed packages, a Natural Earth basemap,
-and the data layers (bases, movements, events) as GeoJSON handed to ``osint-map.js``.
+and the data layers (bases, movements, events) handed to the map's scripts (``assets/osint-*.js``, which
+read every type, status, kind and precision, with its label and colour, from the vocabulary the data carries).
 
 Assets are served by Streamlit itself through "asset-only" components (a component declared on a
 folder serves its files at ``/component/<name>/...``), so no request leaves the machine. URLs are
@@ -25,6 +26,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from geodata import vocabulary
 from geodata.export import MAP_EPOCH
 from geodata.fsio import atomic_write
 from geodata.settings import Settings
@@ -51,12 +53,17 @@ def _url(component: Any, file: str) -> str:
     return f"../{component.name}/{file}"
 
 
+# The map's own scripts, in load order (osint-core.js first: the namespace and what the others share).
+OSINT_JS = ("osint-core.js", "osint-data.js", "osint-canvas.js", "osint-pointer.js", "osint-bases.js",
+            "osint-basemap.js", "osint-labels.js", "osint-legend.js", "osint-snapshot.js")
+
+
 def local_js() -> list[tuple[str, str]]:
+    """Every script the map loads, in order, from the app's own server (``standalone_html`` inlines the same list)."""
     return [
         ("leaflet", _url(_leaflet, "leaflet.js")),
         ("jquery", _url(_jquery, "jquery.min.js")),
-        ("osint_map", _url(_app_assets, "osint-map.js")),
-        ("osint_labels", _url(_app_assets, "osint-labels.js")),
+        *((f.removesuffix(".js").replace("-", "_"), _url(_app_assets, f)) for f in OSINT_JS),
     ]
 
 
@@ -170,11 +177,15 @@ def pack_mask(mask: np.ndarray | None) -> str | None:
 
 def asset_files() -> list[Path]:
     """The files behind the local URLs (tests check they exist)."""
-    return [
-        Path(xs_leaflet.BASE_DIR) / "leaflet.js", Path(xs_leaflet.BASE_DIR) / "leaflet.css",
-        Path(xs_jquery.BASE_DIR) / "jquery.min.js", ASSET_DIR / "osint-map.js", ASSET_DIR / "osint-map.css",
-        BASEMAP_DIR / BASEMAP_FILE, ASSET_DIR / "osint-labels.js", BASEMAP_DIR / LABELS_FILE,
-    ]
+    return [*(_asset_path(url) for _, url in local_js() + local_css()), BASEMAP_DIR / BASEMAP_FILE, BASEMAP_DIR / LABELS_FILE]
+
+
+def _asset_path(url: str) -> Path:
+    """The file behind one of the local URLs above."""
+    component, file = url.removeprefix("../").split("/", 1)
+    folder = {c.name: d for c, d in ((_leaflet, xs_leaflet.BASE_DIR), (_jquery, xs_jquery.BASE_DIR),
+                                     (_app_assets, ASSET_DIR))}[component]
+    return Path(folder) / file
 
 
 def external_links(m: folium.Map) -> list[str]:
@@ -285,7 +296,7 @@ class DataLayer(MacroElement):
     """One GeoJSON FeatureCollection drawn by ``window.OSINT.<factory>``.
 
     Article text travels inside the JSON (Jinja ``tojson`` escapes ``<``, ``>``, ``&`` and quotes)
-    and is put on the page with ``textContent`` by osint-map.js: it is never parsed as HTML or JS.
+    and is put on the page with ``textContent`` by the map's scripts: it is never parsed as HTML or JS.
     """
 
     _template = Template(
@@ -386,8 +397,8 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         fg = folium.FeatureGroup(name="Events and movements")
         EventsLayer(source, mask, show, selected, dates).add_to(fg)
         groups.append(fg)
-    if "bases" in show:
-        groups.append(feature_group("Bases", "baseLayer", bases_fc))
+    if "bases" in show:  # with the vocabulary: the bases' symbols, status colours and labels (and the legend's key)
+        groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}))
     return groups
 
 
@@ -400,14 +411,9 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
                     zoom: int = 6, caption: str = "") -> bytes:
     """The current view as one self-contained HTML file: every asset inlined as a data: URI, so it opens
     from a USB stick in a room with no network (a briefing copy)."""
-    leaflet, jquery = Path(xs_leaflet.BASE_DIR), Path(xs_jquery.BASE_DIR)
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, world_copy_jump=True)
-    m.default_js = [("leaflet", _data_uri(leaflet / "leaflet.js", "text/javascript")),
-                    ("jquery", _data_uri(jquery / "jquery.min.js", "text/javascript")),
-                    ("osint_map", _data_uri(ASSET_DIR / "osint-map.js", "text/javascript")),
-                    ("osint_labels", _data_uri(ASSET_DIR / "osint-labels.js", "text/javascript"))]
-    m.default_css = [("leaflet_css", _data_uri(leaflet / "leaflet.css", "text/css")),
-                     ("osint_map_css", _data_uri(ASSET_DIR / "osint-map.css", "text/css"))]
+    m.default_js = [(name, _data_uri(_asset_path(url), "text/javascript")) for name, url in local_js()]
+    m.default_css = [(name, _data_uri(_asset_path(url), "text/css")) for name, url in local_css()]
     Basemap("data:application/json;base64," + base64.b64encode(compact_basemap()).decode("ascii")).add_to(m)
     Labels(_data_uri(BASEMAP_DIR / LABELS_FILE, "application/json")).add_to(m)
     Legend(True).add_to(m)
@@ -415,6 +421,6 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
     source = {"data": draw, "details_data": details}
     for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption):
         fg.add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)  # the file has no sidebar: layers from a small (folded) box
     m.get_root().title = title
     return m.get_root().render().encode("utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import vocab
 from geodata import narrative
 from geodata.models import Event
 from geodata.narrative import Frame, Step
@@ -18,7 +19,7 @@ def describe(ev: Event | None, step: Step) -> str:
     if ev is None:
         return f"{step.event_id} (no longer extracted)"
     where = f"{ev.origin.name} → {ev.destination.name}" if ev.origin and ev.destination else (ev.place.name if ev.place else "?")
-    return f"{ev.date or 'undated'} · {ev.type.replace('_', ' ')} · {where}"
+    return f"{ev.date or 'undated'} · {vocab.type_label(ev.type)} · {where}"
 
 
 def frame_for(k: int, steps: list[Step], events: dict[str, Event], lo: date, hi: date) -> Frame | None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import vocab
 from dashboard.evidence import highlight, sources_html
 from geodata import curation
-from geodata.models import EVENT_STATUSES, EVENT_TYPES, Event
+from geodata.models import EVENT_STATUSES, Event
 from geodata.pipeline import CorpusResult
 
 MARK_CSS = """<style>
@@ -24,9 +25,9 @@ def evidence_panel(ev: Event, result: CorpusResult) -> None:
     st.markdown(MARK_CSS, unsafe_allow_html=True)
     by_id = {r.article.id: r for r in result.articles}
     n_articles = len({s.article_id for s in ev.sources if s.article_id})
-    st.markdown(f"**{ev.type.replace('_', ' ')} · {ev.status}** · {ev.date or 'undated'}"
+    st.markdown(f"**{vocab.type_label(ev.type)} · {vocab.status_label(ev.status)}** · {ev.date or 'undated'}"
                 + (f" – {ev.date_end}" if ev.date_end and ev.date_end != ev.date else "")
-                + f" ({ev.date_precision or 'undated'}) · confidence {ev.confidence:.0%}"
+                + f" ({vocab.precision_label(ev.date_precision)}) · confidence {ev.confidence:.0%}"
                 + (f" · reported by {n_articles} sources" if n_articles > 1 else "")
                 + (f" · review: {ev.review}" if ev.review else ""))
     for src in ev.sources:
@@ -71,8 +72,9 @@ def review_panel(ev: Event, corpus_folder: Path, geocoder=None) -> None:
         st.rerun()
     with st.form(key=f"edit-{ev.id}"):
         st.caption("Edit: blank fields keep the extracted value; a place name is looked up in the gazetteer.")
-        t = st.selectbox("Type", EVENT_TYPES, index=EVENT_TYPES.index(ev.type))
-        s = st.selectbox("Status", EVENT_STATUSES, index=EVENT_STATUSES.index(ev.status))
+        types = list(vocab.event_types()) + ([ev.type] if ev.type not in vocab.event_types() else [])
+        t = st.selectbox("Type", types, index=types.index(ev.type), format_func=vocab.type_label)
+        s = st.selectbox("Status", EVENT_STATUSES, index=EVENT_STATUSES.index(ev.status), format_func=vocab.status_label)
         d = st.date_input("Date", value=ev.date or date.today())
         place = st.text_input("Place", value="")
         note = st.text_input("Note", value="")

@@ -27,6 +27,11 @@ class Filters:
     text: str = ""  # words that must all appear in the quote, place or source title (case-insensitive)
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 event", "2 events" (``many`` for an irregular plural)."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
 def parse_date(value: str | None, lo: date, hi: date) -> date | None:
     """An ISO date from the URL, clamped to [lo, hi]; None when absent or malformed."""
     if not value:
@@ -99,7 +104,7 @@ class EventIndex:
 
     def date_mask(self, f: Filters) -> np.ndarray:
         """Dated events whose interval overlaps [start, end]; undated ones as ``include_undated`` says.
-        (osint-map.js applies the same rule to the day numbers of the map's dataset.)"""
+        (osint-canvas.js applies the same rule to the day numbers of the map's dataset.)"""
         dated = self.d0 >= 0
         return np.where(dated, (self.d0 <= f.end.toordinal()) & (self.d1 >= f.start.toordinal()), f.include_undated)
 
@@ -141,7 +146,7 @@ def presets(events: list[Event], published: list[tuple[str, date]], lo: date, hi
     for (y, m), n in sorted(months.items()):
         first = date(y, m, 1)
         last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
-        out.append((f"{first:%Y-%m} ({n} events)", max(first, lo), min(last, hi)))
+        out.append((f"{first:%Y-%m} ({plural(n, 'event')})", max(first, lo), min(last, hi)))
     for title, day in sorted(published, key=lambda t: t[1]):
         monday = day - timedelta(days=day.weekday())
         short = title if len(title) <= 50 else title[:47] + "…"

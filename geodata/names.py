@@ -16,6 +16,7 @@ Pure functions of the mentions: the same corpus always gives the same names.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -33,6 +34,15 @@ def plain(name: str) -> bool:
     """Written in plain Latin script: ASCII and Latin-1's accented letters ("Côte d'Ivoire"), not a scholarly
     transliteration's ("Ţarţūs", "Ḩimş")."""
     return all(ord(c) < 0x100 for c in name)
+
+
+_FEATURE = re.compile(r"\s*\b(?:international\s+)?(?:air\s*base|airbase|airport|airfield|naval\s+(?:base|facility)|"
+                      r"port|base|province|governorate|region|district|oblast)\b\s*", re.I)
+
+
+def _bare(text: str) -> str:
+    """A spelling without the feature words it may carry ("Qamishli airport" -> "Qamishli")."""
+    return " ".join(_FEATURE.sub(" ", text).split())
 
 
 def _title(text: str) -> str:
@@ -58,7 +68,11 @@ def display(place: Place, spellings: Counter[str] | None = None) -> str:
     """The display name of one place, given how the articles spelled it (``spellings``: text -> count)."""
     name = place.name
     facility = _KIND.get(place.kind) is not None and _KIND[place.kind].facility
-    best = max(sorted(spellings), key=lambda s: spellings[s]) if spellings else ""
+    bare: Counter[str] = Counter()
+    for text, n in (spellings or {}).items():
+        if _bare(text):
+            bare[_bare(text)] += n
+    best = max(sorted(bare), key=lambda s: bare[s]) if bare else ""
     if plain(name) and not (facility and best and best.lower() not in name.lower()):
         return name
     if best:

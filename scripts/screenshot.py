@@ -12,9 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the Playwright driver, tests/harness.py
 
-from dashboard import harness  # noqa: E402
+import harness  # noqa: E402
 
 LOG = harness.ROOT / "test-artifacts" / "screenshot-streamlit.log"
 DECEMBER = "start=2024-12-01&end=2024-12-31"

@@ -31,7 +31,7 @@ def events_spec(args: dict) -> dict | None:
 
 def shown_details(spec: dict) -> list[dict]:
     """The popup details of the events the map shows: the filters' mask and the date range applied to the
-    files the iframe fetches, by the rule osint-map.js uses."""
+    files the iframe fetches, by the rule osint-canvas.js uses."""
     from dashboard.mapview import MAPDATA_DIR
 
     def fetch(url):
@@ -107,8 +107,12 @@ def test_messy_corpus_folder_still_renders(tmp_path, monkeypatch):
     app = AppTest.from_file(APP, default_timeout=120)
     open_app(app)
     assert not app.exception, app.exception
-    assert any("not UTF-8" in e.value for e in app.error)
+    assert any("not UTF-8" in e.value for e in app.error)  # the full list, under "Corpus notes"
     assert any("undated" in w.value for w in app.warning)
+    # problems in sight: the skipped file is announced at the top of the page, with what to do
+    top = next(w for w in app.warning if "could not be read" in w.value)
+    assert top.value.startswith("1 file in the corpus folder") and "UTF-8" in top.value and "Corpus notes" in top.value
+    assert any(e.label.startswith("Corpus notes: 1 error, ") for e in app.expander)
     args, _ = map_args(app)
     assert "<script>" not in args["feature_group"]  # no article text travels in the map's script
     quotes = [d["quote"] for d in shown_details(events_spec(args))]

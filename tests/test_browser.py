@@ -13,9 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import harness
 import pytest
-
-from dashboard import harness
 
 ARTIFACTS = harness.ROOT / "test-artifacts"
 

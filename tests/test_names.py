@@ -29,3 +29,10 @@ def test_without_mentions_a_name_is_folded_to_ascii_and_plain_names_stay():
     assert display(_place("Ḩimş", "admin1", "iso:SY-HI")) == "Hims"
     assert display(_place("Côte d'Ivoire", "country", "cc:CI")) == "Côte d'Ivoire"
     assert plain("Côte d'Ivoire") and not plain("Ţarţūs")
+
+
+def test_a_spelling_with_a_feature_word_keeps_a_name_that_holds_it():
+    base = _place("Hmeimim Air Base", "air_base", "cur:h")
+    airport = _place("Kamishly Airport", "airport", "ap:OSKL")
+    names = display_names([_m("Hmeimim airbase", base), _m("Qamishli airport", airport), _m("Qamishli Airport", airport)])
+    assert names == {"cur:h": "Hmeimim Air Base", "ap:OSKL": "Qamishli Airport"}

@@ -46,3 +46,10 @@ def test_filters_by_actor_source_status_review_and_text(seeds_result):
     assert select(evs, Filters(start=lo, end=hi, review={"confirm"})) == []
     hits = select(evs, Filters(start=lo, end=hi, text="qamishli"))
     assert hits and all("qamishli" in (e.quote + (e.place.name if e.place else "")).lower() for e in hits)
+
+
+def test_plural():
+    from dashboard.state import plural
+
+    assert (plural(1, "event"), plural(0, "event"), plural(2, "warning"), plural(1_200, "event")) == (
+        "1 event", "0 events", "2 warnings", "1,200 events")

@@ -1,11 +1,11 @@
 /* Names on the offline basemap, and its rivers and lakes (issue 15). Loaded by the map iframe after
- * osint-map.js, from the app's own server or inlined (the briefing file); adds window.OSINT.labels.
+ * the other osint-*.js files, from the app's own server or inlined (the briefing file); adds window.OSINT.labels.
  *
  * The data (geodata/data/basemap/labels-50m.json, see its README.md) is fetched once: labels in priority
  * order (countries, capitals, cities by population, seas, lakes, rivers), each with the zoom from which it
  * may be drawn, and rivers and lakes as integer coordinate steps. Two canvases: rivers and lakes just above
  * the basemap, under every data layer; the names above the place mentions, under the events, routes and bases.
- * The PNG snapshot (osint-map.js) composes every pane's canvas, these two included.
+ * The PNG snapshot (osint-snapshot.js) composes every pane's canvas, these two included.
  * Names are placed greedily in priority order; one is skipped when its box overlaps a name already drawn, a
  * map control or a base marker. After each draw the map container carries data-labels-drawn="<n>". */
 (function () {

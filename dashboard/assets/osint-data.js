@@ -1,0 +1,87 @@
+/* The map's dataset (geodata.export.map_dataset): fetched once per URL and kept for the life of the iframe,
+ * decoded once (projected places, the vocabulary's colours and labels by type and precision code), the
+ * filters' bit mask, and popup details fetched by chunk on demand. */
+(function () {
+  "use strict";
+
+  var O = window.OSINT, _ = O._;
+
+  var fetched = {};
+  function getJSON(url) {
+    if (!fetched[url]) {
+      fetched[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+        return r.json();
+      });
+      fetched[url].catch(function () { delete fetched[url]; });
+    }
+    return fetched[url];
+  }
+
+  function prepare(draw) {
+    if (draw._prep) return draw._prep;
+    var places = draw.places, m = places.length, k, v = draw.vocabulary;
+    var px = new Float64Array(m), py = new Float64Array(m);
+    for (k = 0; k < m; k++) {  // Web Mercator at zoom 0: at zoom z a point is (px, py) * 2^z
+      var pt = L.CRS.EPSG3857.latLngToPoint(L.latLng(places[k][2], places[k][1]), 0);
+      px[k] = pt.x; py[k] = pt.y;
+    }
+    var types = draw.types.map(function (t) { return _.eventType(v, t); });
+    draw._prep = {
+      px: px, py: py,
+      // day numbers in the dataset count from draw.epoch; epochDay turns them into days since 1970-01-01
+      epochDay: Math.round(Date.parse(draw.epoch + "T00:00:00Z") / 86400000),
+      color: types.map(function (t) { return t.color; }),  // by type code (draw.t)
+      label: types.map(function (t) { return t.label; }),
+      exact: draw.precisions.map(function (p) { return !!_.precision(v, p).exact; })  // by precision code (draw.pr)
+    };
+    return draw._prep;
+  }
+
+  function decodeMask(b64, n) {
+    var keep = new Uint8Array(n), i;
+    if (b64 === null || b64 === undefined) { keep.fill(1); return keep; }
+    var bin = atob(b64);
+    for (i = 0; i < n; i++) keep[i] = (bin.charCodeAt(i >> 3) >> (7 - (i & 7))) & 1;
+    return keep;
+  }
+
+  // "15 Dec 2024", or "×3 · 09 Dec 2024 – 15 Dec 2024" for several movements on one route
+  function routeLabel(draw, items) {
+    var lo = Infinity, hi = -Infinity;
+    items.forEach(function (i) {
+      if (draw.d0[i] < 0) return;
+      lo = Math.min(lo, draw.d0[i]); hi = Math.max(hi, draw.d0[i] + draw.d1[i]);
+    });
+    var e = prepare(draw).epochDay, dl = _.dayLabel;
+    var when = lo === Infinity ? "undated" : (lo === hi ? dl(e + lo) : dl(e + lo) + " – " + dl(e + hi));
+    return items.length > 1 ? "×" + items.length + " · " + when : when;
+  }
+
+  function dayText(draw, i) {
+    if (draw.d0[i] < 0) return "undated";
+    return new Date((prepare(draw).epochDay + draw.d0[i]) * 86400000).toISOString().slice(0, 10);
+  }
+
+  // Popup details of events `items`, as {i: details}; in the app they come in chunks fetched on demand.
+  function details(src, items) {
+    var out = {};
+    if (src.details_data) {
+      items.forEach(function (i) { out[i] = src.details_data[i]; });
+      return Promise.resolve(out);
+    }
+    var chunks = {};
+    items.forEach(function (i) { chunks[Math.floor(i / src.chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (c) {
+      return getJSON(src.details[c]).then(function (rows) { return [Number(c), rows]; });
+    })).then(function (got) {
+      var byChunk = {};
+      got.forEach(function (g) { byChunk[g[0]] = g[1]; });
+      items.forEach(function (i) { out[i] = byChunk[Math.floor(i / src.chunk)][i % src.chunk]; });
+      return out;
+    });
+  }
+
+  L.extend(_, { getJSON: getJSON, prepare: prepare, decodeMask: decodeMask, routeLabel: routeLabel, dayText: dayText,
+                details: details });
+})();
