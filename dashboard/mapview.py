@@ -22,12 +22,19 @@ import numpy as np
 import streamlit.components.v1 as components
 import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
-from branca.element import MacroElement
 from folium.elements import JSCSSMixin
-from folium.template import Template
 
+from dashboard.mapelements import (  # noqa: F401  (the elements, re-exported where the map is built)
+    Basemap,
+    Caption,
+    DataLayer,
+    EventsLayer,
+    Labels,
+    Legend,
+    Snapshot,
+    pack_mask,
+)
 from geodata import vocabulary
-from geodata.export import MAP_EPOCH
 from geodata.fsio import atomic_write
 from geodata.settings import Settings
 
@@ -168,13 +175,6 @@ def when_drawn(key: str, after_s: float = 0.0, wait_s: float = 6.0) -> bool:
     return bool(_when_drawn(after_ms=int(after_s * 1000), wait_ms=int(wait_s * 1000), key=key, default=False))
 
 
-def pack_mask(mask: np.ndarray | None) -> str | None:
-    """A boolean mask as base64 bits (most significant bit first): 12.5 KB for 100,000 events."""
-    if mask is None:
-        return None
-    return base64.b64encode(np.packbits(np.asarray(mask, dtype=bool)).tobytes()).decode("ascii")
-
-
 def asset_files() -> list[Path]:
     """The files behind the local URLs (tests check they exist)."""
     return [*(_asset_path(url) for _, url in local_js() + local_css()), BASEMAP_DIR / BASEMAP_FILE, BASEMAP_DIR / LABELS_FILE]
@@ -202,151 +202,6 @@ def external_links(m: folium.Map) -> list[str]:
 
     walk(m)
     return out
-
-
-class Basemap(MacroElement):
-    """Natural Earth country polygons, fetched once by the iframe from the app's own server."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.OSINT.basemap({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.fill|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, url: str, fill: bool = True):
-        super().__init__()
-        self._name = "Basemap"
-        self.url = url
-        self.fill = fill
-
-
-class Labels(MacroElement):
-    """Names of countries, capitals, cities, seas, lakes and rivers, and the rivers and lakes themselves
-    (``window.OSINT.labels`` in osint-labels.js), fetched once like the basemap."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.OSINT.labels({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.options|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, url: str, water: bool = True):
-        super().__init__()
-        self._name = "Labels"
-        self.url = url
-        self.options = {"water": water}
-
-
-class Legend(MacroElement):
-    """The legend control (event colours, precision, clusters, movements, base statuses) on the map itself."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.OSINT.legend({{ this._parent.get_name() }}, {{ this.open|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, open_: bool = False):
-        super().__init__()
-        self._name = "Legend"
-        self.open = open_
-
-
-class Snapshot(MacroElement):
-    """A map button that saves the map as drawn (basemap, events, routes, bases, caption, legend) as a PNG."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.OSINT.snapshotControl({{ this._parent.get_name() }}, {{ this.filename|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, filename: str = "osint-map"):
-        super().__init__()
-        self._name = "Snapshot"
-        self.filename = filename
-
-
-class Caption(MacroElement):
-    """Text written on the map (the date range shown), updated in place on every rerun."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.OSINT.caption({{ this._parent._parent.get_name() }}, {{ this.text|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "Caption"
-        self.text = text
-
-
-class DataLayer(MacroElement):
-    """One GeoJSON FeatureCollection drawn by ``window.OSINT.<factory>``.
-
-    Article text travels inside the JSON (Jinja ``tojson`` escapes ``<``, ``>``, ``&`` and quotes)
-    and is put on the page with ``textContent`` by the map's scripts: it is never parsed as HTML or JS.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = window.OSINT.{{ this.factory }}({{ this.data|tojson }});
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    FACTORIES = frozenset({"baseLayer", "mentionLayer"})
-
-    def __init__(self, factory: str, data: dict[str, Any]):
-        super().__init__()
-        if factory not in self.FACTORIES:
-            raise ValueError(f"unknown layer factory {factory!r}")
-        self._name = "DataLayer"
-        self.factory = factory
-        self.data = data
-
-
-class EventsLayer(MacroElement):
-    """Events and movements drawn on one canvas by ``OSINT.eventCanvas`` (clustered when they pile up).
-
-    ``source`` is either ``{"draw": url, "details": [url, ...], "chunk": n}`` (the app: fetched once,
-    memoised in the iframe; details by chunk on demand) or ``{"data": draw, "details_data": details}``
-    (the standalone file). ``mask`` holds every filter but the dates; ``dates`` (``start``, ``end``,
-    ``undated``) is applied by the layer itself, so when the analyst moves the date slider the map can
-    redraw at once, before the app's rerun comes back. ``selected`` is the event whose popup opens.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = window.OSINT.eventCanvas({{ this.spec|tojson }});
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, source: dict[str, Any], mask: np.ndarray | None, show: set[str], selected: int = -1,
-                 dates: tuple[date, date, bool] | None = None):
-        super().__init__()
-        self._name = "EventsLayer"
-        self.spec = {"source": source, "mask": pack_mask(mask), "events": "events" in show,
-                     "movements": "movements" in show, "selected": int(selected),
-                     "dates": None if dates is None else {"start": (dates[0] - MAP_EPOCH).days,
-                                                          "end": (dates[1] - MAP_EPOCH).days, "undated": dates[2]},
-                     "watch": dates is not None}
 
 
 ONLINE_TILES = {
