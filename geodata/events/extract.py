@@ -1,0 +1,159 @@
+"""Events of one article: one pass per sentence (boilerplate skipped) giving typed, dated, located claims.
+
+A trigger lexicon (the vocabulary's) gives the type, the prepositions before each place mention give origin and
+destination ("from Damascus to the Hmeimim airbase"; "sent to X and then evacuated to Y" becomes two legs), the
+temporal expressions in the sentence give the date (else the article's publication date, precision ``as_of``),
+and an actor lexicon (``data/actors.csv``) gives who acted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from datetime import date
+
+from geodata import caseless
+from geodata.corpus import excluded_share, is_excluded
+from geodata.events.classify import (
+    _TRIGGER_FIRSTS,
+    _TRIGGER_FIRSTS_TWIN,
+    LEAVES,
+    PRESENCE,
+    _status,
+    _trigger_starts,
+    classify_types,
+)
+from geodata.events.lexicon import _SINCE, _WHY, _WHY_TWIN, actors_in
+from geodata.events.roles import MAX_PLACES, _adjectival, _claim_places, _main_clause_places, _roles, is_metonym
+from geodata.events.sentences import sentences
+from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
+from geodata.vocabulary import KIND_SPECIFICITY, is_movement
+
+MAX_LEGS = 4  # legs of one journey in one sentence
+
+
+def event_id(article_id: str, etype: str, quote: str, leg: int = 0) -> str:
+    h = hashlib.sha1(f"{article_id}|{etype}|{' '.join(quote.split())}|{leg}".encode()).hexdigest()
+    return f"ev-{h[:12]}"
+
+
+def _source(article: Article, quote: str, start: int, end: int) -> Source:
+    return Source(
+        article_id=article.id, file=article.file, title=article.title, source=article.source, url=article.url,
+        published=article.published.isoformat() if article.published else "", quote=quote, start=start, end=end,
+    )
+
+
+
+def _sentence_date(sdates: list[DateRef], published: date | None, near: int = -1) -> tuple[date | None, date | None, str, str]:
+    """The sentence's date nearest the trigger (offset ``near``), else as of publication."""
+    if sdates:
+        d0 = min(sdates, key=lambda d: abs(d.start - near)) if near >= 0 else sdates[0]
+        return d0.date, d0.date_end, d0.precision, d0.text
+    if published:
+        return published, published, "as_of", ""
+    return None, None, "", ""
+
+
+def _legs(origins: list[Place], dests: list[Place]) -> list[tuple[Place | None, Place | None]]:
+    """A journey as legs: "from A to B and then to C" is A->B, B->C; "left A" is A->?."""
+    legs: list[tuple[Place | None, Place | None]] = []
+    if dests:
+        start_pl = origins[0] if origins else None
+        for d in dests[:MAX_LEGS]:
+            if start_pl is not None and d.id == start_pl.id:
+                continue
+            legs.append((start_pl, d))
+            start_pl = d
+    elif origins:  # "left A and B": one leg from each
+        seen: set[str] = set()
+        for o in origins:
+            if o.id not in seen and len(legs) < MAX_PLACES:
+                seen.add(o.id)
+                legs.append((o, None))
+    return legs
+
+
+
+def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef]) -> list[Event]:
+    """Events of one article, in text order: one per type a sentence reports, and per place or leg."""
+    text = article.text
+    events: list[Event] = []
+    m_starts = [m.start for m in mentions]
+    d_starts = [d.start for d in dates]
+    for s, e in sentences(text):
+        if excluded_share(article, s, e) > 0.5:
+            continue
+        # A sentence naming no place is skipped before it is classified; one that reports nothing, before its places
+        # are read (most sentences stop at one of these two tests).
+        in_sentence = [m for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)] if m.role == LITERAL]
+        if not in_sentence:
+            continue  # an event the map cannot place is left to the reader
+        sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)
+        sent_low = low = caseless.lowered(scan)
+        starts = _trigger_starts(scan, low)
+        types = classify_types(scan, low, starts)
+        if not types:
+            continue  # blanking a clause out (below) never adds a trigger
+        ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
+                 and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
+        if not ments:
+            continue
+        why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))]
+        if why:  # the clause blanked out, offsets kept; its places dropped
+            ments = [m for m in ments if not any(a <= m.start < b for a, b in why)]
+            if not ments:
+                continue
+            # blanking changes nothing unless a blanked clause holds a trigger of its own
+            if any((_TRIGGER_FIRSTS.find(sent[a - s:b - s]) if low is None else _TRIGGER_FIRSTS_TWIN.find(low[a - s:b - s])) >= 0
+                   for a, b in why):
+                for a, b in why:
+                    scan = scan[:a - s] + " " * (b - a) + scan[b - s:]
+                low = caseless.lowered(scan)
+                starts = _trigger_starts(scan, low)
+                types = classify_types(scan, low, starts)
+                if not types:
+                    continue
+        if len(ments) > 1:
+            ments = _main_clause_places(text, s, sent, sent_low, ments)
+        sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
+        # "since 2012", "for the first time since 2012": when a state began, not when this happened
+        since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
+        sdates = [d for d in sdates if d not in since]
+        roles = _roles(text, s, ments)
+        origins = [m.place for m, r in roles if r == "origin"]
+        dests = [m.place for m, r in roles if r == "destination"]
+        actors = actors_in(sent)
+        journey = {p.id for p in origins + dests} if any(is_movement(t) for t in types) else set()
+        for etype in types:
+            trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
+            when, until, precision, date_text = _sentence_date(sdates, article.published, -1 if trig is None else s + trig)
+            if etype == PRESENCE and since and article.published:  # "has kept a base there since 2019"
+                when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
+            status = _status(scan, etype, until or when, article.published, low)
+            if is_movement(etype):
+                legs = _legs(origins, dests)
+                if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
+                    here = _claim_places(roles, text, s)[:1]
+                    legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
+            else:
+                # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
+                # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
+                legs = [(None, None, p) for p in _claim_places(roles, text, s) if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
+            for i, leg in enumerate(legs):
+                orig, dest = leg[0], leg[1]
+                place = leg[2] if len(leg) == 3 else (dest or orig)
+                conf = 0.45
+                conf += 0.15 if place and KIND_SPECIFICITY.get(place.kind, 9) <= 2 else 0
+                conf += 0.1 if sdates else 0
+                conf += 0.15 if orig and dest else 0
+                conf += 0.05 if actors else 0
+                conf -= 0.1 if len(types) > 1 else 0
+                events.append(Event(
+                    id=event_id(article.id, etype, sent, i), type=etype, status=status, date=when, date_end=until,
+                    date_precision=precision, place=place, origin=orig if is_movement(etype) else None,
+                    destination=dest if is_movement(etype) else None, actors=actors, quote=sent,
+                    start=s, end=e, confidence=max(0.2, min(conf, 0.95)), article_id=article.id, date_text=date_text,
+                    sources=[_source(article, sent, s, e)],
+                ))
+    return events

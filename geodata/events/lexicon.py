@@ -1,0 +1,121 @@
+"""The lexicons the extraction rules read besides the triggers: clause cues, place-role cues, status words, actors.
+
+Data and patterns only (the triggers themselves come from the vocabulary, ``geodata/data/vocabulary.toml``).
+The lexicons are matched through geodata.caseless: on a sentence's lower-cased text when it has no character
+whose case re.I folds specially, with case-sensitive twins five times faster than re.I.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from geodata import caseless
+
+
+def _rx(words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + words + r")\b", re.I)
+
+
+_FORCES = r"(?:troops|forces?|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
+
+_PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|staff|wounded|nationals|citizens|evacuees)"
+
+# Purpose and justification clauses say why, not what happened ("deployed police to Aleppo to monitor the
+# evacuation", "struck targets in retaliation for an attack on its troops", "moved in, saying the army had
+# abandoned its posts"): their words trigger no event and
+# their places locate none. They run to the end of the clause.
+_WHY = re.compile(r"\b(?:to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
+                  r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend)|"
+                  r"in (?:retaliation|response|revenge) (?:for|to))\b[^,;:.]*"
+                  r"|,\s+(?:saying|claiming|citing|arguing|alleging)\b[^,;:.]*", re.I)
+_WHY_TWIN = caseless.twin(_WHY)
+# People, not forces, on the move: leaving, being flown out or driven away is an evacuation.
+_CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
+_FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
+                                                    "troop|systems?|missiles?|batteries|drones?|equipment|army|navy|engineers|"
+                                                    "battalions?|brigades?|divisions?|regiments?|paratroopers|", 1)))
+# The closing attribution (", the Defence Ministry in Moscow said.") names who spoke, not where it happened.
+_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|says|told|reported|announced|added|stated|"
+                          r"according to)\b[^,;:]{0,40}$", re.I)
+_ATTRIBUTION_TWIN = caseless.twin(_ATTRIBUTION)
+# "Erbil, the capital of the Kurdistan region": the appositive describes the place named before it.
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:capital|city|town|village|province|region|part|port|"
+                         r"heart|seat|centre|center|outskirts|suburb)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
+# A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
+_FUTURE_OF_BASE = caseless.Lexicon(_rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early"))
+# Reported words about a named base's future are a statement, even when they mention the talks held about it.
+_BASE_FUTURE = caseless.Lexicon(_rx(r"(?:future|fate|status) of\b[^.]{0,50}\b(?:bases?|facilit(?:y|ies)|military presence)"))
+# Combat aircraft flying themselves ("the jets were flown to Syria") deploy; transport flights carry cargo.
+_SELF_FLOWN = caseless.Lexicon(_rx(r"(?:aircraft|jets|warplanes|bombers|fighters|helicopters|drones|mig-\d+|su-\d+)\b[^.,;]{0,25}\bflown"))
+_CARGO = caseless.Lexicon(_rx(r"cargo|transport (?:planes?|aircraft|flights?)|equipment|supplies|il-76|an-124|airlift\w*|by air"))
+# A relative clause asserting a presence ("where it has kept a base", "which the army has used as a garrison").
+_PRESENCE_CLAUSE = caseless.Lexicon(_rx(r"(?:where|which) (?:[\w-]+ ){0,2}(?:has |have |had )?(?:kept|keeps|maintained|maintains|"
+                                        r"operated|operates|stationed|used|uses) (?:[\w-]+ ){0,3}(?:bases?|garrison|troops|forces)"))
+_SPEECH = caseless.Lexicon(_rx(r"said|says|told|stated|statement|announced|reported|according to"))
+
+_ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
+_DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|bound for|headed for|"
+                         r"(?:dock|land|berth|anchor|arriv)ed (?:at|in|off))\b", re.I)
+# "to" opening an infinitive whose own phrase holds the place ("to call at the port", "to take a route over
+# the sea") marks no destination: a lower-case word that is no determiner, then a locative preposition.
+_INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|other|"
+                            r"northern|southern|eastern|western|central|north|south|east|west|coastal|neighbouring|"
+                            r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
+_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|while|whereas)\b|[;:]", re.I)
+_ROLE_CUES_TWINS = caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS)
+# Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
+_METONYM_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|is|was|were|will|would|wants?|wanted|asked|"
+    r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
+    re.I,
+)
+# A metonym is an agent, never the object of a preposition ("the evacuation of Aleppo would continue").
+_PREP_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?$", re.I)
+# "urged Ankara to close", "want Russia to keep": the capital or country as the agent of an infinitive.
+_AGENT_OF_INFINITIVE = re.compile(r"^\s+to\s+(?:(?-i:[a-z])\w+)\s+(?!(?-i:[A-Z]))", re.I)
+_ADJECTIVAL = re.compile(r"^-(?:controlled|held|backed|led|based|occupied|allied|supported|run)\b", re.I)
+
+_PLANNED = caseless.Lexicon(_rx(r"will|would|plans?|planned|planning|intends?|to be (?:moved|sent|withdrawn|evacuated|transported)|are to|seeks?|seeking|expected to|requested|asked"))
+_DENIED = caseless.Lexicon(_rx(r"denied|denies|not currently|did not|does not|no plans|was not|were not|is not|are not|no final decisions"))
+_ONGOING = caseless.Lexicon(_rx(r"is \w+ing|are \w+ing|was \w+ing|were \w+ing|continu\w+|ongoing|underway"))
+_COMPLETED = caseless.Lexicon(_rx(r"withdrew|left|evacuated|departed|sailed|arrived|returned|traveled|travelled|moved|transferred|has withdrawn"))
+# Looked for together (one scan for any of them), on the sentence or with their twins on its lower-cased text.
+_STATUS_WORDS = {"denied": _DENIED, "planned": _PLANNED, "ongoing": _ONGOING, "completed": _COMPLETED}
+_STATUS_FIRSTS = caseless.Firsts([lex.rx for lex in _STATUS_WORDS.values()])
+_STATUS_FIRSTS_TWIN = caseless.Firsts([lex.twin for lex in _STATUS_WORDS.values()])
+
+# A locative phrase just before a place ("in", "at the port of"), and places coordinated with nothing between.
+_AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_BARE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*$", re.I)
+
+
+def _load_actors() -> list[tuple[str, re.Pattern[str]]]:
+    path = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [(r["actor"], re.compile(r["pattern"])) for r in csv.DictReader(fh)]
+
+
+ACTORS = _load_actors()
+
+
+def _firsts(patterns: list[re.Pattern[str]]) -> caseless.Firsts | None:
+    """The patterns asked together where each first matches (None when they cannot be: groups, several flags)."""
+    try:
+        return caseless.Firsts(patterns) if patterns else None
+    except (ValueError, re.error):
+        return None
+
+
+_ACTOR_FIRSTS = _firsts([rx for _, rx in ACTORS])
+
+
+def actors_in(sentence: str) -> tuple[str, ...]:
+    """The actors the sentence names, in lexicon order (found together: most sentences name none)."""
+    if _ACTOR_FIRSTS is None:
+        return tuple(name for name, rx in ACTORS if rx.search(sentence))
+    return tuple(ACTORS[k][0] for k in sorted(_ACTOR_FIRSTS.firsts(sentence)))
+
