@@ -85,7 +85,8 @@ def test_may_and_march_only_as_dates():
     assert one("in May 2020")[1:] == (date(2020, 5, 1), date(2020, 5, 31), "month")
     assert refs("they will march on the capital; March on!") == []
     assert one("March 3, 2021")[1] == date(2021, 3, 3)
-    assert one("in March", TUE) == ("March", date(2020, 3, 1), date(2020, 3, 31), "month")
+    assert one("in March", TUE) == ("March", date(2019, 3, 1), date(2019, 3, 31), "month")  # past narration
+    assert one("they will leave in March", TUE)[1] == date(2020, 3, 1)
     assert one("last March", TUE) == ("last March", date(2019, 3, 1), date(2019, 3, 31), "month")
 
 
@@ -258,3 +259,13 @@ def test_rules_scanned_around_their_anchors_find_what_a_whole_scan_finds():
             twins = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
                      for m in dates._matches(rank, text, low, anchors, twins=True)]
             assert twins == whole
+
+
+def test_a_month_without_a_year_in_past_narration_is_the_most_recent_one():
+    # invented sentences: published 2025-03-10, "in August" is August 2024, never August 2025
+    assert one("The offensive in August stalled.", date(2025, 3, 10))[1:3] == (date(2024, 8, 1), date(2024, 8, 31))
+    assert one("The troops arrived in March.", date(2025, 3, 10))[1] == date(2025, 3, 1)
+    assert one("The base was handed over in early January.", date(2025, 3, 10))[1] == date(2025, 1, 1)
+    # the future, or a deadline, may lie ahead
+    assert one("The troops are expected to leave in June.", date(2025, 3, 10))[1] == date(2025, 6, 1)
+    assert one("They were given until August.", date(2025, 3, 10))[1] == date(2025, 8, 1)

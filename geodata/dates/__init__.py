@@ -12,7 +12,7 @@ import datetime as dt
 from bisect import bisect_right
 
 from geodata import caseless
-from geodata.dates.rules import _BEFORE, _RULES, _Resolved
+from geodata.dates.rules import _BEFORE, _RULES, _month_alone, _Resolved, future_before
 from geodata.dates.scan import _matches
 from geodata.models import DateRef
 
@@ -42,6 +42,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
             if before is not None and (b := before.search(text, s)) is not None:
                 groups |= b.groupdict()
                 s = b.start("x") if b["x"] else s
+            if resolve is _month_alone and future_before(text, s):
+                groups["future"] = "1"
             try:
                 r = resolve(groups, p)
             except (ValueError, OverflowError, KeyError):

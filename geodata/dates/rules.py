@@ -145,9 +145,22 @@ def _month_alone(m: _Groups, p: dt.date | None) -> _Resolved | None:
         year = p.year if month > p.month else p.year + 1
     elif rel == "this":
         year = p.year
+    elif m.get("future") or (m.get("kw") or "").lower() in _DEADLINE_WORDS:
+        year = _closest_month_year(month, p)  # "will withdraw in September", "by August": it may lie ahead
     else:
-        year = _closest_month_year(month, p)
+        year = p.year if month <= p.month else p.year - 1  # past narration: the most recent such month
     return *_month_range(year, month), "month"
+
+
+_DEADLINE_WORDS = ("by", "until", "till", "before")
+# Words of the future in the clause before a month name without a year ("is expected to leave in August").
+_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|due|intends?|intended|"
+                         r"is to|are to|set to|deadline|upcoming|coming|next|later this)\b[^.;!?]*\Z", re.I)
+
+
+def future_before(text: str, s: int) -> bool:
+    """Whether the clause before offset ``s`` (up to 100 characters back) speaks of the future."""
+    return _FUTURE_CUE.search(text, max(0, s - 100), s) is not None
 
 
 def _year_kw(m: _Groups, p: dt.date | None) -> _Resolved | None:

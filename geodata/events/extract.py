@@ -9,6 +9,7 @@ and an actor lexicon (``data/actors.csv``) gives who acted.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from datetime import date
 
@@ -49,10 +50,26 @@ def _sentence_date(sdates: list[DateRef], published: date | None, near: int = -1
     """The sentence's date nearest the trigger (offset ``near``), else as of publication."""
     if sdates:
         d0 = min(sdates, key=lambda d: abs(d.start - near)) if near >= 0 else sdates[0]
+        if d0.precision != "day":  # "attacks last month, with a Sept. 13 strike": the day within it says more
+            d0 = next((d for d in sdates if d.precision == "day" and d0.date <= d.date <= d0.date_end), d0)
         return d0.date, d0.date_end, d0.precision, d0.text
     if published:
         return published, published, "as_of", ""
     return None, None, "", ""
+
+
+# A sentence that goes on with the happening the one before it dated ("On Monday, ... . The convoy then crossed").
+_CONTINUES = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter|after that|shortly after|soon after|"
+                        r"the same day|that day)\b|\A(?:He|She|They|It)\b")
+
+
+def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_starts: list[int]) -> list[DateRef]:
+    """The dates of the previous sentence when it is in the same paragraph (no line break between them)."""
+    ps, pe = prev
+    if "\n" in text[pe:s]:
+        return []
+    return [d for d in dates[bisect_left(d_starts, ps):bisect_left(d_starts, pe)]
+            if d.end <= pe and not _SINCE.search(text[max(ps, d.start - 12):d.start])][:1]
 
 
 def _legs(origins: list[Place], dests: list[Place]) -> list[tuple[Place | None, Place | None]]:
@@ -81,7 +98,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     events: list[Event] = []
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
-    for s, e in sentences(text):
+    spans = sentences(text)
+    for k, (s, e) in enumerate(spans):
         if excluded_share(article, s, e) > 0.5:
             continue
         # A sentence naming no place is skipped before it is classified; one that reports nothing, before its places
@@ -120,6 +138,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
         since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
         sdates = [d for d in sdates if d not in since]
+        if not sdates and k and _CONTINUES.search(text, s, e):
+            sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
         origins = [m.place for m, r in roles if r == "origin"]
         dests = [m.place for m, r in roles if r == "destination"]

@@ -69,10 +69,11 @@ _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|while|whereas)\b|[;:]", r
 _ROLE_CUES_TWINS = caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|is|was|were|will|would|wants?|wanted|asked|"
+    r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|(?:is|was|were)(?!\s+(?:being\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed)\b)|will|would|wants?|wanted|asked|"
     r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
     re.I,
 )
+# (A place that "was hit", "was captured" is where it happened, not an agent.)
 # A metonym is an agent, never the object of a preposition ("the evacuation of Aleppo would continue").
 _PREP_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?$", re.I)
 # "urged Ankara to close", "want Russia to keep": the capital or country as the agent of an infinitive.

@@ -41,8 +41,10 @@ def merge_events(events: list[Event]) -> list[Event]:
             merged.append(copy)
             index.setdefault(key, []).append(copy)
         else:
+            # corroborated by another article: once per distinct article (one article cited twice counts once)
+            seen = {s.article_id for s in twin.sources} | {twin.article_id}
+            fresh = {s.article_id for s in ev.sources} - seen
             twin.sources.extend(ev.sources)
-            if ev.article_id != twin.article_id:
-                twin.confidence = min(0.99, twin.confidence + 0.1)  # corroborated by another article
+            twin.confidence = min(0.99, twin.confidence + 0.1 * len(fresh))
     merged.sort(key=lambda x: (x.date or date.min, x.article_id, x.start))
     return merged

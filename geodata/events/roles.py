@@ -77,7 +77,7 @@ def is_metonym(text: str, m: Mention) -> bool:
     never the subject-looking place of a prepositional phrase ("the evacuation of Aleppo would continue")."""
     if m.place.kind not in ("city", "country", "facility"):
         return False
-    after = _METONYM_AFTER.match(text[m.end:m.end + 20])
+    after = _METONYM_AFTER.match(text[m.end:m.end + 48])
     if after is None and not (text.startswith(" to ", m.end) and _AGENT_OF_INFINITIVE.match(text[m.end:m.end + 40])):
         return False
     # a possessive stays one ("the fate of Russia's presence"); a verb's subject is none after a preposition
