@@ -71,3 +71,123 @@ def test_inferred_ends_round_trip():
     ev = _ev("a", "Reuters")
     ev.inferred = ("origin",)
     assert Event.from_dict(ev.to_dict()).inferred == ("origin",)
+
+
+# ---- movements -------------------------------------------------------------------------------------------------
+
+def _ends(e):
+    return (e.origin.name if e.origin else None, e.destination.name if e.destination else None)
+
+
+def test_destinations_in_ordinary_phrasing(gaz):
+    cases = {
+        "Heavy weapons were transferred to the Hmeimim airbase on Sunday.": "Hmeimim Air Base",
+        "The equipment was shipped back to Moscow.": "Moscow",
+        "The frigate was bound for Tartus.": "Ţarţūs",
+        "A convoy of troops was heading to Latakia.": "Latakia",
+        "A cargo plane flew out on Saturday for Libya.": "Libya",
+    }
+    for text, dest in cases.items():
+        r = run(text, gaz)
+        assert any(e.destination is not None and e.destination.name == dest for e in r.events), (text, r.events)
+
+
+def test_relocated_from_a_to_b_is_one_leg(gaz):
+    r = run("The unit was relocated from Qamishli to Latakia.", gaz)
+    assert [_ends(e) for e in r.events if e.destination] == [("Al Qāmishlī", "Latakia")]
+
+
+def test_two_destinations_in_contrasting_clauses_are_two_legs_from_one_origin(gaz):
+    r = run("Russian forces left Qamishli on Monday; part of the contingent will move to the Hmeimim base "
+            "while others return to Russia.", gaz)
+    legs = [_ends(e) for e in r.events if e.destination]
+    assert ("Al Qāmishlī", "Hmeimim Air Base") in legs and ("Al Qāmishlī", "Russia") in legs, legs
+
+
+def test_an_origin_named_earlier_in_the_article_is_inferred(gaz):
+    text = ("Russian forces withdrew from the Qamishli airport on Monday. "
+            "Trucks carrying their equipment were moved to Latakia.")
+    r = run(text, gaz)
+    leg = next(e for e in r.events if e.destination is not None and e.destination.name == "Latakia")
+    assert leg.origin is not None and "Kamishly" in leg.origin.name
+    assert leg.inferred == ("origin",) and leg.type == "withdrawal"
+    assert all(e.inferred == () for e in r.events if e is not leg)
+
+
+def test_returning_home_goes_to_the_doers_country(gaz):
+    r = run("The French troops returned home after leaving Gao. France thanked them.", gaz)
+    ev = of(r, "withdrawal")[0]
+    assert _ends(ev) == ("Gao", "France") and ev.inferred == ("destination",)
+
+
+# ---- withdrawals and handovers ---------------------------------------------------------------------------------
+
+def test_withdrawal_phrasings(gaz):
+    for text in ("The French army has left Mali.", "The soldiers pulled out of Kidal last week.",
+                 "The army handed over the base in Gao to local forces.", "The troops vacated the camp in Timbuktu.",
+                 "France completed its withdrawal from Niger on Friday.", "The last French troops departed Niamey on Friday."):
+        r = run(text, gaz)
+        assert of(r, "withdrawal"), text
+
+
+# ---- phantom events --------------------------------------------------------------------------------------------
+
+def test_stationed_since_is_a_presence_over_a_range(gaz):
+    r = run("Russian troops have been stationed at Qamishli airport since 2019.", gaz)
+    assert [e.type for e in r.events] == ["base_presence"]
+    ev = r.events[0]
+    assert (ev.date, ev.date_end, ev.date_precision) == (date(2019, 1, 1), date(2025, 3, 12), "range")
+
+
+def test_a_withdrawal_only_named_is_no_new_one(gaz):
+    r = run("Russian forces withdrew from Qamishli on Monday. The withdrawal comes amid fighting near Aleppo.", gaz)
+    assert [e.place.name for e in of(r, "withdrawal")] == ["Al Qāmishlī"]
+
+
+def test_diplomacy_about_fighting_is_no_attack(gaz):
+    r = run("The minister appealed to Ankara for a diplomatic resolution of the fighting in Idlib.", gaz)
+    assert not of(r, "attack")
+
+
+def test_a_meeting_only_named_is_none_but_talks_somewhere_are(gaz):
+    assert not of(run("Putin's visit follows heavy fighting in Aleppo.", gaz), "meeting")
+    assert of(run("Lavrov was meeting his counterpart in Ankara for the second time.", gaz), "meeting")
+
+
+def test_an_agreement_ended_is_a_statement(gaz):
+    r = run("Niger terminated its defence agreement with France in Niamey.", gaz)
+    assert [e.type for e in r.events] == ["statement"]
+
+
+def test_ordered_to_leave_is_a_statement(gaz):
+    r = run("The junta ordered the French troops to withdraw from Niamey.", gaz)
+    assert "statement" in [e.type for e in r.events] and not of(r, "withdrawal")
+
+
+def test_a_reporting_verbs_place_is_not_the_events(gaz):
+    r = run("The minister said in Ankara that Russian jets struck Idlib.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Idlib"]
+
+
+# ---- actors ----------------------------------------------------------------------------------------------------
+
+def test_the_actor_is_the_doer_not_the_first_country_named():
+    from geodata.events import actors_in
+    from geodata.events.lexicon import doer
+
+    for text, trigger, who in [
+        ("Ukraine struck the headquarters of Russia's Black Sea Fleet.", "struck", "Ukraine"),
+        ("After talks with Turkey, Russian forces withdrew from the base.", "withdrew", "Russia"),
+        ("Sevastopol was struck by Ukrainian missiles.", "struck", "Ukraine"),
+        ("French troops left Gao, where Wagner mercenaries later deployed.", "left", "France"),
+        ("The RSF attacked El Fasher, the SAF said.", "attacked", "RSF"),
+    ]:
+        assert doer(text, text.index(trigger), actors_in(text)) == (who,), text
+
+
+def test_the_actor_lexicon_is_general():
+    from geodata.events import actors_in
+
+    assert actors_in("Houthis fired at a ship; JNIM and Africa Corps clashed; Hezbollah and Israel traded fire.") == (
+        "Africa Corps", "Israel", "Hezbollah", "Houthis", "JNIM")
+    assert actors_in("militants attacked a convoy") == ()  # no theatre-bound reading of a common noun

@@ -10,14 +10,20 @@ from geodata.events.lexicon import (
     _BASE_FUTURE,
     _CARGO,
     _CIVILIANS,
+    _DIPLOMACY,
+    _ENDED,
     _FORCE_WORDS,
     _FUTURE_OF_BASE,
+    _MEETING_NOUNS,
+    _MOVEMENT_NOUNS,
+    _PLACE_AFTER,
     _PRESENCE_CLAUSE,
     _SELF_FLOWN,
     _SPEECH,
     _STATUS_FIRSTS,
     _STATUS_FIRSTS_TWIN,
     _STATUS_WORDS,
+    _TOLD_TO_LEAVE,
 )
 from geodata.vocabulary import VOCABULARY, is_movement
 
@@ -29,6 +35,8 @@ WITHDRAWAL = VOCABULARY.role("withdrawal")
 DEPLOYMENT = VOCABULARY.role("deployment")
 EVACUATION = VOCABULARY.role("evacuation")
 CARGO_FLIGHT = VOCABULARY.role("cargo_flight")
+AGREEMENT = VOCABULARY.role("agreement")
+ATTACK = VOCABULARY.role("attack")
 # Movements whose lone place, when no destination is named, is the place they leave.
 LEAVES = frozenset(t.name for t in VOCABULARY.event_types if t.leaves)
 
@@ -44,6 +52,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Where each type's trigger first matches, found together (most sentences have none): on the sentence, or with the
 # lexicons' case-sensitive twins on its lower-cased text.
+_TRIGGER_RX = dict(TRIGGERS)
 _TRIGGER_FIRSTS = caseless.Firsts([rx for _, rx in TRIGGERS])
 _TRIGGER_FIRSTS_TWIN = caseless.Firsts([caseless.twin(rx) for _, rx in TRIGGERS])
 
@@ -124,3 +133,45 @@ def _status(sentence: str, etype: str, when: date | None, published: date | None
     if is_movement(etype) and "completed" in said:
         return "completed"
     return "reported"
+
+
+def _only_named(sentence: str, etype: str, nouns: frozenset[str], place_after: bool = False) -> bool:
+    """Whether every trigger of ``etype`` in the sentence is one of ``nouns`` only naming the happening ("the
+    withdrawal comes amid"; with ``place_after``, unless a place follows it: "talks in Ankara")."""
+    rx = _TRIGGER_RX.get(etype)
+    return rx is not None and all(
+        m.group().lower() in nouns and (_SUBJECT_BEFORE if place_after else _NAMED_BEFORE).search(sentence, 0, m.start())
+        and not (place_after and _PLACE_AFTER.match(sentence, m.end(), m.end() + 40)) for m in rx.finditer(sentence))
+
+
+# Before a noun that only names a movement: the start of a clause or a preposition, then a determiner or a
+# possessive ("The withdrawal comes", "amid France's withdrawal"); not a verb ("ordered the withdrawal").
+_NAMED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:as|and|but|amid|with|after|before|since|during|following|despite|of|on|"
+                           r"about|over|for)\s+)(?:(?:the|this|that|its|their|[\w’'-]+['’]s)\s+(?:[\w-]+\s+){0,2})?\Z", re.I)
+# A clause's subject: "The visit marks", "Putin's visit follows".
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:the|this|that|its|their|[\w’'-]+['’]s)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+
+
+def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[str, int],
+                 since: bool, origin: bool, destination: bool) -> list[str]:
+    """The types once the sentence's dates and place roles are known: a force deployed somewhere "since 2019" is
+    a presence; a withdrawal only named, with no place it leaves, is no new one, and one ordered is a statement; a
+    meeting only named is none; fighting that diplomacy is
+    appealed about is no attack; an agreement ended is a statement."""
+    out = []
+    for t in types:
+        if t == DEPLOYMENT and since and not destination:
+            t = PRESENCE
+        elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _MOVEMENT_NOUNS):
+            continue
+        elif t == WITHDRAWAL and _TOLD_TO_LEAVE.find(sentence, low) >= 0:
+            t = STATEMENT
+        elif t == MEETING and _only_named(sentence, t, _MEETING_NOUNS, place_after=True):
+            continue
+        elif t == ATTACK and 0 <= _DIPLOMACY.find(sentence, low) < starts.get(t, -1):
+            continue
+        elif t == AGREEMENT and _ENDED.find(sentence, low) >= 0:
+            t = STATEMENT
+        if t not in out:
+            out.append(t)
+    return out

@@ -18,14 +18,27 @@ from geodata.corpus import excluded_share, is_excluded
 from geodata.events.classify import (
     _TRIGGER_FIRSTS,
     _TRIGGER_FIRSTS_TWIN,
+    AGREEMENT,
+    DEPLOYMENT,
     LEAVES,
+    MEETING,
     PRESENCE,
+    WITHDRAWAL,
     _status,
     _trigger_starts,
     classify_types,
+    refine_types,
 )
-from geodata.events.lexicon import _SINCE, _WHY, _WHY_TWIN, actors_in
-from geodata.events.roles import MAX_PLACES, _adjectival, _claim_places, _main_clause_places, _roles, is_metonym
+from geodata.events.lexicon import _HOME, _SINCE, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
+from geodata.events.roles import (
+    MAX_PLACES,
+    _adjectival,
+    _claim_places,
+    _main_clause_places,
+    _roles,
+    is_metonym,
+    parallel,
+)
 from geodata.events.sentences import sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
 from geodata.vocabulary import KIND_SPECIFICITY, is_movement
@@ -72,12 +85,16 @@ def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_s
             if d.end <= pe and not _SINCE.search(text[max(ps, d.start - 12):d.start])][:1]
 
 
-def _legs(origins: list[Place], dests: list[Place]) -> list[tuple[Place | None, Place | None]]:
-    """A journey as legs: "from A to B and then to C" is A->B, B->C; "left A" is A->?."""
+def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = frozenset()) -> list[tuple[Place | None, Place | None]]:
+    """A journey as legs: "from A to B and then to C" is A->B, B->C; "left A" is A->?; a destination in a
+    contrasting clause (index in ``apart``: "part will move to A while others return to B") is another journey's
+    end, from the same origin."""
     legs: list[tuple[Place | None, Place | None]] = []
     if dests:
-        start_pl = origins[0] if origins else None
-        for d in dests[:MAX_LEGS]:
+        first = start_pl = origins[0] if origins else None
+        for i, d in enumerate(dests[:MAX_LEGS]):
+            if i in apart:
+                start_pl = first
             if start_pl is not None and d.id == start_pl.id:
                 continue
             legs.append((start_pl, d))
@@ -99,6 +116,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
     spans = sentences(text)
+    story: tuple[Place, int, tuple[str, ...]] | None = None  # where the article's forces were last reported leaving
     for k, (s, e) in enumerate(spans):
         if excluded_share(article, s, e) > 0.5:
             continue
@@ -142,8 +160,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
         origins = [m.place for m, r in roles if r == "origin"]
-        dests = [m.place for m, r in roles if r == "destination"]
-        actors = actors_in(sent)
+        dest_ms = [m for m, r in roles if r == "destination"]
+        dests = [m.place for m in dest_ms]
+        apart = frozenset(i for i in range(1, len(dest_ms)) if parallel(text, dest_ms[i - 1], dest_ms[i]))
+        types = refine_types(types, scan, low, starts, bool(since), bool(origins), bool(dests))
+        named = actors_in(sent)
         journey = {p.id for p in origins + dests} if any(is_movement(t) for t in types) else set()
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
@@ -151,11 +172,14 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             if etype == PRESENCE and since and article.published:  # "has kept a base there since 2019"
                 when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
             status = _status(scan, etype, until or when, article.published, low)
+            actors = named if etype in (AGREEMENT, MEETING) else doer(sent, -1 if trig is None else trig, named)
+            ends: list[tuple[str, ...]] = []  # per leg: the ends inferred from the article
             if is_movement(etype):
-                legs = _legs(origins, dests)
+                legs = _legs(origins, dests, apart)
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
                     here = _claim_places(roles, text, s)[:1]
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
+                legs, ends = _inferred_ends(legs, etype, scan, low, actors, story, k, mentions)
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
@@ -163,17 +187,46 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             for i, leg in enumerate(legs):
                 orig, dest = leg[0], leg[1]
                 place = leg[2] if len(leg) == 3 else (dest or orig)
+                inferred = ends[i] if i < len(ends) else ()
+                leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
                 conf = 0.45
                 conf += 0.15 if place and KIND_SPECIFICITY.get(place.kind, 9) <= 2 else 0
                 conf += 0.1 if sdates else 0
                 conf += 0.15 if orig and dest else 0
-                conf += 0.05 if actors else 0
+                conf += 0.05 if named else 0
                 conf -= 0.1 if len(types) > 1 else 0
                 events.append(Event(
-                    id=event_id(article.id, etype, sent, i), type=etype, status=status, date=when, date_end=until,
+                    id=event_id(article.id, leg_type, sent, i), type=leg_type, status=status, date=when, date_end=until,
                     date_precision=precision, place=place, origin=orig if is_movement(etype) else None,
                     destination=dest if is_movement(etype) else None, actors=actors, quote=sent,
                     start=s, end=e, confidence=max(0.2, min(conf, 0.95)), article_id=article.id, date_text=date_text,
-                    sources=[_source(article, sent, s, e)],
+                    sources=[_source(article, sent, s, e)], inferred=inferred,
                 ))
+                if leg_type in LEAVES and orig is not None and KIND_SPECIFICITY.get(orig.kind, 9) <= 2:
+                    story = (orig, k, actors[:1])  # the place the story's forces leave, for the sentences after
     return events
+
+
+STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
+
+
+def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: tuple[str, ...],
+                   story: tuple[Place, int, tuple[str, ...]] | None, k: int,
+                   mentions: list[Mention]) -> tuple[list, list[tuple[str, ...]]]:
+    """Ends not named in the sentence but established earlier in the article: the place the story's forces are
+    leaving, for a movement with a destination only; home, the doer's country ("the troops returned home")."""
+    out, ends = [], []
+    for orig, dest in legs:
+        inferred: tuple[str, ...] = ()
+        if dest is None and actors and _HOME.find(scan, low) >= 0:
+            cc = ACTOR_COUNTRY.get(actors[0], "")
+            home = next((m.place for m in mentions if cc and m.place.kind == "country" and m.place.country_code == cc), None)
+            if home is not None and (orig is None or orig.country_code != cc):
+                dest, inferred = home, ("destination",)
+        if (orig is None and dest is not None and story is not None and k - story[1] <= STORY_REACH
+                and (etype in LEAVES or etype == DEPLOYMENT) and story[0].id != dest.id
+                and (not actors or not story[2] or actors[:1] == story[2])):  # the same doer, when both are named
+            orig, inferred = story[0], (*inferred, "origin")
+        out.append((orig, dest))
+        ends.append(inferred)
+    return out, ends

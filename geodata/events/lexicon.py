@@ -34,7 +34,7 @@ _WHY_TWIN = caseless.twin(_WHY)
 # People, not forces, on the move: leaving, being flown out or driven away is an evacuation.
 _CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
 _FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
-                                                    "troop|systems?|missiles?|batteries|drones?|equipment|army|navy|engineers|"
+                                                    "troop|systems?|missiles?|batteries|drones?|equipment|weapons|armou?r|vehicles|hardware|army|navy|engineers|"
                                                     "battalions?|brigades?|divisions?|regiments?|paratroopers|", 1)))
 # The closing attribution (", the Defence Ministry in Moscow said.") names who spoke, not where it happened.
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|says|told|reported|announced|added|stated|"
@@ -65,8 +65,17 @@ _INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|t
                             r"northern|southern|eastern|western|central|north|south|east|west|coastal|neighbouring|"
                             r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
-_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|while|whereas)\b|[;:]", re.I)
-_ROLE_CUES_TWINS = caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS)
+_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)  # a relative clause: its cues are not the journey's
+# A contrasting clause starts a journey of its own ("part will move to A while others return to B"): cues before it
+# give no role to a place after it, cues after it do.
+_CONTRAST = re.compile(r"\b(?:while|whereas|but)\b|[;:]|,\s+(?:and\s+)?(?:others|the rest|some|most|many)\b", re.I)
+_ROLE_CUES_TWINS = (caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS),
+                    caseless.twin(_CONTRAST))
+# Going home: the doer's own country is the destination ("the troops returned home").
+_HOME = caseless.Lexicon(_rx(r"(?:return\w*|went|gone|go|going|head\w*|sent|flown|brought|travel\w*|back) home"))
+# A reporting verb's place is where it was said, not where it happened ("the minister said in Ankara").
+_SAID_AT = re.compile(r"\b(?:said|says|told|announced|stated|speaking|spoke|reported|added|wrote|briefing|"
+                      r"news conference|press conference)\s+(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|(?:is|was|were)(?!\s+(?:being\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed)\b)|will|would|wants?|wanted|asked|"
@@ -89,18 +98,36 @@ _STATUS_WORDS = {"denied": _DENIED, "planned": _PLANNED, "ongoing": _ONGOING, "c
 _STATUS_FIRSTS = caseless.Firsts([lex.rx for lex in _STATUS_WORDS.values()])
 _STATUS_FIRSTS_TWIN = caseless.Firsts([lex.twin for lex in _STATUS_WORDS.values()])
 
+# Diplomacy about fighting is no fighting ("appealed to X for a diplomatic resolution of the fighting").
+_DIPLOMACY = caseless.Lexicon(_rx(r"appeal\w*|urg\w+|call\w* (?:on|for)|diplomatic|mediat\w+|de-?escalat\w+|"
+                                  r"peaceful (?:resolution|solution|settlement)"))
+# An agreement ended, cut or torn up is a statement about it, not an agreement.
+_ENDED = caseless.Lexicon(_rx(r"terminat\w+|cut|cuts|ended|ends|ending|tor[en] up|tear\w* up|scrap\w*|cancel\w*|revok\w*|"
+                              r"annul\w*|suspend\w*|denounc\w*|renounc\w*"))
+# A withdrawal only named ("the withdrawal comes amid ..."): the noun, not a movement told.
+_MOVEMENT_NOUNS = frozenset(("withdrawal", "pullout", "drawdown", "departure of", "retreat"))
+# A meeting only named ("the visit marks ...", "Putin's visit follows ..."), unless a place follows the noun ("talks in X").
+_MEETING_NOUNS = frozenset(("visit", "talks", "meeting", "summit", "negotiations"))
+_PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:to|in|at)\s+(?:the\s+)?[A-Z]")
+# Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
+_TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
+                                      r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
+
 # A locative phrase just before a place ("in", "at the port of"), and places coordinated with nothing between.
 _AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _BARE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*$", re.I)
 
 
-def _load_actors() -> list[tuple[str, re.Pattern[str]]]:
+def _load_actors() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str]]:
+    """The actor lexicon (``data/actors.csv``: actor, its home country's ISO code or "", pattern), most specific
+    first ("Wagner Group" before "Russia")."""
     path = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
     with open(path, encoding="utf-8", newline="") as fh:
-        return [(r["actor"], re.compile(r["pattern"])) for r in csv.DictReader(fh)]
+        rows = list(csv.DictReader(fh))
+    return [(r["actor"], re.compile(r["pattern"])) for r in rows], {r["actor"]: r.get("country_code") or "" for r in rows}
 
 
-ACTORS = _load_actors()
+ACTORS, ACTOR_COUNTRY = _load_actors()
 
 
 def _firsts(patterns: list[re.Pattern[str]]) -> caseless.Firsts | None:
@@ -120,3 +147,29 @@ def actors_in(sentence: str) -> tuple[str, ...]:
         return tuple(name for name, rx in ACTORS if rx.search(sentence))
     return tuple(ACTORS[k][0] for k in sorted(_ACTOR_FIRSTS.firsts(sentence)))
 
+
+
+_CLAUSE_START = re.compile(r"[,;:(]\s*(?!(?:which|who|that)\b)|\b(?:while|whereas|but|after|before|when|as)\s", re.I)
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?", re.I)
+
+
+def doer(sentence: str, at: int, named: tuple[str, ...]) -> tuple[str, ...]:
+    """Who did what the trigger at offset ``at`` tells: of the actors the sentence names (``named``), the one nearest
+    before the trigger in its clause, else the first named before it in the sentence, else the agent of a passive
+    ("was struck by Ukrainian drones"), else the first one named."""
+    if len(named) < 2 or at < 0:
+        return named[:1]
+    spans = sorted((m.start(), name) for name, rx in ACTORS if name in named for m in rx.finditer(sentence))
+    before = [(p, name) for p, name in spans if p < at]
+    clause = max((c.end() for c in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
+    own = [name for p, name in before if p >= clause]
+    if own:
+        return (own[-1],)
+    if before:
+        return (before[0][1],)
+    by = _BY_AGENT.search(sentence, at, at + 80)
+    if by:
+        after = [name for p, name in spans if by.end() <= p <= by.end() + 30]
+        if after:
+            return (after[0],)
+    return (spans[0][1],) if spans else named[:1]

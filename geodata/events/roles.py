@@ -13,6 +13,7 @@ from geodata.events.lexicon import (
     _ATTRIBUTION_TWIN,
     _BARE_COORDINATION,
     _CLAUSE_BREAK,
+    _CONTRAST,
     _COORDINATED,
     _DEST_WORDS,
     _INFINITIVE_TO,
@@ -20,6 +21,7 @@ from geodata.events.lexicon import (
     _ORIGIN_WORDS,
     _PREP_BEFORE,
     _ROLE_CUES_TWINS,
+    _SAID_AT,
 )
 from geodata.gazetteer import haversine_km
 from geodata.models import Mention, Place
@@ -32,8 +34,14 @@ NESTED_KM = 15  # a place this close to a more specific one named for the same c
 def _role(tail: str) -> str:
     """The role the words before a mention (``tail``) give it: the cue nearest the mention wins."""
     low = caseless.lowered(tail)  # the cues' twins read it when they may (the same offsets)
-    clause_break, origin_words, dest_words = (_CLAUSE_BREAK, _ORIGIN_WORDS, _DEST_WORDS) if low is None else _ROLE_CUES_TWINS
+    clause_break, origin_words, dest_words, contrast = (
+        (_CLAUSE_BREAK, _ORIGIN_WORDS, _DEST_WORDS, _CONTRAST) if low is None else _ROLE_CUES_TWINS)
     words = tail if low is None else low
+    cut = 0
+    for c in contrast.finditer(words):  # only the cues of the mention's own clause count
+        cut = c.end()
+    if cut:
+        words, tail = words[cut:], tail[cut:]
     if clause_break.search(words):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
     o = [x.start() for x in origin_words.finditer(words)]
@@ -45,6 +53,12 @@ def _role(tail: str) -> str:
     if not (o or d):
         return "location"
     return "destination" if d and (not o or d[-1] > o[-1]) else "origin"
+
+
+def parallel(text: str, a: Mention, b: Mention) -> bool:
+    """Whether destination ``b`` is the end of another journey than ``a``'s, not the next leg after it
+    ("part will move to A while others return to B")."""
+    return _CONTRAST.search(text, a.end, b.start) is not None
 
 
 def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -136,7 +150,7 @@ def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: li
     attr = _ATTRIBUTION.search(sent) if low is None else _ATTRIBUTION_TWIN.search(low)
     cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
-            if m.start < cut
+            if m.start < cut and not _SAID_AT.search(text, max(s, m.start - 60), m.start)
             and not (i and text.rfind(",", max(s, m.start - 80), m.start) >= 0
                      and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]
     return kept or ments
