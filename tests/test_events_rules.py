@@ -191,3 +191,26 @@ def test_the_actor_lexicon_is_general():
     assert actors_in("Houthis fired at a ship; JNIM and Africa Corps clashed; Hezbollah and Israel traded fire.") == (
         "Africa Corps", "Israel", "Hezbollah", "Houthis", "JNIM")
     assert actors_in("militants attacked a convoy") == ()  # no theatre-bound reading of a common noun
+
+
+def test_the_lede_and_a_later_quote_of_it_are_one_event(gaz):
+    text = ("Russian troops withdrew from the Qamishli airport on Monday, officials said.\n\n"
+            "\"Our troops withdrew from the Qamishli airport,\" a Russian officer told reporters.")
+    events = merge_events(list(run(text, gaz).events))
+    withdrawals = [e for e in events if e.type == "withdrawal"]
+    assert len(withdrawals) == 1 and len(withdrawals[0].sources) == 2
+    assert withdrawals[0].date == date(2025, 3, 10)  # the lede's date, not the quote's "as of"
+
+
+def test_a_leg_told_then_starts_where_the_last_one_ended(gaz):
+    text = "French troops left Gao and headed to Bamako on Monday. The troops will then travel back to France."
+    r = run(text, gaz)
+    last = [e for e in r.events if e.destination is not None and e.destination.name == "France"][-1]
+    assert last.origin is not None and last.origin.name == "Bamako" and last.inferred == ("origin",)
+
+
+def test_repatriated_goes_home_and_a_country_acting_is_no_origin(gaz):
+    r = run("The French equipment was repatriated from Niger.", gaz)
+    assert [_ends(e) for e in of(r, "withdrawal")] == [("Niger", "France")]
+    r = run("Russia largely moved its warships from Sevastopol to Novorossiysk.", gaz)
+    assert [_ends(e) for e in r.events if e.destination] == [("Sevastopol", "Novorossiysk")]

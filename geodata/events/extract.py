@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from datetime import date
 
 from geodata import caseless
@@ -29,7 +30,7 @@ from geodata.events.classify import (
     classify_types,
     refine_types,
 )
-from geodata.events.lexicon import _HOME, _SINCE, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
+from geodata.events.lexicon import _HOME, _SINCE, _THEN, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
 from geodata.events.roles import (
     MAX_PLACES,
     _adjectival,
@@ -109,14 +110,19 @@ def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = froz
 
 
 
-def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef]) -> list[Event]:
-    """Events of one article, in text order: one per type a sentence reports, and per place or leg."""
+def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef],
+                   home: Callable[[str, str], Place | None] | None = None) -> list[Event]:
+    """Events of one article, in text order: one per type a sentence reports, and per place or leg.
+
+    ``home(actor, country_code)``: the actor's country as a place, for an end the article leaves implicit
+    ("the troops returned home") when the article names no such country."""
     text = article.text
     events: list[Event] = []
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
     spans = sentences(text)
     story: tuple[Place, int, tuple[str, ...]] | None = None  # where the article's forces were last reported leaving
+    last_end: tuple[Place, int] | None = None  # where they were last reported going
     for k, (s, e) in enumerate(spans):
         if excluded_share(article, s, e) > 0.5:
             continue
@@ -179,7 +185,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
                     here = _claim_places(roles, text, s)[:1]
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
-                legs, ends = _inferred_ends(legs, etype, scan, low, actors, story, k, mentions)
+                then = last_end if last_end is not None and k - last_end[1] <= 2 and _THEN.find(scan, low) >= 0 else None
+                legs, ends = _inferred_ends(legs, etype, scan, low, actors, (then[0], k, actors[:1]) if then else story, k,
+                                            mentions, home)
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
@@ -204,6 +212,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 ))
                 if leg_type in LEAVES and orig is not None and KIND_SPECIFICITY.get(orig.kind, 9) <= 2:
                     story = (orig, k, actors[:1])  # the place the story's forces leave, for the sentences after
+                if leg_type in LEAVES and dest is not None:
+                    last_end = (dest, k)  # where they went: where a leg told "then" starts
     return events
 
 
@@ -212,7 +222,8 @@ STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with
 
 def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: tuple[str, ...],
                    story: tuple[Place, int, tuple[str, ...]] | None, k: int,
-                   mentions: list[Mention]) -> tuple[list, list[tuple[str, ...]]]:
+                   mentions: list[Mention], home_of: Callable[[str, str], Place | None] | None = None,
+                   ) -> tuple[list, list[tuple[str, ...]]]:
     """Ends not named in the sentence but established earlier in the article: the place the story's forces are
     leaving, for a movement with a destination only; home, the doer's country ("the troops returned home")."""
     out, ends = [], []
@@ -220,12 +231,15 @@ def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: t
         inferred: tuple[str, ...] = ()
         if dest is None and actors and _HOME.find(scan, low) >= 0:
             cc = ACTOR_COUNTRY.get(actors[0], "")
-            home = next((m.place for m in mentions if cc and m.place.kind == "country" and m.place.country_code == cc), None)
+            home = next((m.place for m in mentions if cc and m.place.kind == "country" and m.place.country_code == cc),
+                        None)
+            if home is None and cc and home_of is not None:
+                home = home_of(actors[0], cc)
             if home is not None and (orig is None or orig.country_code != cc):
                 dest, inferred = home, ("destination",)
         if (orig is None and dest is not None and story is not None and k - story[1] <= STORY_REACH
                 and (etype in LEAVES or etype == DEPLOYMENT) and story[0].id != dest.id
-                and (not actors or not story[2] or actors[:1] == story[2])):  # the same doer, when both are named
+                and (not actors or actors[:1] == story[2])):  # the same doer, or none named: the story's
             orig, inferred = story[0], (*inferred, "origin")
         out.append((orig, dest))
         ends.append(inferred)

@@ -72,13 +72,15 @@ _CONTRAST = re.compile(r"\b(?:while|whereas|but)\b|[;:]|,\s+(?:and\s+)?(?:others
 _ROLE_CUES_TWINS = (caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS),
                     caseless.twin(_CONTRAST))
 # Going home: the doer's own country is the destination ("the troops returned home").
-_HOME = caseless.Lexicon(_rx(r"(?:return\w*|went|gone|go|going|head\w*|sent|flown|brought|travel\w*|back) home"))
+_HOME = caseless.Lexicon(_rx(r"(?:return\w*|went|gone|go|going|head\w*|sent|flown|brought|travel\w*|back) home|repatriat\w+"))
+# A leg that goes on from where the last one ended ("The troops will then travel back to France").
+_THEN = caseless.Lexicon(_rx(r"then|from there|onward|onwards"))
 # A reporting verb's place is where it was said, not where it happened ("the minister said in Ankara").
 _SAID_AT = re.compile(r"\b(?:said|says|told|announced|stated|speaking|spoke|reported|added|wrote|briefing|"
                       r"news conference|press conference)\s+(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:said|says|say|views?|viewed|made|makes|has|had|have|(?:is|was|were)(?!\s+(?:being\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed)\b)|will|would|wants?|wanted|asked|"
+    r"^(?:['’]s\b|\s+(?:(?-i:[a-z]+ly)\s+)?(?:moved|sent|deployed|withdrew|pulled|launched|began|ordered|said|says|say|views?|viewed|made|makes|has|had|have|(?:is|was|were)(?!\s+(?:being\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed)\b)|will|would|wants?|wanted|asked|"
     r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
     re.I,
 )

@@ -28,14 +28,33 @@ def _similar(a: str, b: str, threshold: float = 0.3) -> bool:
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= threshold
 
 
+_QUOTE_MARKS = ("“", "”", '"')
+
+
+def _restates(a: Event, b: Event) -> bool:
+    """One of two reports of one article quotes someone restating the other ("... said: 'the troops left X'"):
+    the later quote is undated, or dated as the report it restates."""
+    quoted = b if b.start > a.start else a
+    other = a if quoted is b else b
+    return any(q in quoted.quote for q in _QUOTE_MARKS) and (
+        _close(a, b) or (quoted.date_precision == "as_of" and other.date is not None and quoted.date is not None
+                         and other.date <= quoted.date))
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    """Two reports in one article of one happening: sentences repeating each other, or a quote restating it."""
+    return (_close(a, b) and _similar(a.quote, b.quote)) or _restates(a, b)
+
+
 def merge_events(events: list[Event]) -> list[Event]:
-    """One event per (type, place, origin, destination, overlapping dates), with every source kept."""
+    """One event per (type, place, origin, destination, overlapping dates), with every source kept; in one
+    article, the lede and a later quote restating it are one event."""
     merged: list[Event] = []
     index: dict[tuple[str, str, str, str], list[Event]] = {}
     for ev in sorted(events, key=lambda x: -x.confidence):
         key = (ev.type, _pid(ev.place), _pid(ev.origin), _pid(ev.destination))
-        twin = next((m for m in index.get(key, []) if _close(m, ev)
-                     and (m.article_id != ev.article_id or _similar(m.quote, ev.quote))), None)
+        twin = next((m for m in index.get(key, []) if (m.article_id != ev.article_id and _close(m, ev))
+                     or (m.article_id == ev.article_id and _same_happening(m, ev))), None)
         if twin is None:
             copy = Event(**{**ev.__dict__, "sources": list(ev.sources)})
             merged.append(copy)
