@@ -214,3 +214,19 @@ def test_repatriated_goes_home_and_a_country_acting_is_no_origin(gaz):
     assert [_ends(e) for e in of(r, "withdrawal")] == [("Niger", "France")]
     r = run("Russia largely moved its warships from Sevastopol to Novorossiysk.", gaz)
     assert [_ends(e) for e in r.events if e.destination] == [("Sevastopol", "Novorossiysk")]
+
+
+def test_a_deadline_dates_the_move_it_sets(gaz):
+    r = run("The junta has given the French troops until Sept. 15 to remove their troops from Niamey.", gaz,
+            published=date(2025, 7, 7))
+    ev = of(r, "withdrawal")[0]
+    assert (ev.date, ev.date_precision, ev.status) == (date(2025, 9, 15), "day", "planned")
+
+
+def test_places_listed_after_one_locative_share_the_claim(gaz):
+    r = run("France had more than 1,500 soldiers in Niger, based in Ayorou, Gao and Niamey.", gaz)
+    assert {e.place.name for e in of(r, "base_presence")} >= {"Ayorou", "Niamey"}
+
+
+def test_taking_a_place_is_an_attack(gaz):
+    assert of(run("Russian forces have now taken Selydove, the ministry said.", gaz), "attack")

@@ -72,6 +72,11 @@ def _sentence_date(sdates: list[DateRef], published: date | None, near: int = -1
     return None, None, "", ""
 
 
+# A deadline given or set for a move ("given X until Sept. 15 to leave", "must leave by August").
+_DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|ordered|has to|have to)\b.{0,80}?\bto\s+"
+                           r"(?:withdraw|leave|remove|pull|depart|quit|complete|end|hand)\b|\bby\b", re.I)
+
+
 # A sentence that goes on with the happening the one before it dated ("On Monday, ... . The convoy then crossed").
 _CONTINUES = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter|after that|shortly after|soon after|"
                         r"the same day|that day)\b|\A(?:He|She|They|It)\b")
@@ -162,6 +167,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
         since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
         sdates = [d for d in sdates if d not in since]
+        # "has given the U.S. until Sept. 15 to remove troops": a deadline dates what is planned by it
+        deadline = [d for d in since if d.text and not text[max(s, d.start - 12):d.start].rstrip().lower().endswith("since")]
+        by_deadline = bool(deadline and not sdates and _DEADLINE_FOR.search(sent))
+        if by_deadline:
+            sdates, since = deadline[:1], [d for d in since if d not in deadline]
         if not sdates and k and _CONTINUES.search(text, s, e):
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
@@ -178,6 +188,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             if etype == PRESENCE and since and article.published:  # "has kept a base there since 2019"
                 when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
             status = _status(scan, etype, until or when, article.published, low)
+            if by_deadline and when and article.published and when > article.published and status == "reported":
+                status = "planned"  # a deadline still ahead
             actors = named if etype in (AGREEMENT, MEETING) else doer(sent, -1 if trig is None else trig, named)
             ends: list[tuple[str, ...]] = []  # per leg: the ends inferred from the article
             if is_movement(etype):

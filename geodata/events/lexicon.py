@@ -116,7 +116,7 @@ _TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+
                                       r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
 
 # A locative phrase just before a place ("in", "at the port of"), and places coordinated with nothing between.
-_AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,3}$", re.I)
 _BARE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*$", re.I)
 
 
