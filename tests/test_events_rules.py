@@ -230,3 +230,20 @@ def test_places_listed_after_one_locative_share_the_claim(gaz):
 
 def test_taking_a_place_is_an_attack(gaz):
     assert of(run("Russian forces have now taken Selydove, the ministry said.", gaz), "attack")
+
+
+def test_a_decided_move_is_also_a_statement_and_a_blocked_one_only_a_statement(gaz):
+    types = [e.type for e in run("Putin ordered the withdrawal of the main part of the Russian forces from Syria.", gaz).events]
+    assert "statement" in types and "withdrawal" in types
+    types = [e.type for e in run("The government blocked a Russian vessel from evacuating equipment from Tartus.", gaz).events]
+    assert types == ["statement"]
+
+
+def test_materiel_evacuated_is_withdrawn_but_people_are_evacuated(gaz):
+    assert of(run("The Russians are carrying out an evacuation of military equipment from Tartus.", gaz), "withdrawal")
+    assert of(run("Russia evacuated 4,000 fighters and their families from Tartus.", gaz), "evacuation")
+
+
+def test_a_title_is_no_place(gaz):
+    r = run("The envoy for the Middle East and Africa met officials in Damascus.", gaz)
+    assert [e.place.name for e in of(r, "meeting")] == ["Damascus"]

@@ -8,12 +8,15 @@ from datetime import date
 from geodata import caseless
 from geodata.events.lexicon import (
     _BASE_FUTURE,
+    _BLOCKED,
     _CARGO,
     _CIVILIANS,
+    _DECIDED,
     _DIPLOMACY,
     _ENDED,
     _FORCE_WORDS,
     _FUTURE_OF_BASE,
+    _MATERIEL,
     _MEETING_NOUNS,
     _MOVEMENT_NOUNS,
     _PLACE_AFTER,
@@ -155,8 +158,8 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:the|this|that|its|their|[\w’'
 def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[str, int],
                  since: bool, origin: bool, destination: bool) -> list[str]:
     """The types once the sentence's dates and place roles are known: a force deployed somewhere "since 2019" is
-    a presence; a withdrawal only named, with no place it leaves, is no new one, and one ordered is a statement; a
-    meeting only named is none; fighting that diplomacy is
+    a presence; a withdrawal only named, with no place it leaves, is no new one; one ordered, or a move blocked,
+    is a statement, and a move decided is one too, beside the move; materiel evacuated is withdrawn; a meeting only named is none; fighting that diplomacy is
     appealed about is no attack; an agreement ended is a statement."""
     out = []
     for t in types:
@@ -166,6 +169,14 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             continue
         elif t == WITHDRAWAL and _TOLD_TO_LEAVE.find(sentence, low) >= 0:
             t = STATEMENT
+        elif t in (WITHDRAWAL, DEPLOYMENT) and _DECIDED.find(sentence, low) >= 0 and STATEMENT not in out:
+            out.append(STATEMENT)  # "Putin ordered the withdrawal of ...": the decision is news of its own, beside the move
+            out.append(t)
+            continue
+        elif is_movement(t) and _BLOCKED.find(sentence, low) >= 0:
+            t = STATEMENT
+        elif t == EVACUATION and _CIVILIANS.find(sentence, low) < 0 and _MATERIEL.find(sentence, low) >= 0:
+            t = WITHDRAWAL  # "an emergency evacuation of military equipment": forces leaving, not people
         elif t == MEETING and _only_named(sentence, t, _MEETING_NOUNS, place_after=True):
             continue
         elif t == ATTACK and 0 <= _DIPLOMACY.find(sentence, low) < starts.get(t, -1):

@@ -24,6 +24,7 @@ from geodata.events.classify import (
     LEAVES,
     MEETING,
     PRESENCE,
+    STATEMENT,
     WITHDRAWAL,
     _status,
     _trigger_starts,
@@ -203,7 +204,10 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
-                legs = [(None, None, p) for p in _claim_places(roles, text, s) if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
+                claim = _claim_places(roles, text, s)
+                legs = [(None, None, p) for p in claim if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
+                if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
+                    legs = [(None, None, p) for p in claim]  # type: ignore[misc]
             for i, leg in enumerate(legs):
                 orig, dest = leg[0], leg[1]
                 place = leg[2] if len(leg) == 3 else (dest or orig)

@@ -114,6 +114,17 @@ _PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:
 # Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
 _TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
                                       r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
+# A move decided ("Putin ordered the deployment", "announced a partial pullout"): the decision is news too.
+_DECIDED = caseless.Lexicon(_rx(r"(?:order\w*|announc\w*|decid\w*|approv\w*)\s+(?:a|an|the)\s+(?:[\w“”\"-]+\s+){0,3}?"
+                                r"(?:withdrawal|pullout|drawdown|deployment)"))
+# Materiel, not people: what an "evacuation of military equipment" moves.
+_MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|armou?r|ammunition|supplies|materiel|"
+                                 r"air defen[cs]e systems?|missiles?"))
+# A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
+_BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
+# A title is no place ("the special envoy for the Middle East and Africa").
+_TITLE_FOR = re.compile(r"\b(?:envoy|minister|ambassador|representative|director|commissioner|coordinator|secretary|"
+                        r"correspondent|spokes(?:man|woman|person)|desk)\s+(?:for|to|on)\s+(?:the\s+)?$", re.I)
 
 # A locative phrase just before a place ("in", "at the port of"), and places coordinated with nothing between.
 _AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,3}$", re.I)

@@ -22,6 +22,7 @@ from geodata.events.lexicon import (
     _PREP_BEFORE,
     _ROLE_CUES_TWINS,
     _SAID_AT,
+    _TITLE_FOR,
 )
 from geodata.gazetteer import haversine_km
 from geodata.models import Mention, Place
@@ -151,6 +152,7 @@ def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: li
     cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
             if m.start < cut and not _SAID_AT.search(text, max(s, m.start - 60), m.start)
+            and not _TITLE_FOR.search(text, max(s, m.start - 40), m.start)
             and not (i and text.rfind(",", max(s, m.start - 80), m.start) >= 0
                      and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]
     return kept or ments
