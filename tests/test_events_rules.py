@@ -247,3 +247,15 @@ def test_materiel_evacuated_is_withdrawn_but_people_are_evacuated(gaz):
 def test_a_title_is_no_place(gaz):
     r = run("The envoy for the Middle East and Africa met officials in Damascus.", gaz)
     assert [e.place.name for e in of(r, "meeting")] == ["Damascus"]
+
+
+def test_what_is_sought_is_no_purpose_clause(gaz):
+    r = run("Russia is now seeking to secure its naval base in Tartus.", gaz)
+    assert any(e.place is not None and abs(e.place.lat - 34.89) < 0.2 for e in r.events), r.events
+
+
+def test_taking_over_a_base_and_rolling_towards_a_town_are_movements(gaz):
+    r = run("Russian forces took over the Qamishli airport in 2019.", gaz)
+    assert of(r, "deployment")
+    r = run("A convoy of Russian military vehicles rolled down the highway towards Tartus on Monday.", gaz)
+    assert [e.destination.lat // 1 for e in r.events if e.destination] == [34.0]

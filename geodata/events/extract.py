@@ -73,6 +73,11 @@ def _sentence_date(sdates: list[DateRef], published: date | None, near: int = -1
     return None, None, "", ""
 
 
+# Verbs whose infinitive is their object, not a purpose ("Russia is seeking to secure its bases").
+_WANTS = re.compile(r"\b(?:seek\w*|sought|want\w*|hop\w*|aim\w*|tr(?:y|ies|ied|ying)|keen|wish\w*|need\w*|"
+                    r"intend\w*|plan\w*|expect\w*|agree\w*|fail\w*|manag\w+)\s+(?:\w+\s+)?\Z", re.I)
+
+
 # A deadline given or set for a move ("given X until Sept. 15 to leave", "must leave by August").
 _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|ordered|has to|have to)\b.{0,80}?\bto\s+"
                            r"(?:withdraw|leave|remove|pull|depart|quit|complete|end|hand)\b|\bby\b", re.I)
@@ -147,7 +152,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                  and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
         if not ments:
             continue
-        why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))]
+        why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))
+               if not _WANTS.search(sent, max(0, w.start() - 24), w.start())]  # "seeking to secure X": what is sought
         if why:  # the clause blanked out, offsets kept; its places dropped
             ments = [m for m in ments if not any(a <= m.start < b for a, b in why)]
             if not ments:
