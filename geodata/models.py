@@ -154,6 +154,7 @@ class Event:
     date_text: str = ""  # the expression the date came from ("" when as of publication)
     sources: list[Source] = field(default_factory=list)
     review: str = ""  # analyst decision: "" (unreviewed), "confirm", "edit" or "add"
+    inferred: tuple[str, ...] = ()  # "origin" / "destination": ends not named in the sentence, read from the article
 
     @property
     def is_movement(self) -> bool:
@@ -173,7 +174,7 @@ class Event:
             "place": pl(self.place), "origin": pl(self.origin), "destination": pl(self.destination),
             "actors": list(self.actors), "quote": self.quote, "start": self.start, "end": self.end,
             "confidence": round(self.confidence, 3), "article_id": self.article_id,
-            "sources": [s.to_dict() for s in self.sources], "review": self.review,
+            "sources": [s.to_dict() for s in self.sources], "review": self.review, "inferred": list(self.inferred),
         }
 
     @classmethod
@@ -197,5 +198,5 @@ class Event:
             end=int(d.get("end") or 0), confidence=float(d.get("confidence") or 0.5),
             article_id=str(d.get("article_id") or ""), date_text=str(d.get("date_text") or ""),
             sources=[_source(s) for s in d.get("sources") or ()],
-            review=str(d.get("review") or ""),
+            review=str(d.get("review") or ""), inferred=tuple(d.get("inferred") or ()),
         )

@@ -57,8 +57,15 @@ def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] = ())
 
     mentions = find_mentions(article.text, gaz, roi=roi)
     dates = find_dates(article.text, article.published)
-    events = extract_events(article, mentions, dates)
+    events = extract_events(article, mentions, dates, home=lambda actor, cc: _country(gaz, actor, cc))
     return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
+
+
+def _country(gaz: Gazetteer, name: str, cc: str) -> Place | None:
+    """The country called ``name`` with ISO code ``cc`` (an actor's home, for "the troops returned home")."""
+    from geodata.gazetteer.normalize import normalize
+
+    return next((p for p in gaz.candidates(normalize(name)) if p.kind == "country" and p.country_code == cc), None)
 
 
 def place_lookup(gaz: Gazetteer, settings: Settings):

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from geodata import caseless, events
+from geodata.events import lexicon
 
 TEXTS = [
     "The Russian frigate left Tartus on Monday; warships withdrew from the base.",
@@ -57,7 +58,7 @@ def test_starts_only_leaves_what_it_cannot_rewrite(pattern):
 
 
 def test_every_lexicon_finds_where_it_searches():
-    lexicons = [v for v in vars(events).values() if isinstance(v, caseless.Lexicon)]
+    lexicons = [v for v in vars(lexicon).values() if isinstance(v, caseless.Lexicon)]
     assert len(lexicons) > 10
     sents = [s for t in TEXTS for s in (t, t.lower())] + _fuzz(500)
     for lex in lexicons:

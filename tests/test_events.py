@@ -256,3 +256,34 @@ def test_sentence_ends_look_behind_each_abbreviation():
     text = ("Mr. Smith met Gen. Jones on Sept. 3. Mrs. Lee left. J. K. Rowling wrote. No. 5 is here! Col. Ray? "
             "Yes. St. Louis. The U.S. Army. Dec. 4 and Jan. 5.\n\nNew. Sept. Nov. Mar. 1.\"Quote.\" Then… (Later.) 2 A")
     assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+_NEW_TYPE_SCRIPT = r'''
+import tomllib
+from datetime import date
+
+import geodata.vocabulary as v
+
+with open(v.PATH, "rb") as fh:
+    data = tomllib.load(fh)
+data["event_type"].append({"name": "ceremony", "label": "Ceremony", "color": "#123456", "movement": False,
+                           "trigger_rank": 0, "triggers": ["parade|ceremony"]})
+v.VOCABULARY = v.parse(data)  # read by the extraction at import, as if the file held the entry
+from geodata.events import extract_events
+from geodata.models import Article, Mention, Place
+
+text = "The garrison held a parade in Tartus on Monday."
+at = text.index("Tartus")
+place = Place(id="t:1", name="Tartus", lat=34.9, lon=35.9, kind="city", country_code="SY")
+art = Article(id="a", file="a.txt", title="a", source="s", url="", published=date(2024, 12, 9),
+              published_from="manifest", text=text)
+print(",".join(e.type for e in extract_events(art, [Mention("Tartus", at, at + 6, place, 0.9)], [])))
+'''
+
+
+def test_an_added_event_type_is_extracted():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _NEW_TYPE_SCRIPT], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().split(",")[0] == "ceremony", out

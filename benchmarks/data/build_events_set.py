@@ -4,7 +4,7 @@
 military presence in Syria and nearby theatres, 2015-2026, plus a few other theatres (Russian jets in
 Libya, Port Sudan, US forces in Syria/Iraq, Turkish operations in northern Syria, Israeli strikes).
 The articles are written from public facts; they are test material, not a news archive. Gold labels
-are independent of the system under test: no project extraction code (geodata/events.py, dates.py,
+are independent of the system under test: no project extraction code (geodata/events/, dates/,
 geoparse.py) or project data was read or imported.
 
 Output: one JSON object per line

@@ -1,9 +1,9 @@
-"""Temporal expressions in news text, resolved against the publication date.
+"""The linguistic rules of temporal expressions: names, patterns and how each resolves against publication.
 
 Plain regexes on purpose (dateparser's search reads the verb "may" as a month and splits "Dec. 15" in two).
 Month and weekday names must be capitalised, news style; relative phrases ("last week", "two days ago") match in
-any case. Where expressions overlap, the longest wins ("October last year" is one). Pure: patterns are compiled
-once at import, no I/O, no state.
+any case. Each rule names its anchor: a word one of its matches always holds (``geodata.dates.scan`` runs the
+rule only around them).
 """
 
 from __future__ import annotations
@@ -11,11 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
-
-from geodata import caseless
-from geodata.models import DateRef
+from collections.abc import Callable
 
 _Resolved = tuple[dt.date, dt.date, str]  # date, date_end, precision
 _Groups = dict[str, str | None]  # named groups of a match (and of its prefix, for rules that look back)
@@ -149,9 +145,22 @@ def _month_alone(m: _Groups, p: dt.date | None) -> _Resolved | None:
         year = p.year if month > p.month else p.year + 1
     elif rel == "this":
         year = p.year
+    elif m.get("future") or (m.get("kw") or "").lower() in _DEADLINE_WORDS:
+        year = _closest_month_year(month, p)  # "will withdraw in September", "by August": it may lie ahead
     else:
-        year = _closest_month_year(month, p)
+        year = p.year if month <= p.month else p.year - 1  # past narration: the most recent such month
     return *_month_range(year, month), "month"
+
+
+_DEADLINE_WORDS = ("by", "until", "till", "before")
+# Words of the future in the clause before a month name without a year ("is expected to leave in August").
+_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|due|intends?|intended|"
+                         r"is to|are to|set to|deadline|upcoming|coming|next|later this)\b[^.;!?]*\Z", re.I)
+
+
+def future_before(text: str, s: int) -> bool:
+    """Whether the clause before offset ``s`` (up to 100 characters back) speaks of the future."""
+    return _FUTURE_CUE.search(text, max(0, s - 100), s) is not None
 
 
 def _year_kw(m: _Groups, p: dt.date | None) -> _Resolved | None:
@@ -316,42 +325,6 @@ _BEFORE = {
     _ago: _Before(rf"(?P<x>(?P<n>{_NUM}|{_FEWRE}){_S}(?P<u>days?|weeks?|months?|years?){_S})", _UNITS, 30),
 }
 
-# Anchors: words one of which every match of a rule contains, found fast (below). Month and weekday names are
-# case-sensitive in the rules and are looked for as written; the other anchors in the lower-cased text, and none of
-# their letters is "i" or "s" (the only ASCII letters re.I also matches to other characters), so they find what a
-# case-insensitive rule matches.
-_MONTH_ANCHORS = [m[:3] for m in _MONTHS]
-_WEEKDAY_ANCHORS = [w[:3] for w in _WEEKDAYS]
-_ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {  # name -> (words, scans the lower-cased text)
-    "month": ((*_MONTH_ANCHORS, *(m.upper() for m in _MONTH_ANCHORS)), False),
-    "weekday": ((*_WEEKDAY_ANCHORS, *(w.upper() for w in _WEEKDAY_ANCHORS)), False),
-    "year": (("19", "20"), False),
-    "day_word": (("day", "ght", "morn", "ftern", "ven", "morrow"), True),  # yesterday tonight morning afternoon evening
-    "unit": (("day", "week", "month", "year"), True),
-    "recent": (("recent",), True),
-    "ago": (("ago",), True),
-}
-# str.find passes over a text about ten times faster than re's scan for a set of first characters: the words of an
-# anchor are found one by one, unless there are many (month and weekday names), found in one scan (an alternation of
-# literals: re jumps from one possible first character to the next).
-_FEW_WORDS = 8
-_ANCHOR_RX = {name: re.compile("|".join(words)) for name, (words, _) in _ANCHORS.items() if len(words) > _FEW_WORDS}
-
-
-def _anchor_offsets(name: str, text: str) -> list[int]:
-    """Where the words of anchor ``name`` occur in ``text``, in order. Found one by one, every occurrence is (also
-    one overlapping another): never fewer windows than a scan for any of them gives, at most a few more."""
-    rx = _ANCHOR_RX.get(name)
-    if rx is not None:
-        return [m.start() for m in rx.finditer(text)]
-    found: set[int] = set()
-    for word in _ANCHORS[name][0]:
-        i = text.find(word)
-        while i >= 0:
-            found.add(i)
-            i = text.find(word, i + 1)
-    return sorted(found)
-
 # (pattern, resolver, anchor). A group "x", when present, is the span reported; otherwise the whole match.
 _RULES: list[tuple[re.Pattern[str], _Resolver, str]] = [
     (re.compile(r"(?=[12])(?<![\w./-])(?P<y>(?:19|20)\d\d)(?P<s>[-/.])(?P<mo>1[0-2]|0?[1-9])(?P=s)"
@@ -387,135 +360,3 @@ _RULES: list[tuple[re.Pattern[str], _Resolver, str]] = [
     (re.compile(r"(?=a)(?<!\w)ago(?!\w)", _I), _ago, "ago"),
 ]
 # The case-insensitive rules (written in lower case) run as their case-sensitive twins on the lower-cased text when
-# it may be read so (geodata.caseless): the same matches, faster. Their resolvers read groups in lower case.
-_TWINS = [caseless.twin(rx) if rx.flags & re.I else None for rx, _, _ in _RULES]
-
-
-# ---- scanning only where a rule can match -------------------------------------------------------------------------
-# A regex costs about the same per character whether or not it matches, and most of a text holds no date: fifteen
-# rules scanning whole articles were most of the time spent here. A rule is run only in windows around its anchors:
-# from as far before an anchor as a match may start (the rule's widest match; or, when the rule opens a group with
-# the anchor, as much as may come before that group), to as far after it as the rule can read (matched text plus
-# look-aheads, plus two). A match starting in a window then reads nothing the window cuts off, so it is the match a
-# scan of the whole text finds there; and every match of the whole text starts in some window.
-
-_REACH_LIMIT = 1000  # rules that could match or read further than this are scanned whole
-# Groups that open with one of the anchor's words in every match ("(?P<mon>...)": a month name opens with its first
-# three letters): the first of them at the top of a rule bounds how far before its anchor a match starts.
-_ANCHOR_GROUPS = {"month": ("mon", "m1", "m2"), "weekday": ("wd",), "year": ("y", "y1"), "unit": ("u",)}
-
-
-def _reach(rx: re.Pattern[str], anchor: str) -> tuple[int, int] | None:
-    """(farthest a match may start before its anchor, farthest reach after a match's start, look-aheads included)
-    of a rule; None if unknown."""
-    if "\\(" in rx.pattern:
-        return None  # an escaped parenthesis would defeat the look-ahead rewrite below
-    try:
-        from re import _parser  # re's own parser (private): only its width bounds are read
-
-        parsed = _parser.parse(rx.pattern, rx.flags)
-        lead = parsed.getwidth()[1]
-        groups = {parsed.state.groupdict[g] for g in _ANCHOR_GROUPS.get(anchor, ()) if g in parsed.state.groupdict}
-        for i, (op, av) in enumerate(parsed.data):
-            if op is _parser.SUBPATTERN and av[0] in groups:
-                lead = _parser.SubPattern(parsed.state, parsed.data[:i]).getwidth()[1]  # look-arounds: no width
-                break
-        # a look-ahead reads what it tests without consuming it: counted as consumed, an upper bound
-        reads = _parser.parse(rx.pattern.replace("(?=", "(?:").replace("(?!", "(?:"), rx.flags).getwidth()[1]
-    except Exception:  # noqa: BLE001 - another Python's parser: scan whole texts, as before
-        return None
-    return (lead, reads) if reads < _REACH_LIMIT else None
-
-
-_REACH = [_reach(rx, anchor) for rx, _, anchor in _RULES]
-_ANCHOR_SLACK = {name: max(map(len, words)) - 1 for name, (words, _) in _ANCHORS.items()}
-
-
-def _matches(rank: int, text: str, low: str, anchors: dict[str, list[int]] | None,
-             twins: bool = False) -> Iterator[re.Match[str]]:
-    """What ``rx.finditer(text)`` finds for rule ``rank``, scanning only the windows around its anchors.
-
-    ``low`` is ``text.lower()``; ``anchors`` caches the anchors found in it (None: offsets differ, scan whole);
-    ``twins``: the rule's twin, if it has one, may read ``low`` (the same matches, group text lower-cased).
-    """
-    rx, _, anchor = _RULES[rank]
-    subject = text
-    if twins and _TWINS[rank] is not None:
-        rx, subject = _TWINS[rank], low
-    reach = _REACH[rank]
-    if reach is None or anchors is None:
-        yield from rx.finditer(subject)
-        return
-    if anchor not in anchors:
-        anchors[anchor] = _anchor_offsets(anchor, low if _ANCHORS[anchor][1] else text)
-    lead, reads = reach
-    slack = _ANCHOR_SLACK[anchor]  # an anchor overlapping the one found just before it is not found itself
-    windows: list[list[int]] = []  # [first offset scanned, last offset a match may start at]
-    for a in anchors[anchor]:
-        lo, last = max(0, a - lead), a + slack
-        if windows and lo <= windows[-1][1] + reads:
-            windows[-1][1] = last  # reads overlap: one window, so matches do not overlap across them
-        else:
-            windows.append([lo, last])
-    for lo, last in windows:
-        for m in rx.finditer(subject, lo, last + reads + 2):
-            if m.start() > last:
-                break
-            yield m
-
-
-def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
-    """All temporal expressions in `text`, in order of position, resolved against `published`.
-
-    Expressions that need a reference date (relative ones, month-day without year) are skipped when published is
-    None; absolute ones (full dates, years) are still returned.
-    """
-    if not isinstance(text, str) or not text:
-        return []
-    p = published.date() if isinstance(published, dt.datetime) else published
-    if not isinstance(p, dt.date):
-        p = None
-    cands: list[tuple[int, int, int, _Resolved]] = []
-    lowered = caseless.lowered(text)  # when the case-insensitive rules' twins may read it
-    low = text.lower() if lowered is None else lowered
-    anchors: dict[str, list[int]] | None = {} if len(low) == len(text) else None  # offsets must agree
-    for rank, (rx, resolve, _) in enumerate(_RULES):
-        has_x, before = "x" in rx.groupindex, _BEFORE.get(resolve)
-        for m in _matches(rank, text, low, anchors, lowered is not None):
-            s, e = m.span("x") if has_x else m.span()
-            groups = m.groupdict()
-            if before is not None and (b := before.search(text, s)) is not None:
-                groups |= b.groupdict()
-                s = b.start("x") if b["x"] else s
-            try:
-                r = resolve(groups, p)
-            except (ValueError, OverflowError, KeyError):
-                continue  # "February 30", a year out of range, ...
-            if r is not None:
-                cands.append((s, e, rank, r))
-    cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))  # longest first, then leftmost, then rule order
-    starts: list[int] = []
-    ends: list[int] = []
-    kept: list[DateRef] = []
-    for s, e, _, (d0, d1, precision) in cands:
-        i = bisect_right(starts, s)
-        if (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
-            continue  # overlaps a longer expression already kept
-        starts.insert(i, s)
-        ends.insert(i, e)
-        kept.append(DateRef(text=text[s:e], start=s, end=e, date=d0, date_end=d1, precision=precision))
-    return sorted(kept, key=lambda r: r.start)
-
-
-def find_date_in_header(text: str, max_chars: int = 400) -> dt.date | None:
-    """A full explicit date (day+month+year, or ISO) written near the start of an article.
-
-    E.g. ' date 2024-12-09 The press...', 'Published December 9, 2024', '9 Dec 2024'; used when the manifest gives
-    no publication date. None if none starts within the first `max_chars` characters.
-    """
-    if not isinstance(text, str) or max_chars <= 0:
-        return None
-    for ref in find_dates(text[: max_chars + 40], None):  # a little slack so a date straddling the limit is whole
-        if ref.start < max_chars and ref.precision == "day":
-            return ref.date
-    return None

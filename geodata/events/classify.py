@@ -1,0 +1,188 @@
+"""Types and status of a sentence's claims: the vocabulary's trigger lexicons, then the rules that refine them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from geodata import caseless
+from geodata.events.lexicon import (
+    _BASE_FUTURE,
+    _BLOCKED,
+    _CARGO,
+    _CIVILIANS,
+    _DECIDED,
+    _DIPLOMACY,
+    _ENDED,
+    _FORCE_WORDS,
+    _FUTURE_OF_BASE,
+    _MATERIEL,
+    _MEETING_NOUNS,
+    _MOVEMENT_NOUNS,
+    _PLACE_AFTER,
+    _PRESENCE_CLAUSE,
+    _SELF_FLOWN,
+    _SPEECH,
+    _STATUS_FIRSTS,
+    _STATUS_FIRSTS_TWIN,
+    _STATUS_WORDS,
+    _TOLD_TO_LEAVE,
+)
+from geodata.vocabulary import VOCABULARY, is_movement
+
+# The parts event types play in the rules below (which type plays each is the vocabulary's say).
+PRESENCE = VOCABULARY.role("presence")
+STATEMENT = VOCABULARY.role("statement")
+MEETING = VOCABULARY.role("meeting")
+WITHDRAWAL = VOCABULARY.role("withdrawal")
+DEPLOYMENT = VOCABULARY.role("deployment")
+EVACUATION = VOCABULARY.role("evacuation")
+CARGO_FLIGHT = VOCABULARY.role("cargo_flight")
+AGREEMENT = VOCABULARY.role("agreement")
+ATTACK = VOCABULARY.role("attack")
+# Movements whose lone place, when no destination is named, is the place they leave.
+LEAVES = frozenset(t.name for t in VOCABULARY.event_types if t.leaves)
+
+
+def _trigger_rx(triggers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(r"\b(?:" + t + r")\b" for t in triggers), re.I)
+
+
+# Most specific first: the first type whose trigger fires names the sentence's event.
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (t.name, _trigger_rx(t.triggers))
+    for t in sorted(VOCABULARY.event_types, key=lambda t: t.trigger_rank) if t.triggers
+]
+# Where each type's trigger first matches, found together (most sentences have none): on the sentence, or with the
+# lexicons' case-sensitive twins on its lower-cased text.
+_TRIGGER_RX = dict(TRIGGERS)
+_TRIGGER_FIRSTS = caseless.Firsts([rx for _, rx in TRIGGERS])
+_TRIGGER_FIRSTS_TWIN = caseless.Firsts([caseless.twin(rx) for _, rx in TRIGGERS])
+
+
+def _trigger_starts(sentence: str, low: str | None) -> dict[str, int]:
+    """Where the trigger of each type first matches in the sentence (types whose trigger matches nowhere left out).
+
+    ``low``: ``caseless.lowered(sentence)``."""
+    firsts = _TRIGGER_FIRSTS.firsts(sentence) if low is None else _TRIGGER_FIRSTS_TWIN.firsts(low)
+    return {TRIGGERS[k][0]: at for k, at in firsts.items()}
+
+
+
+def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> list[str]:
+    """Every type the sentence reports, most specific first, given where each type's trigger first matches
+    (``_trigger_starts``; ``low``: ``caseless.lowered(sentence)``). Presence of a base is implied by most
+    reports about it, so it stands alone only when nothing else happened; so does a statement."""
+    if not starts:
+        return []
+    # One journey per sentence: its most specific movement type names it ("sent to Turkey and then
+    # evacuated to Russia by air" is one air transport in two legs, not three journeys). Types that cannot
+    # change the answer are not looked for: later movement types, anything once it holds three types.
+    move, others = None, []
+    for etype, _ in TRIGGERS:
+        if etype == PRESENCE or (move and is_movement(etype)):
+            continue
+        if etype in starts:
+            if is_movement(etype):
+                move = etype
+            else:
+                others.append(etype)
+            if move and len(others) >= 2:
+                break
+    if (len(others) < 2 and (" where " in sentence or " which " in sentence)
+            and _PRESENCE_CLAUSE.find(sentence, low) >= 0):
+        others.append(PRESENCE)  # "..., where it has kept a helicopter base since 2019": asserted beside the news
+    if MEETING in others and _BASE_FUTURE.find(sentence, low) >= 0 and _SPEECH.find(sentence, low) >= 0:
+        others = [STATEMENT] + [t for t in others if t not in (MEETING, STATEMENT)]
+    if move == CARGO_FLIGHT and _SELF_FLOWN.find(sentence, low) >= 0 and _CARGO.find(sentence, low) < 0:
+        move = WITHDRAWAL if WITHDRAWAL in starts else DEPLOYMENT  # combat aircraft flying themselves
+    if move in (WITHDRAWAL, CARGO_FLIGHT):
+        people = _CIVILIANS.find(sentence, low)
+        if people >= 0:  # people, not forces, leaving or flown out: the first of them named is who moves
+            force = _FORCE_WORDS.find(sentence, low)
+            if force < 0 or people < force:
+                move = EVACUATION
+    if move == DEPLOYMENT and _FORCE_WORDS.find(sentence, low) < 0:
+        move = None  # a leader flying to a summit deploys nothing
+        if not others:
+            return []
+    if move is None and not others:  # a trigger fired: it was the presence of a base, alone
+        return [_first_type(sentence, low, starts) or PRESENCE]
+    return (([move] if move else []) + others)[:3]
+
+
+def _first_type(sentence: str, low: str | None, starts: dict[str, int]) -> str | None:
+    """The first type whose trigger fires; a base's future asserted by someone is a statement."""
+    for etype, _ in TRIGGERS:
+        if etype in starts:
+            if etype == PRESENCE and _SPEECH.find(sentence, low) >= 0 and _FUTURE_OF_BASE.find(sentence, low) >= 0:
+                return STATEMENT
+            return etype
+    return None
+
+
+def _status(sentence: str, etype: str, when: date | None, published: date | None, low: str | None = None) -> str:
+    """What the sentence says of the claim: denied, planned, historical, ongoing, completed or reported."""
+    firsts = _STATUS_FIRSTS.firsts(sentence) if low is None else _STATUS_FIRSTS_TWIN.firsts(low)
+    said = {status for k, status in enumerate(_STATUS_WORDS) if k in firsts}
+    if "denied" in said:
+        return "denied"
+    if "planned" in said:
+        return "planned"
+    if when and published and (published - when).days > 365:
+        return "historical"
+    if "ongoing" in said:
+        return "ongoing"
+    if is_movement(etype) and "completed" in said:
+        return "completed"
+    return "reported"
+
+
+def _only_named(sentence: str, etype: str, nouns: frozenset[str], place_after: bool = False) -> bool:
+    """Whether every trigger of ``etype`` in the sentence is one of ``nouns`` only naming the happening ("the
+    withdrawal comes amid"; with ``place_after``, unless a place follows it: "talks in Ankara")."""
+    rx = _TRIGGER_RX.get(etype)
+    return rx is not None and all(
+        m.group().lower() in nouns and (_SUBJECT_BEFORE if place_after else _NAMED_BEFORE).search(sentence, 0, m.start())
+        and not (place_after and _PLACE_AFTER.match(sentence, m.end(), m.end() + 40)) for m in rx.finditer(sentence))
+
+
+# Before a noun that only names a movement: the start of a clause or a preposition, then a determiner or a
+# possessive ("The withdrawal comes", "amid France's withdrawal"); not a verb ("ordered the withdrawal").
+_NAMED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:as|and|but|amid|with|after|before|since|during|following|despite|of|on|"
+                           r"about|over|for)\s+)(?:(?:the|this|that|its|their|[\w’'-]+['’]s)\s+(?:[\w-]+\s+){0,2})?\Z", re.I)
+# A clause's subject: "The visit marks", "Putin's visit follows".
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:the|this|that|its|their|[\w’'-]+['’]s)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+
+
+def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[str, int],
+                 since: bool, origin: bool, destination: bool) -> list[str]:
+    """The types once the sentence's dates and place roles are known: a force deployed somewhere "since 2019" is
+    a presence; a withdrawal only named, with no place it leaves, is no new one; one ordered, or a move blocked,
+    is a statement, and a move decided is one too, beside the move; materiel evacuated is withdrawn; a meeting only named is none; fighting that diplomacy is
+    appealed about is no attack; an agreement ended is a statement."""
+    out = []
+    for t in types:
+        if t == DEPLOYMENT and since and not destination:
+            t = PRESENCE
+        elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _MOVEMENT_NOUNS):
+            continue
+        elif t == WITHDRAWAL and _TOLD_TO_LEAVE.find(sentence, low) >= 0:
+            t = STATEMENT
+        elif t in (WITHDRAWAL, DEPLOYMENT) and _DECIDED.find(sentence, low) >= 0 and STATEMENT not in out:
+            out.append(STATEMENT)  # "Putin ordered the withdrawal of ...": the decision is news of its own, beside the move
+            out.append(t)
+            continue
+        elif is_movement(t) and _BLOCKED.find(sentence, low) >= 0:
+            t = STATEMENT
+        elif t == EVACUATION and _CIVILIANS.find(sentence, low) < 0 and _MATERIEL.find(sentence, low) >= 0:
+            t = WITHDRAWAL  # "an emergency evacuation of military equipment": forces leaving, not people
+        elif t == MEETING and _only_named(sentence, t, _MEETING_NOUNS, place_after=True):
+            continue
+        elif t == ATTACK and 0 <= _DIPLOMACY.find(sentence, low) < starts.get(t, -1):
+            continue
+        elif t == AGREEMENT and _ENDED.find(sentence, low) >= 0:
+            t = STATEMENT
+        if t not in out:
+            out.append(t)
+    return out

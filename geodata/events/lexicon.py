@@ -1,0 +1,188 @@
+"""The lexicons the extraction rules read besides the triggers: clause cues, place-role cues, status words, actors.
+
+Data and patterns only (the triggers themselves come from the vocabulary, ``geodata/data/vocabulary.toml``).
+The lexicons are matched through geodata.caseless: on a sentence's lower-cased text when it has no character
+whose case re.I folds specially, with case-sensitive twins five times faster than re.I.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from geodata import caseless
+
+
+def _rx(words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + words + r")\b", re.I)
+
+
+_FORCES = r"(?:troops|forces?|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
+
+_PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|staff|wounded|nationals|citizens|evacuees)"
+
+# Purpose and justification clauses say why, not what happened ("deployed police to Aleppo to monitor the
+# evacuation", "struck targets in retaliation for an attack on its troops", "moved in, saying the army had
+# abandoned its posts"): their words trigger no event and
+# their places locate none. They run to the end of the clause.
+_WHY = re.compile(r"\b(?:to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
+                  r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend)|"
+                  r"in (?:retaliation|response|revenge) (?:for|to))\b[^,;:.]*"
+                  r"|,\s+(?:saying|claiming|citing|arguing|alleging)\b[^,;:.]*", re.I)
+_WHY_TWIN = caseless.twin(_WHY)
+# People, not forces, on the move: leaving, being flown out or driven away is an evacuation.
+_CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
+_FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
+                                                    "troop|systems?|missiles?|batteries|drones?|equipment|weapons|armou?r|vehicles|hardware|army|navy|engineers|"
+                                                    "battalions?|brigades?|divisions?|regiments?|paratroopers|", 1)))
+# The closing attribution (", the Defence Ministry in Moscow said.") names who spoke, not where it happened.
+_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|says|told|reported|announced|added|stated|"
+                          r"according to)\b[^,;:]{0,40}$", re.I)
+_ATTRIBUTION_TWIN = caseless.twin(_ATTRIBUTION)
+# "Erbil, the capital of the Kurdistan region": the appositive describes the place named before it.
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:capital|city|town|village|province|region|part|port|"
+                         r"heart|seat|centre|center|outskirts|suburb)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
+# A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
+_FUTURE_OF_BASE = caseless.Lexicon(_rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early"))
+# Reported words about a named base's future are a statement, even when they mention the talks held about it.
+_BASE_FUTURE = caseless.Lexicon(_rx(r"(?:future|fate|status) of\b[^.]{0,50}\b(?:bases?|facilit(?:y|ies)|military presence)"))
+# Combat aircraft flying themselves ("the jets were flown to Syria") deploy; transport flights carry cargo.
+_SELF_FLOWN = caseless.Lexicon(_rx(r"(?:aircraft|jets|warplanes|bombers|fighters|helicopters|drones|mig-\d+|su-\d+)\b[^.,;]{0,25}\bflown"))
+_CARGO = caseless.Lexicon(_rx(r"cargo|transport (?:planes?|aircraft|flights?)|equipment|supplies|il-76|an-124|airlift\w*|by air"))
+# A relative clause asserting a presence ("where it has kept a base", "which the army has used as a garrison").
+_PRESENCE_CLAUSE = caseless.Lexicon(_rx(r"(?:where|which) (?:[\w-]+ ){0,2}(?:has |have |had )?(?:kept|keeps|maintained|maintains|"
+                                        r"operated|operates|stationed|used|uses) (?:[\w-]+ ){0,3}(?:bases?|garrison|troops|forces)"))
+_SPEECH = caseless.Lexicon(_rx(r"said|says|told|stated|statement|announced|reported|according to"))
+
+_ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
+_DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|bound for|headed for|"
+                         r"(?:dock|land|berth|anchor|arriv)ed (?:at|in|off))\b", re.I)
+# "to" opening an infinitive whose own phrase holds the place ("to call at the port", "to take a route over
+# the sea") marks no destination: a lower-case word that is no determiner, then a locative preposition.
+_INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|other|"
+                            r"northern|southern|eastern|western|central|north|south|east|west|coastal|neighbouring|"
+                            r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
+_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)  # a relative clause: its cues are not the journey's
+# A contrasting clause starts a journey of its own ("part will move to A while others return to B"): cues before it
+# give no role to a place after it, cues after it do.
+_CONTRAST = re.compile(r"\b(?:while|whereas|but)\b|[;:]|,\s+(?:and\s+)?(?:others|the rest|some|most|many)\b", re.I)
+_ROLE_CUES_TWINS = (caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS),
+                    caseless.twin(_CONTRAST))
+# Going home: the doer's own country is the destination ("the troops returned home").
+_HOME = caseless.Lexicon(_rx(r"(?:return\w*|went|gone|go|going|head\w*|sent|flown|brought|travel\w*|back) home|repatriat\w+"))
+# A leg that goes on from where the last one ended ("The troops will then travel back to France").
+_THEN = caseless.Lexicon(_rx(r"then|from there|onward|onwards"))
+# A reporting verb's place is where it was said, not where it happened ("the minister said in Ankara").
+_SAID_AT = re.compile(r"\b(?:said|says|told|announced|stated|speaking|spoke|reported|added|wrote|briefing|"
+                      r"news conference|press conference)\s+(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+# Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
+_METONYM_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:(?-i:[a-z]+ly)\s+)?(?:moved|sent|deployed|withdrew|pulled|launched|began|ordered|said|says|say|views?|viewed|made|makes|has|had|have|(?:is|was|were)(?!\s+(?:being\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed)\b)|will|would|wants?|wanted|asked|"
+    r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
+    re.I,
+)
+# (A place that "was hit", "was captured" is where it happened, not an agent.)
+# A metonym is an agent, never the object of a preposition ("the evacuation of Aleppo would continue").
+_PREP_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?$", re.I)
+# "urged Ankara to close", "want Russia to keep": the capital or country as the agent of an infinitive.
+_AGENT_OF_INFINITIVE = re.compile(r"^\s+to\s+(?:(?-i:[a-z])\w+)\s+(?!(?-i:[A-Z]))", re.I)
+_ADJECTIVAL = re.compile(r"^-(?:controlled|held|backed|led|based|occupied|allied|supported|run)\b", re.I)
+
+_PLANNED = caseless.Lexicon(_rx(r"will|would|plans?|planned|planning|intends?|to be (?:moved|sent|withdrawn|evacuated|transported)|are to|seeks?|seeking|expected to|requested|asked"))
+_DENIED = caseless.Lexicon(_rx(r"denied|denies|not currently|did not|does not|no plans|was not|were not|is not|are not|no final decisions"))
+_ONGOING = caseless.Lexicon(_rx(r"is \w+ing|are \w+ing|was \w+ing|were \w+ing|continu\w+|ongoing|underway"))
+_COMPLETED = caseless.Lexicon(_rx(r"withdrew|left|evacuated|departed|sailed|arrived|returned|traveled|travelled|moved|transferred|has withdrawn"))
+# Looked for together (one scan for any of them), on the sentence or with their twins on its lower-cased text.
+_STATUS_WORDS = {"denied": _DENIED, "planned": _PLANNED, "ongoing": _ONGOING, "completed": _COMPLETED}
+_STATUS_FIRSTS = caseless.Firsts([lex.rx for lex in _STATUS_WORDS.values()])
+_STATUS_FIRSTS_TWIN = caseless.Firsts([lex.twin for lex in _STATUS_WORDS.values()])
+
+# Diplomacy about fighting is no fighting ("appealed to X for a diplomatic resolution of the fighting").
+_DIPLOMACY = caseless.Lexicon(_rx(r"appeal\w*|urg\w+|call\w* (?:on|for)|diplomatic|mediat\w+|de-?escalat\w+|"
+                                  r"peaceful (?:resolution|solution|settlement)"))
+# An agreement ended, cut or torn up is a statement about it, not an agreement.
+_ENDED = caseless.Lexicon(_rx(r"terminat\w+|cut|cuts|ended|ends|ending|tor[en] up|tear\w* up|scrap\w*|cancel\w*|revok\w*|"
+                              r"annul\w*|suspend\w*|denounc\w*|renounc\w*"))
+# A withdrawal only named ("the withdrawal comes amid ..."): the noun, not a movement told.
+_MOVEMENT_NOUNS = frozenset(("withdrawal", "pullout", "drawdown", "departure of", "retreat"))
+# A meeting only named ("the visit marks ...", "Putin's visit follows ..."), unless a place follows the noun ("talks in X").
+_MEETING_NOUNS = frozenset(("visit", "talks", "meeting", "summit", "negotiations"))
+_PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:to|in|at)\s+(?:the\s+)?[A-Z]")
+# Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
+_TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
+                                      r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
+# A move decided ("Putin ordered the deployment", "announced a partial pullout"): the decision is news too.
+_DECIDED = caseless.Lexicon(_rx(r"(?:order\w*|announc\w*|decid\w*|approv\w*)\s+(?:a|an|the)\s+(?:[\w“”\"-]+\s+){0,3}?"
+                                r"(?:withdrawal|pullout|drawdown|deployment)"))
+# Materiel, not people: what an "evacuation of military equipment" moves.
+_MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|armou?r|ammunition|supplies|materiel|"
+                                 r"air defen[cs]e systems?|missiles?"))
+# A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
+_BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
+# A title is no place ("the special envoy for the Middle East and Africa").
+_TITLE_FOR = re.compile(r"\b(?:envoy|minister|ambassador|representative|director|commissioner|coordinator|secretary|"
+                        r"correspondent|spokes(?:man|woman|person)|desk)\s+(?:for|to|on)\s+(?:the\s+)?$", re.I)
+
+# A locative phrase just before a place ("in", "at the port of"), and places coordinated with nothing between.
+_AT = re.compile(r"\b(?:in|at|near|off|over|outside|inside|across|around|into|on|to|from|of)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,3}$", re.I)
+_BARE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*$", re.I)
+
+
+def _load_actors() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str]]:
+    """The actor lexicon (``data/actors.csv``: actor, its home country's ISO code or "", pattern), most specific
+    first ("Wagner Group" before "Russia")."""
+    path = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return [(r["actor"], re.compile(r["pattern"])) for r in rows], {r["actor"]: r.get("country_code") or "" for r in rows}
+
+
+ACTORS, ACTOR_COUNTRY = _load_actors()
+
+
+def _firsts(patterns: list[re.Pattern[str]]) -> caseless.Firsts | None:
+    """The patterns asked together where each first matches (None when they cannot be: groups, several flags)."""
+    try:
+        return caseless.Firsts(patterns) if patterns else None
+    except (ValueError, re.error):
+        return None
+
+
+_ACTOR_FIRSTS = _firsts([rx for _, rx in ACTORS])
+
+
+def actors_in(sentence: str) -> tuple[str, ...]:
+    """The actors the sentence names, in lexicon order (found together: most sentences name none)."""
+    if _ACTOR_FIRSTS is None:
+        return tuple(name for name, rx in ACTORS if rx.search(sentence))
+    return tuple(ACTORS[k][0] for k in sorted(_ACTOR_FIRSTS.firsts(sentence)))
+
+
+
+_CLAUSE_START = re.compile(r"[,;:(]\s*(?!(?:which|who|that)\b)|\b(?:while|whereas|but|after|before|when|as)\s", re.I)
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?", re.I)
+
+
+def doer(sentence: str, at: int, named: tuple[str, ...]) -> tuple[str, ...]:
+    """Who did what the trigger at offset ``at`` tells: of the actors the sentence names (``named``), the one nearest
+    before the trigger in its clause, else the first named before it in the sentence, else the agent of a passive
+    ("was struck by Ukrainian drones"), else the first one named."""
+    if len(named) < 2 or at < 0:
+        return named[:1]
+    spans = sorted((m.start(), name) for name, rx in ACTORS if name in named for m in rx.finditer(sentence))
+    before = [(p, name) for p, name in spans if p < at]
+    clause = max((c.end() for c in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
+    own = [name for p, name in before if p >= clause]
+    if own:
+        return (own[-1],)
+    if before:
+        return (before[0][1],)
+    by = _BY_AGENT.search(sentence, at, at + 80)
+    if by:
+        after = [name for p, name in spans if by.end() <= p <= by.end() + 30]
+        if after:
+            return (after[0],)
+    return (spans[0][1],) if spans else named[:1]

@@ -1,0 +1,52 @@
+"""Sentence splitting: (start, end) offsets of each sentence of an article, overlong ones cut."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = ("Mr", "Mrs", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                  "Dec", "No", "Gen", "Col")
+# Not after an initial or an abbreviation: one look-behind per length (a look-behind has one width), each behind the
+# character just read (hence the ".": an abbreviation, then the full stop or ! ? …).
+_ABBREV = r"(?<!\b[A-Z].)" + "".join(
+    rf"(?<!\b(?:{'|'.join(w for w in _ABBREVIATIONS if len(w) == n)}).)" for n in sorted({len(w) for w in _ABBREVIATIONS}))
+# The pattern opens with a character class, the one character a sentence end starts with, so re skips to it at C
+# speed and the look-behinds run only there. A new line starts a run of new lines.
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|" + _ABBREV + r"[.!?…]*[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]))")
+
+
+MAX_SENTENCE = 1500  # a "sentence" longer than this (a pasted table, hostile input) is cut at white space
+
+
+def _cut(s: int, e: int, text: str) -> list[tuple[int, int]]:
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut + 1
+    out.append((s, e))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, trimmed of surrounding white space; overlong ones are cut."""
+    out, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        out.append((pos, m.start() + len(m.group().rstrip())))
+        pos = m.end()
+    out.append((pos, len(text)))
+    trimmed = []
+    for s, e in out:
+        if e - s <= MAX_SENTENCE and s < e and not text[s].isspace() and not text[e - 1].isspace():
+            trimmed.append((s, e))  # most sentences: nothing to trim, and what _cut gives, without the call
+            continue
+        seg = text[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs - ls > MAX_SENTENCE:
+            trimmed.extend(_cut(s + ls, s + rs, text))
+        elif rs > ls:
+            trimmed.append((s + ls, s + rs))  # what _cut gives a sentence short enough, without the call
+    return trimmed
+

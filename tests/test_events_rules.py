@@ -1,0 +1,261 @@
+"""Extraction rules for the failure classes measured on real articles (issue 14), on invented sentences."""
+
+from datetime import date
+
+from geodata.corpus import make_article, mark_boilerplate
+from geodata.events import merge_events
+from geodata.models import Event, Source
+from geodata.pipeline import process_article
+
+
+def run(text, gaz, published=date(2025, 3, 12), file="t.txt", source="Test"):
+    art, _ = make_article(file, text, {"published": published.isoformat(), "source": source, "title": file})
+    return process_article(mark_boilerplate([art])[0], gaz)
+
+
+def of(r, etype):
+    return [e for e in r.events if e.type == etype]
+
+
+# ---- dates -----------------------------------------------------------------------------------------------------
+
+def test_a_month_in_past_narration_is_before_publication(gaz):
+    r = run("The rebels launched an offensive on Aleppo in August.", gaz, published=date(2025, 3, 12))
+    ev = of(r, "attack")[0]
+    assert (ev.date, ev.date_end, ev.date_precision) == (date(2024, 8, 1), date(2024, 8, 31), "month")
+
+
+def test_a_day_inside_the_sentences_coarser_date_dates_it(gaz):
+    r = run("Sevastopol was hit by missile attacks last month, with a Feb. 11 strike damaging a ship.", gaz)
+    ev = of(r, "attack")[0]
+    assert (ev.date, ev.date_precision) == (date(2025, 2, 11), "day")
+
+
+def test_a_date_carries_to_the_sentence_that_continues_the_happening(gaz):
+    text = ("On Monday, a convoy of troops left Damascus. The convoy then moved to the Hmeimim air base.\n\n"
+            "Troops were deployed to Tartus.")
+    r = run(text, gaz, published=date(2025, 3, 12))  # a Wednesday: Monday is March 10
+    moves = [e for e in r.events if e.destination is not None]
+    hmeimim = next(e for e in moves if "Hmeimim" in e.destination.name)
+    assert (hmeimim.date, hmeimim.date_precision) == (date(2025, 3, 10), "day")
+    tartus = next(e for e in moves if abs(e.destination.lat - 34.89) < 0.2)
+    assert tartus.date_precision == "as_of"  # another paragraph, no continuation: as of publication
+
+
+def test_a_sentence_without_a_continuation_cue_keeps_its_own_date(gaz):
+    r = run("On Monday, troops left Damascus. Troops were deployed to Tartus.", gaz)
+    tartus = next(e for e in r.events if e.destination is not None and abs(e.destination.lat - 34.89) < 0.2)
+    assert tartus.date_precision == "as_of"
+
+
+# ---- corroboration ---------------------------------------------------------------------------------------------
+
+def _ev(article_id, outlet, start=0):
+    src = Source(article_id=article_id, file=f"{article_id}.txt", title="t", source=outlet, url="", published="2025-03-12",
+                 quote="q", start=start, end=start + 1)
+    return Event(id=f"ev-{article_id}-{start}", type="withdrawal", status="reported", date=date(2025, 3, 12),
+                 date_end=date(2025, 3, 12), date_precision="day", place=None, quote="troops withdrew from the base",
+                 start=start, end=start + 1, confidence=0.5, article_id=article_id, sources=[src])
+
+
+def test_corroboration_counts_distinct_articles_and_keeps_outlets():
+    merged = merge_events([_ev("a", "Reuters"), _ev("b", "AFP", 0), _ev("b", "AFP", 50), _ev("c", "AP")])
+    assert len(merged) == 1
+    ev = merged[0]
+    assert round(ev.confidence, 3) == 0.7  # two other articles: +0.1 each, b once though it reported twice
+    assert sorted({s.source for s in ev.sources}) == ["AFP", "AP", "Reuters"]
+    assert len(ev.sources) == 4
+
+
+def test_inferred_ends_round_trip():
+    ev = _ev("a", "Reuters")
+    ev.inferred = ("origin",)
+    assert Event.from_dict(ev.to_dict()).inferred == ("origin",)
+
+
+# ---- movements -------------------------------------------------------------------------------------------------
+
+def _ends(e):
+    return (e.origin.name if e.origin else None, e.destination.name if e.destination else None)
+
+
+def test_destinations_in_ordinary_phrasing(gaz):
+    cases = {
+        "Heavy weapons were transferred to the Hmeimim airbase on Sunday.": "Hmeimim Air Base",
+        "The equipment was shipped back to Moscow.": "Moscow",
+        "The frigate was bound for Tartus.": "Ţarţūs",
+        "A convoy of troops was heading to Latakia.": "Latakia",
+        "A cargo plane flew out on Saturday for Libya.": "Libya",
+    }
+    for text, dest in cases.items():
+        r = run(text, gaz)
+        assert any(e.destination is not None and e.destination.name == dest for e in r.events), (text, r.events)
+
+
+def test_relocated_from_a_to_b_is_one_leg(gaz):
+    r = run("The unit was relocated from Qamishli to Latakia.", gaz)
+    assert [_ends(e) for e in r.events if e.destination] == [("Al Qāmishlī", "Latakia")]
+
+
+def test_two_destinations_in_contrasting_clauses_are_two_legs_from_one_origin(gaz):
+    r = run("Russian forces left Qamishli on Monday; part of the contingent will move to the Hmeimim base "
+            "while others return to Russia.", gaz)
+    legs = [_ends(e) for e in r.events if e.destination]
+    assert ("Al Qāmishlī", "Hmeimim Air Base") in legs and ("Al Qāmishlī", "Russia") in legs, legs
+
+
+def test_an_origin_named_earlier_in_the_article_is_inferred(gaz):
+    text = ("Russian forces withdrew from the Qamishli airport on Monday. "
+            "Trucks carrying their equipment were moved to Latakia.")
+    r = run(text, gaz)
+    leg = next(e for e in r.events if e.destination is not None and e.destination.name == "Latakia")
+    assert leg.origin is not None and "Kamishly" in leg.origin.name
+    assert leg.inferred == ("origin",) and leg.type == "withdrawal"
+    assert all(e.inferred == () for e in r.events if e is not leg)
+
+
+def test_returning_home_goes_to_the_doers_country(gaz):
+    r = run("The French troops returned home after leaving Gao. France thanked them.", gaz)
+    ev = of(r, "withdrawal")[0]
+    assert _ends(ev) == ("Gao", "France") and ev.inferred == ("destination",)
+
+
+# ---- withdrawals and handovers ---------------------------------------------------------------------------------
+
+def test_withdrawal_phrasings(gaz):
+    for text in ("The French army has left Mali.", "The soldiers pulled out of Kidal last week.",
+                 "The army handed over the base in Gao to local forces.", "The troops vacated the camp in Timbuktu.",
+                 "France completed its withdrawal from Niger on Friday.", "The last French troops departed Niamey on Friday."):
+        r = run(text, gaz)
+        assert of(r, "withdrawal"), text
+
+
+# ---- phantom events --------------------------------------------------------------------------------------------
+
+def test_stationed_since_is_a_presence_over_a_range(gaz):
+    r = run("Russian troops have been stationed at Qamishli airport since 2019.", gaz)
+    assert [e.type for e in r.events] == ["base_presence"]
+    ev = r.events[0]
+    assert (ev.date, ev.date_end, ev.date_precision) == (date(2019, 1, 1), date(2025, 3, 12), "range")
+
+
+def test_a_withdrawal_only_named_is_no_new_one(gaz):
+    r = run("Russian forces withdrew from Qamishli on Monday. The withdrawal comes amid fighting near Aleppo.", gaz)
+    assert [e.place.name for e in of(r, "withdrawal")] == ["Al Qāmishlī"]
+
+
+def test_diplomacy_about_fighting_is_no_attack(gaz):
+    r = run("The minister appealed to Ankara for a diplomatic resolution of the fighting in Idlib.", gaz)
+    assert not of(r, "attack")
+
+
+def test_a_meeting_only_named_is_none_but_talks_somewhere_are(gaz):
+    assert not of(run("Putin's visit follows heavy fighting in Aleppo.", gaz), "meeting")
+    assert of(run("Lavrov was meeting his counterpart in Ankara for the second time.", gaz), "meeting")
+
+
+def test_an_agreement_ended_is_a_statement(gaz):
+    r = run("Niger terminated its defence agreement with France in Niamey.", gaz)
+    assert [e.type for e in r.events] == ["statement"]
+
+
+def test_ordered_to_leave_is_a_statement(gaz):
+    r = run("The junta ordered the French troops to withdraw from Niamey.", gaz)
+    assert "statement" in [e.type for e in r.events] and not of(r, "withdrawal")
+
+
+def test_a_reporting_verbs_place_is_not_the_events(gaz):
+    r = run("The minister said in Ankara that Russian jets struck Idlib.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Idlib"]
+
+
+# ---- actors ----------------------------------------------------------------------------------------------------
+
+def test_the_actor_is_the_doer_not_the_first_country_named():
+    from geodata.events import actors_in
+    from geodata.events.lexicon import doer
+
+    for text, trigger, who in [
+        ("Ukraine struck the headquarters of Russia's Black Sea Fleet.", "struck", "Ukraine"),
+        ("After talks with Turkey, Russian forces withdrew from the base.", "withdrew", "Russia"),
+        ("Sevastopol was struck by Ukrainian missiles.", "struck", "Ukraine"),
+        ("French troops left Gao, where Wagner mercenaries later deployed.", "left", "France"),
+        ("The RSF attacked El Fasher, the SAF said.", "attacked", "RSF"),
+    ]:
+        assert doer(text, text.index(trigger), actors_in(text)) == (who,), text
+
+
+def test_the_actor_lexicon_is_general():
+    from geodata.events import actors_in
+
+    assert actors_in("Houthis fired at a ship; JNIM and Africa Corps clashed; Hezbollah and Israel traded fire.") == (
+        "Africa Corps", "Israel", "Hezbollah", "Houthis", "JNIM")
+    assert actors_in("militants attacked a convoy") == ()  # no theatre-bound reading of a common noun
+
+
+def test_the_lede_and_a_later_quote_of_it_are_one_event(gaz):
+    text = ("Russian troops withdrew from the Qamishli airport on Monday, officials said.\n\n"
+            "\"Our troops withdrew from the Qamishli airport,\" a Russian officer told reporters.")
+    events = merge_events(list(run(text, gaz).events))
+    withdrawals = [e for e in events if e.type == "withdrawal"]
+    assert len(withdrawals) == 1 and len(withdrawals[0].sources) == 2
+    assert withdrawals[0].date == date(2025, 3, 10)  # the lede's date, not the quote's "as of"
+
+
+def test_a_leg_told_then_starts_where_the_last_one_ended(gaz):
+    text = "French troops left Gao and headed to Bamako on Monday. The troops will then travel back to France."
+    r = run(text, gaz)
+    last = [e for e in r.events if e.destination is not None and e.destination.name == "France"][-1]
+    assert last.origin is not None and last.origin.name == "Bamako" and last.inferred == ("origin",)
+
+
+def test_repatriated_goes_home_and_a_country_acting_is_no_origin(gaz):
+    r = run("The French equipment was repatriated from Niger.", gaz)
+    assert [_ends(e) for e in of(r, "withdrawal")] == [("Niger", "France")]
+    r = run("Russia largely moved its warships from Sevastopol to Novorossiysk.", gaz)
+    assert [_ends(e) for e in r.events if e.destination] == [("Sevastopol", "Novorossiysk")]
+
+
+def test_a_deadline_dates_the_move_it_sets(gaz):
+    r = run("The junta has given the French troops until Sept. 15 to remove their troops from Niamey.", gaz,
+            published=date(2025, 7, 7))
+    ev = of(r, "withdrawal")[0]
+    assert (ev.date, ev.date_precision, ev.status) == (date(2025, 9, 15), "day", "planned")
+
+
+def test_places_listed_after_one_locative_share_the_claim(gaz):
+    r = run("France had more than 1,500 soldiers in Niger, based in Ayorou, Gao and Niamey.", gaz)
+    assert {e.place.name for e in of(r, "base_presence")} >= {"Ayorou", "Niamey"}
+
+
+def test_taking_a_place_is_an_attack(gaz):
+    assert of(run("Russian forces have now taken Selydove, the ministry said.", gaz), "attack")
+
+
+def test_a_decided_move_is_also_a_statement_and_a_blocked_one_only_a_statement(gaz):
+    types = [e.type for e in run("Putin ordered the withdrawal of the main part of the Russian forces from Syria.", gaz).events]
+    assert "statement" in types and "withdrawal" in types
+    types = [e.type for e in run("The government blocked a Russian vessel from evacuating equipment from Tartus.", gaz).events]
+    assert types == ["statement"]
+
+
+def test_materiel_evacuated_is_withdrawn_but_people_are_evacuated(gaz):
+    assert of(run("The Russians are carrying out an evacuation of military equipment from Tartus.", gaz), "withdrawal")
+    assert of(run("Russia evacuated 4,000 fighters and their families from Tartus.", gaz), "evacuation")
+
+
+def test_a_title_is_no_place(gaz):
+    r = run("The envoy for the Middle East and Africa met officials in Damascus.", gaz)
+    assert [e.place.name for e in of(r, "meeting")] == ["Damascus"]
+
+
+def test_what_is_sought_is_no_purpose_clause(gaz):
+    r = run("Russia is now seeking to secure its naval base in Tartus.", gaz)
+    assert any(e.place is not None and abs(e.place.lat - 34.89) < 0.2 for e in r.events), r.events
+
+
+def test_taking_over_a_base_and_rolling_towards_a_town_are_movements(gaz):
+    r = run("Russian forces took over the Qamishli airport in 2019.", gaz)
+    assert of(r, "deployment")
+    r = run("A convoy of Russian military vehicles rolled down the highway towards Tartus on Monday.", gaz)
+    assert [e.destination.lat // 1 for e in r.events if e.destination] == [34.0]
