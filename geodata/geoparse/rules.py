@@ -1,0 +1,180 @@
+"""What is not a place, or not a place here: acronyms, dates, people's names, metonyms, actors in compound
+adjectives, common words without a locative, spelling variants without support.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import string
+
+from geodata.gazetteer.normalize import ARTICLES
+from geodata.geoparse.lexicon import _CONNECTORS, _SENTENCE_START, COMMON_WORDS
+from geodata.models import Place
+from geodata.resolve import Span, own_keys
+
+_CAP_WORD_AFTER = re.compile(
+    r"^ (?!(?:City|Province|Governorate|District|Region|County|Oblast|Port|Airport|Air|Base|Airbase|Harbou?r|Bay|Strait|"
+    r"River|Valley|Mountains?|Island|Islands|Peninsula|Desert|Plain|Lake|Sea|Gulf|Coast|Border|Crossing|Camp|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or)\b)[A-Z][a-z]"
+)
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern greater upper lower inner outer downtown metro old new "
+    "in at to from of near for and or the a an".split()
+)
+
+
+def _name_before(span: Span, text: str) -> bool:
+    """A capitalised word (not a direction or qualifier) directly before: "John Kerry", "CNN Turk"."""
+    # _CAP_WORD_BEFORE ends in a letter and one space (its "$" also allows a new line after them): most names
+    # follow none, and need no search
+    end = span.start - 1 if text.startswith("\n", span.start - 1) else span.start
+    if end < 2 or text[end - 1] != " " or text[end - 2] not in _ASCII_LETTERS:
+        return False
+    before = text[max(0, span.start - 25):span.start]
+    m = _CAP_WORD_BEFORE.search(before)
+    if not m or m.group().strip().lower() in _QUALIFIERS:
+        return False
+    return not _SENTENCE_START.search(before[: m.start()])
+
+
+# An Arabic article joining the name to a capitalised word makes it part of a longer name: "Ain" in
+# "Ain al-Asad" or "Ras al-Ain" is not Al Ain in the Emirates.
+_ARTICLE = "(?:" + "|".join(ARTICLES) + ")"  # the Arabic articles the gazetteer's keys fold
+_ARTICLE_JOIN_AFTER = re.compile(r"[ \u00a0]+" + _ARTICLE + r"[-‐‑–][A-Z]")
+_ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*[ \u00a0]+(?:" + _ARTICLE + r"[-‐‑–]|"
+                                  r"(?:de|del|della|di|da|do|dos|du|des|la|le|van|von|der|den) )$")
+
+
+def _name_like_neighbour(span: Span, text: str, name_before: bool | None = None) -> bool:
+    """A capitalised word directly beside a one-word name makes it part of another name. ``name_before``:
+    ``_name_before(span, text)``, when the caller has it already."""
+    if _CAP_WORD_AFTER.match(text[span.end:span.end + 3]):
+        return True
+    if _name_before(span, text) if name_before is None else name_before:
+        return True
+    return (_ARTICLE_JOIN_AFTER.match(text, span.end, span.end + 8) is not None
+            or _ARTICLE_JOIN_BEFORE.search(text[max(0, span.start - 30):span.start]) is not None)
+
+
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:(?:\w+ly|later|also|again|has|had|have|then|earlier|previously|officially)\s+)?"
+    r"(?:said|says|told|announced|insisted|warned|denied|rejected|accused|claimed|added|condemned|responded|confirmed)\b"
+)
+_OPERATION_BEFORE = re.compile(r"\bOperation[ \u00a0]+$")
+_DATED = re.compile(r",?[ \u00a0]+\d")  # "March 2025", "March 4", "Sunday, 4 May"
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \u00a0]+$")  # "4 March", "4th March"
+_CALENDAR = frozenset({calendar.month_name[i].lower() for i in range(1, 13)} | {d.lower() for d in calendar.day_name})
+_ACRONYM = re.compile(r"^[A-Z][A-Z.]+$")
+
+
+# A name in a compound adjective of sponsorship or control names who, not where.
+_SPONSOR_AFTER = re.compile(
+    r"[-‐‑](?:backed|led|controlled|held|allied|sponsored|brokered|funded|supported|aligned|armed|trained|run|"
+    r"dominated|occupied|annexed|installed)\b", re.I)
+
+
+def _strong_place(p: Place) -> bool:
+    """A country, sea or region, or a curated row: a name that is a place whatever stands around it."""
+    return p.kind in ("country", "sea", "region") or p.source.startswith("curated")
+
+
+def _strong(cands: list[Place]) -> bool:
+    return any(map(_strong_place, cands))
+
+
+def _is_primary(key: str, cands: list[Place]) -> bool:
+    """True when some candidate carries this name as its own name (not only as an alternate name)."""
+    return any(key in own_keys(p.name) for p in cands)
+
+
+def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
+    """What ``_keep`` asks of a span's candidates, read in one pass: whether every one is a curated locative only,
+    whether one is strong (``_strong``), and the largest one's population (a province counts as 1,000,000 people,
+    a district as 100,000)."""
+    only_locative, strong, best_pop, admin = True, False, cands[0].population if cands else 0, ""
+    for p in cands:
+        if p.source != "curated-locative":
+            only_locative = False
+        if not strong and _strong_place(p):
+            strong = True
+        if p.population > best_pop:
+            best_pop = p.population
+        if p.kind == "admin1" or (p.kind == "admin2" and not admin):
+            admin = p.kind
+    if admin:
+        best_pop = max(best_pop, 1_000_000 if admin == "admin1" else 100_000)
+    return only_locative, strong, best_pop
+
+
+def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
+          doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None) -> bool:
+    """Drop spans that are probably not places: acronyms, common words, people, metonyms. ``name_before``:
+    ``_name_before(span, text)`` when the caller has it already (it is asked of one-word names only)."""
+    cands = span.candidates
+    only_locative, strong, best_pop = _candidates_read(cands)
+    surface = text[span.start:span.end]
+    if not span.locative and only_locative:
+        return False
+    if _ACRONYM.match(surface) and not strong:
+        return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
+    if _SPONSOR_AFTER.match(text, span.end, span.end + 14):
+        return False  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts of Syria": an actor
+    if _OPERATION_BEFORE.search(text, max(0, span.start - 12), span.start):
+        return False  # "Operation Olive Branch", "Operation Euphrates Shield": a military operation's name
+    if span.key in _CALENDAR and (not span.feature or _DATED.match(text, span.end, span.end + 6)
+                                  or _DAY_BEFORE.search(text, max(0, span.start - 6), span.start)):
+        # "in March 2025", "on Sunday", even after a feature word ("the air base in March 2025", "the city on
+        # 4 March"): dates, not March (Cambridgeshire) or Thursday Island
+        return False
+    if " " in span.key and len(span.key.split()[0]) == 1 and not strong:
+        return False  # "A Su-33", "Mr T": a lone letter does not start a place name
+    if span.fuzzy:
+        # A spelling variant is trusted for curated installations, and for places in the countries the
+        # document names when a locative or feature word says it is a place ("in Qudsayya"); anything else
+        # is too likely a person's name that merely sounds like a town.
+        placed = span.locative or bool(span.feature)
+        span.candidates = [p for p in cands if p.source.startswith("curated") or (placed and p.country_code in doc_countries)]
+        if not span.candidates or len(span.key.replace(" ", "")) < 5:
+            return False
+        # "Valley" in "Rift Valley Province" is no Valle: a one-word variant beside a capitalised word is part of
+        # another name (curated installations aside: "Russia's Hemeimeem")
+        return " " in span.key or all(p.source.startswith("curated") for p in span.candidates) \
+            or not _name_like_neighbour(span, text)
+    if strong:
+        return True
+    if span.feature:
+        # "the province of Western Kasai": the feature word is Kasai's; "Western" is part of its name
+        return " " in span.key or not _CAP_WORD_AFTER.match(text[span.end:span.end + 3])
+    if span.key in person_keys:
+        return False  # the document names a person so ("John Kerry" ... "Kerry said")
+    words = span.key.split()
+    single = len(words) == 1
+    common = all(w in COMMON_WORDS or w in _CONNECTORS for w in words)
+    if common and not _is_primary(span.key, cands) and not (span.locative and best_pop >= 1_000_000 and single):
+        return False  # "Center", "White House": translations and nicknames among alternate names ("to Mecca" stays)
+    if common and not any(p.kind in ("admin1", "admin2") and p.country_code in doc_countries for p in cands):
+        # "Central", "Western": a province counts as a large place only in a country the text names (not
+        # Paraguay's or Papua New Guinea's)
+        best_pop = max((p.population for p in cands), default=0)
+    if common and best_pop < 1_000_000 and not (span.locative and best_pop >= 50_000):
+        return False  # "Reading", "Nice", "Mobile" need "in"/"to"/"from" before them
+    if single and len(span.key) <= 3 and best_pop < 100_000:
+        return False
+    if single and _name_like_neighbour(span, text, name_before):
+        return False  # "Vladimir Putin", "CNN Turk": part of a person's or an outlet's name
+    if not span.locative and _SPEECH_AFTER.match(text[span.end:span.end + 15]):
+        return False  # "Damascus rejected": the government, not the place
+    if single and best_pop < 5_000 and not span.locative:
+        return False  # a hamlet sharing its name with a surname ("Dunn", "Steele") needs "in"/"near" before it
+    if (single and best_pop < 50_000 and not span.locative
+            and _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None):
+        return False  # a small place at the start of a sentence needs a locative
+    return True
+
+
