@@ -21,7 +21,7 @@ from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools
     _feature_class,
     _fuzzy_allowed,
 )
-from geodata.geoparse.rules import _keep, _name_before, _strong
+from geodata.geoparse.rules import _name_before, _strong, role_of
 from geodata.geoparse.scan import (  # noqa: F401
     _CAP_TOKEN,
     _NEXT_TOKEN,
@@ -31,7 +31,7 @@ from geodata.geoparse.scan import (  # noqa: F401
     _name_at,
     recognise,
 )
-from geodata.models import Mention
+from geodata.models import LITERAL, Mention
 from geodata.resolve import context, demonym_countries, descriptive_region, resolve
 
 
@@ -50,12 +50,20 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     demonyms = demonym_countries(text, gaz.demonyms)
     named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
                       if p.kind == "country" or len(s.candidates) == 1) | demonyms
-    # _keep asks _name_before of one-word names that are not strong only: the answer is after_name's
-    spans = [s for s, after in zip(spans, after_name, strict=True) if _keep(s, text, person_keys, named, after)]
-    ctx = context(spans, text, frozenset(c.upper() for c in roi), gaz, demonyms)
+    # role_of asks _name_before of one-word names that are not strong only: the answer is after_name's
+    roles = [role_of(s, text, person_keys, named, after) for s, after in zip(spans, after_name, strict=True)]
+    kept = [(s, r) for s, r in zip(spans, roles, strict=True) if r is not None]
+    # only literal mentions tell where the text is (as they did before roles were kept)
+    literal = [s for s, r in kept if r == LITERAL]
+    ctx = context(literal, text, frozenset(c.upper() for c in roi), gaz, demonyms)
     out = []
-    for i, s in enumerate(spans):
-        place, conf = resolve(i, s, gaz, ctx)
-        m = Mention(text[s.start:s.end], s.start, s.end, place, conf)  # positional: a third faster
-        out.append(descriptive_region(text, m, gaz))
+    i = 0
+    for s, r in kept:
+        if r == LITERAL:
+            place, conf = resolve(i, s, gaz, ctx)
+            i += 1
+        else:
+            place, conf = resolve(-2, s, gaz, ctx)  # -2: no span of the context
+        m = Mention(text[s.start:s.end], s.start, s.end, place, conf, r)  # positional: a third faster
+        out.append(descriptive_region(text, m, gaz) if r == LITERAL else m)
     return out

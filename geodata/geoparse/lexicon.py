@@ -29,6 +29,8 @@ _FEATURE_BEFORE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting|around|between|towards?|"
                               r"through|via|across|outskirts\s+of|siege\s+of)\s+(?:the\s+)?$", re.I)
+# A feature word in capitals before "in" ends another name ("Hmeimim Air Base in Latakia"): it is not Latakia's.
+_NAMED_FEATURE_BEFORE = re.compile(r"(?:Base|Airbase|Airport|Airfield|Port|Harbou?r|Facility)\s+(?:of|in|at|near)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
 
 

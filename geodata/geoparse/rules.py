@@ -73,7 +73,7 @@ _CALENDAR = frozenset({calendar.month_name[i].lower() for i in range(1, 13)} | {
 _ACRONYM = re.compile(r"^[A-Z][A-Z.]+$")
 
 
-# A name in a compound adjective of sponsorship or control names who, not where.
+# A name in a compound adjective of sponsorship or control names who, not where (an adjectival use).
 _SPONSOR_AFTER = re.compile(
     r"[-‐‑](?:backed|led|controlled|held|allied|sponsored|brokered|funded|supported|aligned|armed|trained|run|"
     r"dominated|occupied|annexed|installed)\b", re.I)
@@ -112,28 +112,74 @@ def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
     return only_locative, strong, best_pop
 
 
-def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
-          doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None) -> bool:
-    """Drop spans that are probably not places: acronyms, common words, people, metonyms. ``name_before``:
-    ``_name_before(span, text)`` when the caller has it already (it is asked of one-word names only)."""
+# A dateline: a name in capitals opening the text or a line, before the outlet, a comma, or a dash ("KHARTOUM
+# (Reuters) -", "WASHINGTON —", "KYIV, Ukraine, Dec. 22 (Xinhua) --").
+_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\(|,[ \u00a0]*[A-Z]|[—–]|-{1,2}[ \u00a0])")
+_LINE_START = re.compile(r"(?:^|\n)[ \t\u00a0]*$")
+# A capitalised word after a name that makes it part of an organisation's, unit's or ship's name: "Black Sea Fleet",
+# "Syrian Democratic Forces", "US Department of Defense", "Sky Mali" aside (that one is a word before).
+_ORGANISATION_AFTER = re.compile(
+    r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){0,2}(?:Fleet|Flotilla|Navy|Army|Air[ \u00a0]+Force|Armed[ \u00a0]+Forces|Forces|"
+    r"Department|Ministry|Embassy|Council|Command|Guard|Guards|Corps|Brigade|Division|Regiment|Battalion|Party|"
+    r"Front|Movement|Airlines|Airways|Government|Parliament|Congress|Senate|Agency|Institute|Strategy|Times|News|"
+    r"Post|Telegraph|Star|Company|Corporation|Group|Club|University|Bank)\b")
+_ORGANISATION_BEFORE = re.compile(r"\b(?:Armed[ \u00a0]+Forces|Republic|Ministry|Navy|Army|Government|"
+                                  r"Sky|Air|Bank|University)[ \u00a0]+of[ \u00a0]+$|\bSky[ \u00a0]+$")
+# A country's name used as an adjective before its forces, officials or offices: "U.S. troops", "UK intelligence".
+_ADJECTIVAL_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:special|armed|military|security|government|defen[cs]e|naval|air|ground|intelligence|"
+    r"foreign|state)[ \u00a0]+)?(?:forces|troops|soldiers|military|army|navy|officials?|officers?|diplomats?|"
+    r"intelligence|president|President|government|administration|envoy|ambassador|embassy|commanders?|"
+    r"personnel|warships?|jets|aircraft|drones?|strikes?|sanctions|Defen[cs]e|Defense|Secretary|Ambassador|"
+    r"General|Gen\.|Admiral|Senator|Army|Navy|Air|State[ \u00a0]+Department|Foreign|officials?)\b")
+_ADJECTIVAL_COMPOUND = re.compile(r"[-‐‑](?:based|designated|made|built|funded|trained|brokered)\b", re.I)
+
+
+def _dateline(span: Span, text: str) -> bool:
+    """A name in capitals opening the text or a line, before "(Reuters)", a comma or a dash."""
+    surface = text[span.start:span.end]
+    return (surface.isupper() and len(surface) >= 3
+            and _LINE_START.search(text, max(0, span.start - 4), span.start) is not None
+            and _DATELINE_AFTER.match(text, span.end, span.end + 6) is not None)
+
+
+def _country_reading(cands: list[Place]) -> bool:
+    return any(p.kind == "country" for p in cands)
+
+
+def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
+            doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None) -> str | None:
+    """The role of a toponym (``models.MENTION_ROLES``), or None when the span is probably no toponym at all
+    (acronyms, dates, people's names, common words). ``name_before``: ``_name_before(span, text)`` when the
+    caller has it already (it is asked of one-word names only)."""
     cands = span.candidates
     only_locative, strong, best_pop = _candidates_read(cands)
     surface = text[span.start:span.end]
-    if not span.locative and only_locative:
-        return False
-    if _ACRONYM.match(surface) and not strong:
-        return False  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
-    if _SPONSOR_AFTER.match(text, span.end, span.end + 14):
-        return False  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts of Syria": an actor
+    if _dateline(span, text):
+        span.locative = True
+        if not span.feature:
+            span.feature = "city"  # a dateline names a town: WASHINGTON is the city, not the state
+        return "literal"
+    if _ORGANISATION_AFTER.match(text, span.end, span.end + 40) or _ORGANISATION_BEFORE.search(
+            text, max(0, span.start - 24), span.start):
+        return "organisation"  # "Black Sea Fleet", "Syrian Democratic Forces", "Armed Forces of Ukraine", "Sky Mali"
     if _OPERATION_BEFORE.search(text, max(0, span.start - 12), span.start):
-        return False  # "Operation Olive Branch", "Operation Euphrates Shield": a military operation's name
+        return "organisation"  # "Operation Olive Branch", "Operation Euphrates Shield": a military operation's name
+    if _SPONSOR_AFTER.match(text, span.end, span.end + 14) or _ADJECTIVAL_COMPOUND.match(text, span.end, span.end + 14):
+        return "adjectival"  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts", "U.S.-based"
+    if _country_reading(cands) and _ADJECTIVAL_AFTER.match(text, span.end, span.end + 40):
+        return "adjectival"  # "U.S. troops", "UK intelligence", "US President"
+    if not span.locative and only_locative:
+        return "metonym"  # "the Kremlin said": a seat of government named for the government
+    if _ACRONYM.match(surface) and not strong:
+        return None  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
     if span.key in _CALENDAR and (not span.feature or _DATED.match(text, span.end, span.end + 6)
                                   or _DAY_BEFORE.search(text, max(0, span.start - 6), span.start)):
         # "in March 2025", "on Sunday", even after a feature word ("the air base in March 2025", "the city on
         # 4 March"): dates, not March (Cambridgeshire) or Thursday Island
-        return False
+        return None
     if " " in span.key and len(span.key.split()[0]) == 1 and not strong:
-        return False  # "A Su-33", "Mr T": a lone letter does not start a place name
+        return None  # "A Su-33", "Mr T": a lone letter does not start a place name
     if span.fuzzy:
         # A spelling variant is trusted for curated installations, and for places in the countries the
         # document names when a locative or feature word says it is a place ("in Qudsayya"); anything else
@@ -141,40 +187,41 @@ def _keep(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         placed = span.locative or bool(span.feature)
         span.candidates = [p for p in cands if p.source.startswith("curated") or (placed and p.country_code in doc_countries)]
         if not span.candidates or len(span.key.replace(" ", "")) < 5:
-            return False
+            return None
         # "Valley" in "Rift Valley Province" is no Valle: a one-word variant beside a capitalised word is part of
         # another name (curated installations aside: "Russia's Hemeimeem")
-        return " " in span.key or all(p.source.startswith("curated") for p in span.candidates) \
+        keep = " " in span.key or all(p.source.startswith("curated") for p in span.candidates) \
             or not _name_like_neighbour(span, text)
+        return "literal" if keep else None
     if strong:
-        return True
+        return "literal"
     if span.feature:
         # "the province of Western Kasai": the feature word is Kasai's; "Western" is part of its name
-        return " " in span.key or not _CAP_WORD_AFTER.match(text[span.end:span.end + 3])
+        return "literal" if " " in span.key or not _CAP_WORD_AFTER.match(text[span.end:span.end + 3]) else None
     if span.key in person_keys:
-        return False  # the document names a person so ("John Kerry" ... "Kerry said")
+        return None  # the document names a person so ("John Kerry" ... "Kerry said")
     words = span.key.split()
     single = len(words) == 1
     common = all(w in COMMON_WORDS or w in _CONNECTORS for w in words)
     if common and not _is_primary(span.key, cands) and not (span.locative and best_pop >= 1_000_000 and single):
-        return False  # "Center", "White House": translations and nicknames among alternate names ("to Mecca" stays)
+        return None  # "Center", "White House": translations and nicknames among alternate names ("to Mecca" stays)
     if common and not any(p.kind in ("admin1", "admin2") and p.country_code in doc_countries for p in cands):
         # "Central", "Western": a province counts as a large place only in a country the text names (not
         # Paraguay's or Papua New Guinea's)
         best_pop = max((p.population for p in cands), default=0)
     if common and best_pop < 1_000_000 and not (span.locative and best_pop >= 50_000):
-        return False  # "Reading", "Nice", "Mobile" need "in"/"to"/"from" before them
+        return None  # "Reading", "Nice", "Mobile" need "in"/"to"/"from" before them
     if single and len(span.key) <= 3 and best_pop < 100_000:
-        return False
+        return None
     if single and _name_like_neighbour(span, text, name_before):
-        return False  # "Vladimir Putin", "CNN Turk": part of a person's or an outlet's name
+        return None  # "Vladimir Putin", "CNN Turk": part of a person's or an outlet's name
     if not span.locative and _SPEECH_AFTER.match(text[span.end:span.end + 15]):
-        return False  # "Damascus rejected": the government, not the place
+        return "metonym"  # "Damascus rejected": the government, not the place
     if single and best_pop < 5_000 and not span.locative:
-        return False  # a hamlet sharing its name with a surname ("Dunn", "Steele") needs "in"/"near" before it
+        return None  # a hamlet sharing its name with a surname ("Dunn", "Steele") needs "in"/"near" before it
     if (single and best_pop < 50_000 and not span.locative
             and _SENTENCE_START.search(text[max(0, span.start - 3):span.start]) is not None):
-        return False  # a small place at the start of a sentence needs a locative
-    return True
+        return None  # a small place at the start of a sentence needs a locative
+    return "literal"
 
 

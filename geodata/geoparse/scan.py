@@ -16,6 +16,7 @@ from geodata.geoparse.lexicon import (
     _FEATURE_AFTER,
     _FEATURE_BEFORE,
     _LOCATIVE_BEFORE,
+    _NAMED_FEATURE_BEFORE,
     _NOT_FUZZY,
     _feature_class,
     _fuzzy_allowed,
@@ -169,7 +170,7 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
         if found is None:
             continue
         feature, locative = _cues_before(text, low, found.start)
-        if feature and not found.feature:
+        if feature and not found.feature and not _NAMED_FEATURE_BEFORE.search(text, max(0, found.start - 30), found.start):
             found.feature = feature
         found.locative = locative
         spans.append(found)
