@@ -205,9 +205,51 @@ def own_keys(name: str) -> frozenset[str]:
     return frozenset(name_keys(name))
 
 
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(country code, capital's name) of every country in ``countries.csv``."""
+    import csv
+
+    from geodata.gazetteer.sources import COUNTRIES
+    try:
+        with open(COUNTRIES, encoding="utf-8", newline="") as fh:
+            return frozenset((r["iso2"], r["capital"]) for r in csv.DictReader(fh) if r.get("capital"))
+    except OSError:
+        return frozenset()
+
+
+CAPITALS = _capitals()
+_ADMIN_KINDS = ("admin1", "admin2")
+_ADMIN_FEATURES = ("admin1", "state")
+
+
+def _namesake_penalty(span: Span, p: Place) -> float:
+    """A province named like its town, or like a region or sea, is read as the town or the region unless a feature
+    word says province ("Gao region", "the province of Gao"): "Gao", "Kidal", "Tartus" are the towns, "the Sahel"
+    the broad region (not Burkina Faso's Sahel region)."""
+    if p.kind not in _ADMIN_KINDS or span.feature in _ADMIN_FEATURES:
+        return 0.0
+    for q in span.candidates:
+        if (q.kind == "city" and q.country_code == p.country_code and span.key in own_keys(q.name)
+                and haversine_km(q.lat, q.lon, p.lat, p.lon) <= 400):
+            return 2.0  # the town's own name (not "Maryland City" for "Maryland")
+        if q.kind in ("region", "sea") and q.source.startswith("curated"):
+            return 2.0
+    return 0.0
+
+
 def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
     """How well candidate ``p`` fits span ``i`` of the document (one of several candidates)."""
     s = prior_score(p)
+    if p.kind == "city" and span.key in own_keys(p.name):
+        # a famous city or a capital by its own name beats a small namesake in a country the text names ("Paris"
+        # in a story that names the United States once is still Paris, France); a capital, unless its country
+        # has a province of the name too (Washington)
+        s += 1.0 if p.population >= 1_000_000 else 0.0
+        if (p.country_code, p.name) in CAPITALS and not any(
+                q.kind in _ADMIN_KINDS and q.country_code == p.country_code for q in span.candidates):
+            s += 1.0
+    elif p.kind in _ADMIN_KINDS:
+        s -= _namesake_penalty(span, p)
     if span.key in own_keys(p.name) or p.source.startswith("curated"):
         s += 0.5  # its own name, not one of the alternate (historical, foreign) names; a curated row's aliases
         # are the names English news uses ("the Atlantic" is the ocean, not Colombia's Atlántico)

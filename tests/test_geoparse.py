@@ -260,3 +260,18 @@ def test_toponyms_keep_their_roles(gaz):
 def test_a_named_air_base_before_in_does_not_make_the_next_town_a_base(gaz):
     (base, town) = find_mentions("Jets flew from Hmeimim Air Base in Latakia to the north.", gaz)
     assert base.place.kind == "air_base" and town.place.kind in ("city", "admin1")
+
+
+def test_a_town_beats_its_same_named_province_unless_the_text_says_province(gaz):
+    (gao,) = names("Soldiers patrolled the market in Gao on Sunday.", gaz)
+    assert gao[2] == "city"
+    (region,) = names("Fighting spread across the Gao region.", gaz)
+    assert region[2] == "admin1"
+    (tartus,) = names("A convoy reached Tartus at dawn.", gaz)
+    assert tartus[2] == "city"
+
+
+def test_a_famous_city_beats_its_namesake_in_a_named_country(gaz):
+    ms = find_mentions("The United States sent an envoy to Paris for the conference.", gaz)
+    paris = next(m for m in ms if m.text == "Paris")
+    assert paris.place.country_code == "FR"
