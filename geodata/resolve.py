@@ -328,9 +328,27 @@ _DIRECTION_BEFORE = re.compile(r"\b(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"(?:\
 _DIRECTION_AFTER = re.compile(r"^['’]s\s+(?:far\s+)?" + _DIRECTION + r"\b", re.I)
 
 
+_BEARING = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northeast": (1, 1), "northwest": (1, -1),
+            "southeast": (-1, 1), "southwest": (-1, -1), "central": (0, 0)}
+_PART_KINDS = ("admin1", "admin2", "region")  # a part of these is put off their point by half their extent
+
+
+def _part_point(place: Place, direction: str) -> tuple[float, float] | None:
+    """A point in the ``direction`` part of a province or region: half its extent from its point that way."""
+    dy, dx = _BEARING.get(direction, (None, None))
+    if dy is None:
+        return None
+    km = place.extent_km / 2.0 / (math.sqrt(2) if dy and dx else 1.0)
+    lat = place.lat + dy * km / 111.2
+    lon = place.lon + dx * km / (111.2 * max(0.1, math.cos(math.radians(place.lat))))
+    return round(lat, 4), round(lon, 4)
+
+
 def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
-    """"northern Syria", "Syria's northeast" -> a region inside the country, with its own point."""
-    if m.place.kind != "country":
+    """"northern Syria", "Syria's northeast", "western Anbar", "the central Sahel" -> a region inside the country,
+    province or region, with its own point (a country's from ``country_directions.csv``, the others' half their
+    extent from their point)."""
+    if m.place.kind != "country" and m.place.kind not in _PART_KINDS:
         return m
     before = _DIRECTION_BEFORE.search(text[max(0, m.start - 30):m.start])
     after = None if before else _DIRECTION_AFTER.match(text[m.end:m.end + 30])
@@ -338,7 +356,12 @@ def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
     if hit is None:
         return m
     direction = hit.group("d").lower().replace("-", "").replace(" ", "")
-    point = gaz.directions.get(f"{m.place.country_code}:{direction}")
+    if m.place.kind == "country":
+        point = gaz.directions.get(f"{m.place.country_code}:{direction}")
+        source = "natural-earth-direction"
+    else:
+        point = _part_point(m.place, direction)
+        source = "extent-direction"
     if point is None:
         return m
     start, end = m.start, m.end
@@ -350,5 +373,6 @@ def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
         end = m.end + after.end()
     words = {"central": "central"}.get(direction, direction + "ern")
     place = Place(id=f"{m.place.id}/{direction}", name=f"{words} {m.place.name}", lat=point[0], lon=point[1],
-                  kind="region", country_code=m.place.country_code, source="natural-earth-direction")
+                  kind="region", country_code=m.place.country_code, source=source,
+                  radius_km=round(m.place.extent_km / 2.0, 1))
     return Mention(text=text[start:end], start=start, end=end, place=place, confidence=m.confidence * 0.9)

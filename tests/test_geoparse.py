@@ -275,3 +275,23 @@ def test_a_famous_city_beats_its_namesake_in_a_named_country(gaz):
     ms = find_mentions("The United States sent an envoy to Paris for the conference.", gaz)
     paris = next(m for m in ms if m.text == "Paris")
     assert paris.place.country_code == "FR"
+
+
+def test_places_carry_precision_and_extent(gaz):
+    ms = {m.text: m for m in find_mentions("Troops left Russia for Raqqa and the Hmeimim air base.", gaz)}
+    russia, raqqa = ms["Russia"].place, ms["Raqqa"].place
+    assert russia.precision == "country" and 1500 < russia.extent_km < 3000  # from its area, not the kind's
+    assert raqqa.precision == "town" and raqqa.extent_km == 5
+    assert next(m for m in ms.values() if m.place.kind == "air_base").place.precision == "point"
+    d = ms["Raqqa"].to_dict()
+    assert d["precision"] == "town" and d["extent_km"] == 5
+
+
+def test_a_direction_before_a_province_or_region_gets_a_point_in_that_part(gaz):
+    from geodata.gazetteer import haversine_km
+
+    (whole,) = find_mentions("Convoys crossed Anbar.", gaz)
+    (west,) = find_mentions("Convoys crossed western Anbar.", gaz)
+    assert west.text == "western Anbar" and west.place.kind == "region"
+    assert west.place.lon < whole.place.lon and 20 < haversine_km(whole.place.lat, whole.place.lon,
+                                                                   west.place.lat, west.place.lon) < 200
