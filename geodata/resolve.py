@@ -27,7 +27,12 @@ FEATURE_KINDS: dict[str, frozenset[str]] = {
     "admin1": frozenset({"admin1", "admin2"}),
     "city": frozenset({"city"}),
     "state": frozenset({"admin1", "admin2"}),
+    "road": frozenset({"road"}),
 }
+
+
+# Kinds too broad to anchor a document's other names (their point is a label, not a spot).
+_BROAD_KINDS = frozenset({"country", "region", "sea", "river", "road"})
 
 
 @dataclass
@@ -140,10 +145,10 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
         codes = {p.country_code for p in s.candidates}
         if len(codes) == 1 and "" not in codes:
             countries |= codes  # every reading of the name is in one country ("Deir ez-Zor": city or province)
-            if all(p.kind not in ("country", "region", "sea") for p in s.candidates):
+            if all(p.kind not in _BROAD_KINDS for p in s.candidates):
                 inner |= codes
         p0 = s.candidates[0]
-        if p0.kind not in ("country", "region", "sea") and all(
+        if p0.kind not in _BROAD_KINDS and all(
             haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in s.candidates[1:]
         ):
             anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
@@ -270,7 +275,7 @@ def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
         s += 3.0
         if ctx.gaz is not None:
             s += 0.5 * _town_prior(ctx.gaz, span.key, p)
-    if ctx.anchors and p.kind not in ("country", "region", "sea"):
+    if ctx.anchors and p.kind not in _BROAD_KINDS:
         d = ctx.anchor_km(p.lat, p.lon, i)
         s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
     return s
@@ -330,7 +335,7 @@ _DIRECTION_AFTER = re.compile(r"^['’]s\s+(?:far\s+)?" + _DIRECTION + r"\b", re
 
 _BEARING = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northeast": (1, 1), "northwest": (1, -1),
             "southeast": (-1, 1), "southwest": (-1, -1), "central": (0, 0)}
-_PART_KINDS = ("admin1", "admin2", "region")  # a part of these is put off their point by half their extent
+_PART_KINDS = ("admin1", "admin2", "region", "sea")  # a part of these is put off their point by half their extent
 
 
 def _part_point(place: Place, direction: str) -> tuple[float, float] | None:

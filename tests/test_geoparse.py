@@ -295,3 +295,26 @@ def test_a_direction_before_a_province_or_region_gets_a_point_in_that_part(gaz):
     assert west.text == "western Anbar" and west.place.kind == "region"
     assert west.place.lon < whole.place.lon and 20 < haversine_km(whole.place.lat, whole.place.lon,
                                                                    west.place.lat, west.place.lon) < 200
+
+
+def test_rivers_roads_historical_states_and_numbered_bases(gaz):
+    got = {t: (n, k) for t, n, k in names(
+        "Boats crossed the Euphrates near the M4 highway; the former Soviet Union once kept ships here, "
+        "and drones flew from Air Base 201.", gaz)}
+    assert got["Euphrates"][1] == "river"
+    assert got["M4 highway"][1] == "road"
+    assert got["Soviet Union"] == ("Soviet Union", "country")
+    assert got["Air Base 201"][1] == "air_base"
+    assert "M4" not in [t for t, _, _ in names("Soldiers carried M4 rifles.", gaz)]
+
+
+def test_ships_outlets_and_diseases_are_not_toponyms(gaz):
+    text = "NIAMEY, May 3 (Xinhua) -- The cargo ships Sparta and Sparta II sailed; the Moskva missile cruiser sank."
+    assert [t for t, _, _ in names(text, gaz)] == ["NIAMEY"]
+    assert names("Cases of West Nile virus rose.", gaz) == []
+    assert [t for t, _, _ in names("The airport reopened.", gaz)] == []
+
+
+def test_a_union_is_a_place_only_after_a_locative(gaz):
+    assert [t for t, _, _ in names("EU officials met on Monday.", gaz)] == []
+    assert [n for _, n, _ in names("Migrants arrived in the EU.", gaz)] == ["European Union"]

@@ -19,7 +19,7 @@ _CONNECTORS = frozenset(
 # no-break space is written as itself: a twin refuses character codes.
 _FEATURE_AFTER = re.compile(
     "[ \t\u00a0]*[-‐]?[ \t\u00a0]*" r"(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
-    r"|airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast|state)\b",
+    r"|(?:international\s+)?airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast|state|highway|motorway)\b",
     re.I,
 )
 _FEATURE_BEFORE = re.compile(
@@ -40,7 +40,7 @@ def _feature_class(word: str) -> str:
         return "naval"
     if "air" in w and "airport" not in w or w == "airfield" or "military" in w and "air" in w:
         return "air"
-    if w == "airport":
+    if w in ("airport", "international airport"):
         return "airport"
     if w in ("port", "harbor", "harbour"):
         return "port"
@@ -48,6 +48,8 @@ def _feature_class(word: str) -> str:
         return "admin1"
     if w in ("city", "town"):
         return "city"
+    if w in ("highway", "motorway"):
+        return "road"  # "the M4 highway": a road known by its number
     if w == "state":
         return "state"  # a first-level unit, unless the name is a country's (see _match)
     return "base"

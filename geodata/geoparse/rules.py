@@ -12,6 +12,7 @@ from geodata.gazetteer.normalize import ARTICLES
 from geodata.geoparse.lexicon import _CONNECTORS, _SENTENCE_START, COMMON_WORDS
 from geodata.models import Place
 from geodata.resolve import Span, own_keys
+from geodata.vocabulary import FACILITY_KINDS
 
 _CAP_WORD_AFTER = re.compile(
     r"^ (?!(?:City|Province|Governorate|District|Region|County|Oblast|Port|Airport|Air|Base|Airbase|Harbou?r|Bay|Strait|"
@@ -114,7 +115,18 @@ def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
 
 # A dateline: a name in capitals opening the text or a line, before the outlet, a comma, or a dash ("KHARTOUM
 # (Reuters) -", "WASHINGTON —", "KYIV, Ukraine, Dec. 22 (Xinhua) --").
-_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\(|,[ \u00a0]*[A-Z]|[—–]|-{1,2}[ \u00a0])")
+_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\(|,[ \u00a0]*[A-Z]|:[ \u00a0]|[—–]|-{1,2}[ \u00a0])")
+# The outlet in a dateline's parentheses: "(Xinhua) --", "(Reuters) -".
+_OUTLET_AFTER = re.compile(r"\)[ \u00a0]*(?:[—–]|-{1,2}|:)")
+# A ship's name: after a word for a ship ("the cargo ships Sparta and ...", "the frigate Admiral ..."), before one
+# ("the Moskva missile cruiser") or before a hull number ("Sparta II", "Izmir 3").
+_SHIP_BEFORE = re.compile(r"\b(?:ships?|vessels?|cruiser|frigates?|flagship|warships?|destroyers?|submarines?|corvettes?|"
+                          r"tankers?|carriers?|freighters?|ferry|boats?|tug)[ \u00a0]+(?:the[ \u00a0]+)?"
+                          r"(?:[A-Z]\w+[ \u00a0]+(?:and|or)[ \u00a0]+)?$")
+_SHIP_AFTER = re.compile(r"[ \u00a0]+(?:(?:[a-z-]+[ \u00a0]+)?(?:cruiser|frigate|warship|destroyer|submarine|corvette|tanker|"
+                         r"vessel|freighter|cargo[ \u00a0]+ship|landing[ \u00a0]+ship)\b|(?:II|III|IV|V|VI|\d{1,2})\b(?![.,]\d))")
+_NAMED_AFTER = re.compile(r"[ \u00a0]+(?:virus|fever|flu|disease|encephalitis|strain)\b")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _LINE_START = re.compile(r"(?:^|\n)[ \t\u00a0]*$")
 # A capitalised word after a name that makes it part of an organisation's, unit's or ship's name: "Black Sea Fleet",
 # "Syrian Democratic Forces", "US Department of Defense", "Sky Mali" aside (that one is a word before).
@@ -144,7 +156,8 @@ def _dateline(span: Span, text: str) -> bool:
 
 
 def _country_reading(cands: list[Place]) -> bool:
-    return any(p.kind == "country" for p in cands)
+    """A country (or a union of them: "EU officials") among the readings."""
+    return any(p.kind == "country" or (p.kind == "region" and p.source.startswith("curated")) for p in cands)
 
 
 def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
@@ -160,6 +173,13 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         if not span.feature:
             span.feature = "city"  # a dateline names a town: WASHINGTON is the city, not the state
         return "literal"
+    if span.key in _DETERMINERS:
+        return None  # "The airport", "An airport": a feature word after an article names no place
+    if _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
+        return None  # "(Xinhua) --": the outlet of a dateline
+    if not strong and (_SHIP_BEFORE.search(text, max(0, span.start - 40), span.start)
+                       or _SHIP_AFTER.match(text, span.end, span.end + 30)):
+        return None  # "the cargo ships Sparta and Sparta II", "the Moskva missile cruiser": ships, not towns
     if _ORGANISATION_AFTER.match(text, span.end, span.end + 40) or _ORGANISATION_BEFORE.search(
             text, max(0, span.start - 24), span.start):
         return "organisation"  # "Black Sea Fleet", "Syrian Democratic Forces", "Armed Forces of Ukraine", "Sky Mali"
@@ -170,7 +190,10 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     if _country_reading(cands) and _ADJECTIVAL_AFTER.match(text, span.end, span.end + 40):
         return "adjectival"  # "U.S. troops", "UK intelligence", "US President"
     if not span.locative and only_locative:
-        return "metonym"  # "the Kremlin said": a seat of government named for the government
+        # "the Kremlin said": a seat of government named for the government; "EU officials": the body, no place
+        return "metonym" if any(p.kind in FACILITY_KINDS for p in cands) else None
+    if _NAMED_AFTER.match(text, span.end, span.end + 20):
+        return None  # "West Nile virus", "Ebola fever": a disease named after a place
     if _ACRONYM.match(surface) and not strong:
         return None  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
     if span.key in _CALENDAR and (not span.feature or _DATED.match(text, span.end, span.end + 6)

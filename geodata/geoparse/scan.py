@@ -124,7 +124,8 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[int, list[in
         tok, end = m.group(1), m.end(1)
         possessive = _possessive(tok)
         norm = normalize(tok[:-2] if possessive else tok)
-        cap = tok[:1].isupper() or _ELIDED_CAP.match(tok) is not None
+        # a number after a capitalised word may be part of the name ("Air Base 201")
+        cap = tok[:1].isupper() or _ELIDED_CAP.match(tok) is not None or tok.isdigit()
         if not (cap or norm in _CONNECTORS):
             break
         ends.append(end - 2 if possessive else end)
