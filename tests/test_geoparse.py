@@ -318,3 +318,17 @@ def test_ships_outlets_and_diseases_are_not_toponyms(gaz):
 def test_a_union_is_a_place_only_after_a_locative(gaz):
     assert [t for t, _, _ in names("EU officials met on Monday.", gaz)] == []
     assert [n for _, n, _ in names("Migrants arrived in the EU.", gaz)] == ["European Union"]
+
+
+def test_people_named_like_towns_are_not_toponyms(gaz):
+    for text in ("Davis said the convoy left.", "Mr Chen flew home.", "Analyst Keith said it was over.",
+                 "Keith, a spokesman for the army, said so.", "Obama said he would visit."):
+        assert names(text, gaz) == [] and all(r != "metonym" for _, r in roles(text, gaz)), text
+    assert roles("Damascus rejected the offer.", gaz) == [("Damascus", "metonym")]
+
+
+def test_alternate_names_do_not_turn_english_phrases_into_foreign_towns(gaz):
+    assert [(n, r) for (_, r), (_, n, _) in zip(roles("The White House said it would respond.", gaz),
+                                                  [("", "White House", "")], strict=True)] == [("White House", "metonym")]
+    (m,) = find_mentions("Officials met at the White House.", gaz)
+    assert m.place.country_code == "US" and m.role == "literal"
