@@ -170,6 +170,16 @@ _PERSON_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(r",[ \u00a0]+(?:\d{1,3},|(?:a|an|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,3}?(?:spokes\w+|official|"
                            r"analyst|minister|commander|researcher|professor|director|officer|soldier|resident|journalist|"
                            r"expert|adviser|advisor|envoy|diplomat|leader|chief|head|member|son|daughter|father|mother)\b)")
+# The words that can end the window _PERSON_BEFORE matches in, and the ship words _SHIP_BEFORE needs (gates: the
+# patterns are asked only when one is there).
+_PERSON_WORDS = frozenset(
+    "mr mrs ms miss dr prof gen col lt sgt capt cpt adm maj sen rep gov sheikh president minister premier king queen "
+    "prince pope senator general colonel admiral commander spokesman spokeswoman spokesperson secretary envoy "
+    "ambassador director analyst researcher journalist correspondent reporter professor colleague lawyer by".split())
+_SHIP_WORDS = frozenset(
+    "ship ships vessel vessels cruiser frigate frigates flagship warship warships destroyer destroyers submarine "
+    "submarines corvette corvettes tanker tankers carrier carriers freighter freighters ferry boat boats tug".split())
+_HYPHENS = frozenset("-‐‑")
 _ENGLISH_OR_COMMON = ENGLISH_WORDS | COMMON_WORDS | _CONNECTORS
 
 
@@ -202,22 +212,29 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return "literal"
     if span.key in _DETERMINERS:
         return None  # "The airport", "An airport": a feature word after an article names no place
-    if _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
+    # The patterns below are asked only when the character after the name, or a word before it, can start them.
+    nxt = text[span.end:span.end + 1]
+    space_after = nxt == " " or nxt == "\u00a0"
+    last = text[max(0, span.start - 40):span.start].split()[-4:]  # the words before, as the patterns read them
+    lower = {w.lower().rstrip(".") for w in last}
+    if nxt == ")" and _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
         return None  # "(Xinhua) --": the outlet of a dateline
-    if not strong and (_SHIP_BEFORE.search(text, max(0, span.start - 40), span.start)
-                       or _SHIP_AFTER.match(text, span.end, span.end + 30)):
+    if not strong and ((not _SHIP_WORDS.isdisjoint(lower) and _SHIP_BEFORE.search(text, max(0, span.start - 40), span.start))
+                       or (space_after and _SHIP_AFTER.match(text, span.end, span.end + 30))):
         return None  # "the cargo ships Sparta and Sparta II", "the Moskva missile cruiser": ships, not towns
-    if _ORGANISATION_AFTER.match(text, span.end, span.end + 40) or _ORGANISATION_BEFORE.search(
-            text, max(0, span.start - 24), span.start):
+    if (space_after and _ORGANISATION_AFTER.match(text, span.end, span.end + 40)) or (
+            ("of" in lower or "sky" in lower) and _ORGANISATION_BEFORE.search(text, max(0, span.start - 24), span.start)):
         return "organisation"  # "Black Sea Fleet", "Syrian Democratic Forces", "Armed Forces of Ukraine", "Sky Mali"
-    if _OPERATION_BEFORE.search(text, max(0, span.start - 12), span.start):
+    if last and last[-1] == "Operation" and _OPERATION_BEFORE.search(text, max(0, span.start - 12), span.start):
         return "organisation"  # "Operation Olive Branch", "Operation Euphrates Shield": a military operation's name
-    if _SPONSOR_AFTER.match(text, span.end, span.end + 14) or _ADJECTIVAL_COMPOUND.match(text, span.end, span.end + 14):
+    if nxt in _HYPHENS and (_SPONSOR_AFTER.match(text, span.end, span.end + 14)
+                            or _ADJECTIVAL_COMPOUND.match(text, span.end, span.end + 14)):
         return "adjectival"  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts", "U.S.-based"
-    if _country_reading(cands) and _ADJECTIVAL_AFTER.match(text, span.end, span.end + 40):
+    if space_after and _country_reading(cands) and _ADJECTIVAL_AFTER.match(text, span.end, span.end + 40):
         return "adjectival"  # "U.S. troops", "UK intelligence", "US President"
-    if not strong and (_PERSON_BEFORE.search(text, max(0, span.start - 16), span.start)
-                       or _PERSON_AFTER.match(text, span.end, span.end + 60)):
+    if not strong and ((last and last[-1].rstrip(".").lower() in _PERSON_WORDS
+                        and _PERSON_BEFORE.search(text, max(0, span.start - 16), span.start))
+                       or (nxt == "," and _PERSON_AFTER.match(text, span.end, span.end + 60))):
         return None  # "Mr Chen", "spokesman Keith", "Keith, a spokesman": a person
     if (not span.feature and all(p.kind == "city" for p in cands) and not _is_primary(span.key, cands)
             and all(w in _ENGLISH_OR_COMMON for w in span.key.split()) and not (span.locative and best_pop >= 100_000)):
@@ -225,7 +242,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     if not span.locative and only_locative:
         # "the Kremlin said": a seat of government named for the government; "EU officials": the body, no place
         return "metonym" if any(p.kind in FACILITY_KINDS for p in cands) else None
-    if _NAMED_AFTER.match(text, span.end, span.end + 20):
+    if space_after and _NAMED_AFTER.match(text, span.end, span.end + 20):
         return None  # "West Nile virus", "Ebola fever": a disease named after a place
     if _ACRONYM.match(surface) and not strong:
         return None  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
