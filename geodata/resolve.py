@@ -28,6 +28,7 @@ FEATURE_KINDS: dict[str, frozenset[str]] = {
     "city": frozenset({"city"}),
     "state": frozenset({"admin1", "admin2"}),
     "road": frozenset({"road"}),
+    "district": frozenset({"admin2"}),
 }
 
 
@@ -224,7 +225,7 @@ def _capitals() -> frozenset[tuple[str, str]]:
 
 CAPITALS = _capitals()
 _ADMIN_KINDS = ("admin1", "admin2")
-_ADMIN_FEATURES = ("admin1", "state")
+_ADMIN_FEATURES = ("admin1", "state", "district")
 
 
 def _namesake_penalty(span: Span, p: Place) -> float:

@@ -332,3 +332,10 @@ def test_alternate_names_do_not_turn_english_phrases_into_foreign_towns(gaz):
                                                   [("", "White House", "")], strict=True)] == [("White House", "metonym")]
     (m,) = find_mentions("Officials met at the White House.", gaz)
     assert m.place.country_code == "US" and m.role == "literal"
+
+
+def test_district_words_and_border_zones(gaz):
+    (m,) = find_mentions("Strikes hit Pokrovsk raion overnight.", gaz)
+    assert m.text.startswith("Pokrovsk") and m.place.country_code == "UA"
+    assert [(t, k) for t, _, k in names("Troops massed on the Syria-Iraq border.", gaz)] == [("Syria", "country"),
+                                                                                           ("Iraq", "country")]

@@ -19,7 +19,7 @@ _CONNECTORS = frozenset(
 # no-break space is written as itself: a twin refuses character codes.
 _FEATURE_AFTER = re.compile(
     "[ \t\u00a0]*[-‐]?[ \t\u00a0]*" r"(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
-    r"|(?:international\s+)?airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast|state|highway|motorway)\b",
+    r"|(?:international\s+)?airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast|state|highway|motorway|district|raion|rayon|county)\b",
     re.I,
 )
 _FEATURE_BEFORE = re.compile(
@@ -48,6 +48,8 @@ def _feature_class(word: str) -> str:
         return "admin1"
     if w in ("city", "town"):
         return "city"
+    if w in ("district", "raion", "rayon", "county"):
+        return "district"  # a second-level unit ("Pokrovsk raion"): a district of the name, else the town steers it
     if w in ("highway", "motorway"):
         return "road"  # "the M4 highway": a road known by its number
     if w == "state":
