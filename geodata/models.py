@@ -15,6 +15,8 @@ from geodata.vocabulary import (  # noqa: F401  (the names every stage uses, re-
     DATE_PRECISIONS,
     EVENT_STATUSES,
     EVENT_TYPES,
+    KIND_EXTENT_KM,
+    KIND_PRECISION,
     MOVEMENT_TYPES,
     PLACE_KINDS,
 )
@@ -37,9 +39,20 @@ class Place:
     country_code: str = ""  # ISO 3166-1 alpha-2, "" for seas and supranational regions
     population: int = 0
     source: str = ""  # "geonames", "natural-earth", "airportsdata", "curated"
+    radius_km: float = 0.0  # rough extent around the point; 0: derived from the kind (see ``extent_km``)
+
+    @property
+    def precision(self) -> str:
+        """How precise the point is: point, town, district, province, country or region (the kind's)."""
+        return KIND_PRECISION.get(self.kind, "region")
+
+    @property
+    def extent_km(self) -> float:
+        """How far from its point the place reaches: its own radius (countries, from their area) or its kind's."""
+        return self.radius_km or KIND_EXTENT_KM.get(self.kind, 0.0)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "precision": self.precision, "extent_km": self.extent_km}
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,7 @@ class Mention:
             "text": self.text, "start": self.start, "end": self.end, "name": p.name,
             "lat": p.lat, "lon": p.lon, "kind": p.kind, "country_code": p.country_code,
             "confidence": round(self.confidence, 3), "place_id": p.id, "role": self.role,
+            "precision": p.precision, "extent_km": p.extent_km,
         }
 
 

@@ -27,7 +27,13 @@ FEATURE_KINDS: dict[str, frozenset[str]] = {
     "admin1": frozenset({"admin1", "admin2"}),
     "city": frozenset({"city"}),
     "state": frozenset({"admin1", "admin2"}),
+    "road": frozenset({"road"}),
+    "district": frozenset({"admin2"}),
 }
+
+
+# Kinds too broad to anchor a document's other names (their point is a label, not a spot).
+_BROAD_KINDS = frozenset({"country", "region", "sea", "river", "road"})
 
 
 @dataclass
@@ -140,10 +146,10 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
         codes = {p.country_code for p in s.candidates}
         if len(codes) == 1 and "" not in codes:
             countries |= codes  # every reading of the name is in one country ("Deir ez-Zor": city or province)
-            if all(p.kind not in ("country", "region", "sea") for p in s.candidates):
+            if all(p.kind not in _BROAD_KINDS for p in s.candidates):
                 inner |= codes
         p0 = s.candidates[0]
-        if p0.kind not in ("country", "region", "sea") and all(
+        if p0.kind not in _BROAD_KINDS and all(
             haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in s.candidates[1:]
         ):
             anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
@@ -205,9 +211,51 @@ def own_keys(name: str) -> frozenset[str]:
     return frozenset(name_keys(name))
 
 
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(country code, capital's name) of every country in ``countries.csv``."""
+    import csv
+
+    from geodata.gazetteer.sources import COUNTRIES
+    try:
+        with open(COUNTRIES, encoding="utf-8", newline="") as fh:
+            return frozenset((r["iso2"], r["capital"]) for r in csv.DictReader(fh) if r.get("capital"))
+    except OSError:
+        return frozenset()
+
+
+CAPITALS = _capitals()
+_ADMIN_KINDS = ("admin1", "admin2")
+_ADMIN_FEATURES = ("admin1", "state", "district")
+
+
+def _namesake_penalty(span: Span, p: Place) -> float:
+    """A province named like its town, or like a region or sea, is read as the town or the region unless a feature
+    word says province ("Gao region", "the province of Gao"): "Gao", "Kidal", "Tartus" are the towns, "the Sahel"
+    the broad region (not Burkina Faso's Sahel region)."""
+    if p.kind not in _ADMIN_KINDS or span.feature in _ADMIN_FEATURES:
+        return 0.0
+    for q in span.candidates:
+        if (q.kind == "city" and q.country_code == p.country_code and span.key in own_keys(q.name)
+                and haversine_km(q.lat, q.lon, p.lat, p.lon) <= 400):
+            return 2.0  # the town's own name (not "Maryland City" for "Maryland")
+        if q.kind in ("region", "sea") and q.source.startswith("curated"):
+            return 2.0
+    return 0.0
+
+
 def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
     """How well candidate ``p`` fits span ``i`` of the document (one of several candidates)."""
     s = prior_score(p)
+    if p.kind == "city" and span.key in own_keys(p.name):
+        # a famous city or a capital by its own name beats a small namesake in a country the text names ("Paris"
+        # in a story that names the United States once is still Paris, France); a capital, unless its country
+        # has a province of the name too (Washington)
+        s += 1.0 if p.population >= 1_000_000 else 0.0
+        if (p.country_code, p.name) in CAPITALS and not any(
+                q.kind in _ADMIN_KINDS and q.country_code == p.country_code for q in span.candidates):
+            s += 1.0
+    elif p.kind in _ADMIN_KINDS:
+        s -= _namesake_penalty(span, p)
     if span.key in own_keys(p.name) or p.source.startswith("curated"):
         s += 0.5  # its own name, not one of the alternate (historical, foreign) names; a curated row's aliases
         # are the names English news uses ("the Atlantic" is the ocean, not Colombia's Atlántico)
@@ -228,7 +276,7 @@ def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
         s += 3.0
         if ctx.gaz is not None:
             s += 0.5 * _town_prior(ctx.gaz, span.key, p)
-    if ctx.anchors and p.kind not in ("country", "region", "sea"):
+    if ctx.anchors and p.kind not in _BROAD_KINDS:
         d = ctx.anchor_km(p.lat, p.lon, i)
         s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
     return s
@@ -286,9 +334,27 @@ _DIRECTION_BEFORE = re.compile(r"\b(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"(?:\
 _DIRECTION_AFTER = re.compile(r"^['’]s\s+(?:far\s+)?" + _DIRECTION + r"\b", re.I)
 
 
+_BEARING = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northeast": (1, 1), "northwest": (1, -1),
+            "southeast": (-1, 1), "southwest": (-1, -1), "central": (0, 0)}
+_PART_KINDS = ("admin1", "admin2", "region", "sea")  # a part of these is put off their point by half their extent
+
+
+def _part_point(place: Place, direction: str) -> tuple[float, float] | None:
+    """A point in the ``direction`` part of a province or region: half its extent from its point that way."""
+    dy, dx = _BEARING.get(direction, (None, None))
+    if dy is None:
+        return None
+    km = place.extent_km / 2.0 / (math.sqrt(2) if dy and dx else 1.0)
+    lat = place.lat + dy * km / 111.2
+    lon = place.lon + dx * km / (111.2 * max(0.1, math.cos(math.radians(place.lat))))
+    return round(lat, 4), round(lon, 4)
+
+
 def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
-    """"northern Syria", "Syria's northeast" -> a region inside the country, with its own point."""
-    if m.place.kind != "country":
+    """"northern Syria", "Syria's northeast", "western Anbar", "the central Sahel" -> a region inside the country,
+    province or region, with its own point (a country's from ``country_directions.csv``, the others' half their
+    extent from their point)."""
+    if m.place.kind != "country" and m.place.kind not in _PART_KINDS:
         return m
     before = _DIRECTION_BEFORE.search(text[max(0, m.start - 30):m.start])
     after = None if before else _DIRECTION_AFTER.match(text[m.end:m.end + 30])
@@ -296,7 +362,12 @@ def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
     if hit is None:
         return m
     direction = hit.group("d").lower().replace("-", "").replace(" ", "")
-    point = gaz.directions.get(f"{m.place.country_code}:{direction}")
+    if m.place.kind == "country":
+        point = gaz.directions.get(f"{m.place.country_code}:{direction}")
+        source = "natural-earth-direction"
+    else:
+        point = _part_point(m.place, direction)
+        source = "extent-direction"
     if point is None:
         return m
     start, end = m.start, m.end
@@ -308,5 +379,6 @@ def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
         end = m.end + after.end()
     words = {"central": "central"}.get(direction, direction + "ern")
     place = Place(id=f"{m.place.id}/{direction}", name=f"{words} {m.place.name}", lat=point[0], lon=point[1],
-                  kind="region", country_code=m.place.country_code, source="natural-earth-direction")
+                  kind="region", country_code=m.place.country_code, source=source,
+                  radius_km=round(m.place.extent_km / 2.0, 1))
     return Mention(text=text[start:end], start=start, end=end, place=place, confidence=m.confidence * 0.9)

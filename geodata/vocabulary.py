@@ -46,6 +46,7 @@ class PlaceKind:
     precision: str
     facility: bool = False
     installation: bool = False
+    extent_km: float = 0.0  # how far from its point a place of the kind typically reaches
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ FACILITY_KINDS: frozenset[str] = frozenset(k.name for k in VOCABULARY.place_kind
 INSTALLATION_KINDS: frozenset[str] = frozenset(k.name for k in VOCABULARY.place_kinds if k.installation)
 KIND_SPECIFICITY: dict[str, int] = {k.name: k.specificity for k in VOCABULARY.place_kinds}
 KIND_PRIOR: dict[str, float] = {k.name: k.prior for k in VOCABULARY.place_kinds}
+KIND_PRECISION: dict[str, str] = {k.name: k.precision for k in VOCABULARY.place_kinds}
+KIND_EXTENT_KM: dict[str, float] = {k.name: float(k.extent_km) for k in VOCABULARY.place_kinds}
 BASE_STATUSES: tuple[str, ...] = tuple(s.name for s in VOCABULARY.base_statuses)
 INITIAL_BASE_STATUS: str = next(s.name for s in VOCABULARY.base_statuses if s.initial)
 DATE_PRECISIONS: tuple[str, ...] = tuple(p.name for p in VOCABULARY.date_precisions)

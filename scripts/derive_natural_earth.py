@@ -80,7 +80,7 @@ ALIASES = {
     "AE": "UAE|U.A.E.|Emirates", "CD": "DRC|DR Congo|Congo-Kinshasa|Zaire|Democratic Republic of Congo|DR of Congo",
     "CG": "Congo-Brazzaville|Republic of Congo", "CN": "People's Republic of China|PRC|Mainland China",
     "KR": "Republic of Korea", "KP": "DPRK|North Korea|Democratic People's Republic of Korea", "RU": "Russian Federation", "TR": "Türkiye|Turkiye",
-    "CZ": "Czech Republic|Czechia", "MM": "Burma", "CI": "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire", "SZ": "Swaziland|Eswatini",
+    "CZ": "Czech Republic|Czechia", "MM": "Burma", "BF": "Burkina", "CI": "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire", "SZ": "Swaziland|Eswatini",
     "MK": "Macedonia|North Macedonia", "NL": "Holland|The Netherlands", "VA": "Vatican|Holy See", "PS": "Palestine",
     "SY": "Syrian Arab Republic", "IR": "Islamic Republic of Iran", "LA": "Laos", "VN": "Viet Nam", "TL": "East Timor",
     "CV": "Cape Verde|Cabo Verde", "BA": "Bosnia", "MD": "Moldova", "TW": "Republic of China",

@@ -2,7 +2,12 @@ from geodata.geoparse import find_mentions
 
 
 def names(text, gaz):
-    return [(m.text, m.place.name, m.place.kind) for m in find_mentions(text, gaz)]
+    """The literal mentions (places used as locations) as (text, place name, kind)."""
+    return [(m.text, m.place.name, m.place.kind) for m in find_mentions(text, gaz) if m.role == "literal"]
+
+
+def roles(text, gaz):
+    return [(m.text, m.role) for m in find_mentions(text, gaz)]
 
 
 def test_offsets_point_into_the_text(gaz):
@@ -44,8 +49,8 @@ def test_feature_words_pick_the_facility(gaz):
 def test_demonyms_people_and_common_words_are_not_places(gaz):
     text = "Russian President Vladimir Putin spoke. From now on, the Soviet Union and the Black Sea Fleet can wait."
     got = names(text, gaz)
-    assert ("Black Sea", "Black Sea", "sea") in got
-    assert not any(t in ("Russian", "Vladimir", "From", "Union", "Fleet", "can") for t, _, _ in got)
+    assert ("Black Sea", "organisation") in roles(text, gaz)  # the fleet's name, kept with its role
+    assert not any(t in ("Russian", "Vladimir", "From", "Union", "Fleet", "can", "Black Sea") for t, _, _ in got)
 
 
 def test_kremlin_as_government_is_not_a_place(gaz):
@@ -154,7 +159,8 @@ def test_curated_regions_and_seas(gaz):
 
 def test_actors_in_compound_adjectives_are_not_places(gaz):
     ms = find_mentions("US-backed forces and Iran-led militias entered Turkey-controlled parts of Syria.", gaz)
-    assert [m.text for m in ms] == ["Syria"]
+    assert [(m.text, m.role) for m in ms] == [("US", "adjectival"), ("Iran", "adjectival"), ("Turkey", "adjectival"),
+                                              ("Syria", "literal")]
 
 
 def test_generic_words_inside_longer_names_are_not_provinces(gaz):
@@ -224,4 +230,112 @@ def test_a_spelling_variant_is_trusted_in_a_country_whose_people_the_text_names(
 
 def test_a_military_operations_name_is_not_a_place(gaz):
     ms = find_mentions("Turkey launched Operation Olive Branch against Afrin.", gaz)
-    assert "Olive Branch" not in [m.text for m in ms] and "Afrin" in [m.text for m in ms]
+    assert ("Olive Branch", "organisation") in [(m.text, m.role) for m in ms] and "Afrin" in [t for t, _, _ in names(
+        "Turkey launched Operation Olive Branch against Afrin.", gaz)]
+
+
+# Roles and datelines (issue 13): invented sentences.
+def test_datelines_in_capitals_are_towns(gaz):
+    for text, code in (("KHARTOUM (Reuters) - Fighting resumed near the airport.", "SD"),
+                       ("WASHINGTON — The envoy left for talks.", "US"),
+                       ("MOSCOW (AP) -- The ministry issued a statement.", "RU"),
+                       ("Some intro.\nNIAMEY, Niger, May 3 (Xinhua) -- Convoys moved north.", "NE")):
+        m = next(m for m in find_mentions(text, gaz) if m.text.isupper())
+        assert (m.role, m.place.kind, m.place.country_code) == ("literal", "city", code), text
+    assert names("The NATO summit was held.", gaz) == []  # an acronym in running text is no dateline
+
+
+def test_toponyms_keep_their_roles(gaz):
+    text = ("Moscow said the Black Sea Fleet had left. U.S. troops and UK intelligence officers stayed, "
+            "while the Kremlin denied it. Convoys reached Raqqa.")
+    got = dict(roles(text, gaz))
+    assert got["Moscow"] == "metonym" and got["Kremlin"] == "metonym"
+    assert got["Black Sea"] == "organisation"
+    assert got["U.S."] == "adjectival" and got["UK"] == "adjectival"
+    assert got["Raqqa"] == "literal"
+    assert roles("Officials of the Syrian Democratic Forces met in Qamishli.", gaz)[-1] == ("Qamishli", "literal")
+    assert ("Mali", "organisation") in roles("The airline Sky Mali cancelled flights to Gao.", gaz)
+
+
+def test_a_named_air_base_before_in_does_not_make_the_next_town_a_base(gaz):
+    (base, town) = find_mentions("Jets flew from Hmeimim Air Base in Latakia to the north.", gaz)
+    assert base.place.kind == "air_base" and town.place.kind in ("city", "admin1")
+
+
+def test_a_town_beats_its_same_named_province_unless_the_text_says_province(gaz):
+    (gao,) = names("Soldiers patrolled the market in Gao on Sunday.", gaz)
+    assert gao[2] == "city"
+    (region,) = names("Fighting spread across the Gao region.", gaz)
+    assert region[2] == "admin1"
+    (tartus,) = names("A convoy reached Tartus at dawn.", gaz)
+    assert tartus[2] == "city"
+
+
+def test_a_famous_city_beats_its_namesake_in_a_named_country(gaz):
+    ms = find_mentions("The United States sent an envoy to Paris for the conference.", gaz)
+    paris = next(m for m in ms if m.text == "Paris")
+    assert paris.place.country_code == "FR"
+
+
+def test_places_carry_precision_and_extent(gaz):
+    ms = {m.text: m for m in find_mentions("Troops left Russia for Raqqa and the Hmeimim air base.", gaz)}
+    russia, raqqa = ms["Russia"].place, ms["Raqqa"].place
+    assert russia.precision == "country" and 1500 < russia.extent_km < 3000  # from its area, not the kind's
+    assert raqqa.precision == "town" and raqqa.extent_km == 5
+    assert next(m for m in ms.values() if m.place.kind == "air_base").place.precision == "point"
+    d = ms["Raqqa"].to_dict()
+    assert d["precision"] == "town" and d["extent_km"] == 5
+
+
+def test_a_direction_before_a_province_or_region_gets_a_point_in_that_part(gaz):
+    from geodata.gazetteer import haversine_km
+
+    (whole,) = find_mentions("Convoys crossed Anbar.", gaz)
+    (west,) = find_mentions("Convoys crossed western Anbar.", gaz)
+    assert west.text == "western Anbar" and west.place.kind == "region"
+    assert west.place.lon < whole.place.lon and 20 < haversine_km(whole.place.lat, whole.place.lon,
+                                                                   west.place.lat, west.place.lon) < 200
+
+
+def test_rivers_roads_historical_states_and_numbered_bases(gaz):
+    got = {t: (n, k) for t, n, k in names(
+        "Boats crossed the Euphrates near the M4 highway; the former Soviet Union once kept ships here, "
+        "and drones flew from Air Base 201.", gaz)}
+    assert got["Euphrates"][1] == "river"
+    assert got["M4 highway"][1] == "road"
+    assert got["Soviet Union"] == ("Soviet Union", "country")
+    assert got["Air Base 201"][1] == "air_base"
+    assert "M4" not in [t for t, _, _ in names("Soldiers carried M4 rifles.", gaz)]
+
+
+def test_ships_outlets_and_diseases_are_not_toponyms(gaz):
+    text = "NIAMEY, May 3 (Xinhua) -- The cargo ships Sparta and Sparta II sailed; the Moskva missile cruiser sank."
+    assert [t for t, _, _ in names(text, gaz)] == ["NIAMEY"]
+    assert names("Cases of West Nile virus rose.", gaz) == []
+    assert [t for t, _, _ in names("The airport reopened.", gaz)] == []
+
+
+def test_a_union_is_a_place_only_after_a_locative(gaz):
+    assert [t for t, _, _ in names("EU officials met on Monday.", gaz)] == []
+    assert [n for _, n, _ in names("Migrants arrived in the EU.", gaz)] == ["European Union"]
+
+
+def test_people_named_like_towns_are_not_toponyms(gaz):
+    for text in ("Davis said the convoy left.", "Mr Chen flew home.", "Analyst Keith said it was over.",
+                 "Keith, a spokesman for the army, said so.", "Obama said he would visit."):
+        assert names(text, gaz) == [] and all(r != "metonym" for _, r in roles(text, gaz)), text
+    assert roles("Damascus rejected the offer.", gaz) == [("Damascus", "metonym")]
+
+
+def test_alternate_names_do_not_turn_english_phrases_into_foreign_towns(gaz):
+    assert [(n, r) for (_, r), (_, n, _) in zip(roles("The White House said it would respond.", gaz),
+                                                  [("", "White House", "")], strict=True)] == [("White House", "metonym")]
+    (m,) = find_mentions("Officials met at the White House.", gaz)
+    assert m.place.country_code == "US" and m.role == "literal"
+
+
+def test_district_words_and_border_zones(gaz):
+    (m,) = find_mentions("Strikes hit Pokrovsk raion overnight.", gaz)
+    assert m.text.startswith("Pokrovsk") and m.place.country_code == "UA"
+    assert [(t, k) for t, _, k in names("Troops massed on the Syria-Iraq border.", gaz)] == [("Syria", "country"),
+                                                                                           ("Iraq", "country")]

@@ -69,6 +69,7 @@ def country_places() -> Iterator[Entry]:
             place = Place(
                 id=f"cc:{r['iso2']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind="country",
                 country_code=r["iso2"], population=int(r["population"] or 0), source="natural-earth+geonames",
+                radius_km=float(r.get("radius_km") or 0.0),
             )
             aliases = [a for a in (r.get("aliases") or "").split("|") if a]
             yield place, sorted({r["name"], r["ne_name"], *aliases}), []

@@ -1,0 +1,69 @@
+"""Toponym recognition and resolution: text -> place mentions with character offsets.
+
+Recognition (``scan``) looks up capitalised token n-grams (longest first) in the gazetteer's name index,
+then a transliteration skeleton for spelling variants, and reads feature words beside a name ("Qamishli
+airport", "port of Tartus", "Idlib province"; the words are ``lexicon``'s); ``rules`` drops what is not a
+place (acronyms, people, metonyms, common words). ``geodata.resolve`` then picks one candidate per name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from geodata.gazetteer.index import Gazetteer
+from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools use)
+    _CONNECTORS,
+    _FEATURE_AFTER,
+    _FEATURE_BEFORE,
+    _LOCATIVE_BEFORE,
+    COMMON_WORDS,
+    ENGLISH_WORDS,
+    _feature_class,
+    _fuzzy_allowed,
+)
+from geodata.geoparse.rules import _name_before, _strong, role_of
+from geodata.geoparse.scan import (  # noqa: F401
+    _CAP_TOKEN,
+    _NEXT_TOKEN,
+    _TOKEN,
+    MAX_TEXT_CHARS,
+    _cues_before,
+    _name_at,
+    recognise,
+)
+from geodata.models import LITERAL, Mention
+from geodata.resolve import context, demonym_countries, descriptive_region, resolve
+
+
+def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:
+    """Every place mention in ``text``, in order, with offsets into ``text``.
+
+    ``roi``: ISO country codes of the region of interest; ties between same-named places go to them.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    spans = recognise(text, gaz)
+    # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's
+    after_name = [" " not in s.key and not _strong(s.candidates) and _name_before(s, text) for s in spans]
+    person_keys = frozenset(s.key for s, after in zip(spans, after_name, strict=True) if after)
+    # the countries the text names, or whose people it names ("Syrian troops ... near Tal Rifaat")
+    demonyms = demonym_countries(text, gaz.demonyms)
+    named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
+                      if p.kind == "country" or len(s.candidates) == 1) | demonyms
+    # role_of asks _name_before of one-word names that are not strong only: the answer is after_name's
+    roles = [role_of(s, text, person_keys, named, after) for s, after in zip(spans, after_name, strict=True)]
+    kept = [(s, r) for s, r in zip(spans, roles, strict=True) if r is not None]
+    # only literal mentions tell where the text is (as they did before roles were kept)
+    literal = [s for s, r in kept if r == LITERAL]
+    ctx = context(literal, text, frozenset(c.upper() for c in roi), gaz, demonyms)
+    out = []
+    i = 0
+    for s, r in kept:
+        if r == LITERAL:
+            place, conf = resolve(i, s, gaz, ctx)
+            i += 1
+        else:
+            place, conf = resolve(-2, s, gaz, ctx)  # -2: no span of the context
+        m = Mention(text[s.start:s.end], s.start, s.end, place, conf, r)  # positional: a third faster
+        out.append(descriptive_region(text, m, gaz) if r == LITERAL else m)
+    return out

@@ -1,0 +1,83 @@
+"""The words of geoparsing's rules: feature words and locatives beside a name, connectors inside one, common
+words and English words that are names only in some contexts (``data/gazetteer/common_words.txt``,
+``english_words.txt``). Patterns here are the readable ``re.I`` forms; ``geodata.geoparse.scan`` runs their fast
+twins.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# Tokens allowed in lower case inside a multi-word name ("Gulf of Aden", "Deir ez-Zor").
+_CONNECTORS = frozenset(
+    "of the de la le du des del da do dos al el ez ash ad as an ar at az ech es et sur am im der bin ibn abu and on upon "
+    "au aux en les di della y e von van den ter"
+    .split()
+)
+# Matched from the end of a name (``pos``) to 40 characters on (``endpos``); its twin on the lower-cased text. The
+# no-break space is written as itself: a twin refuses character codes.
+_FEATURE_AFTER = re.compile(
+    "[ \t\u00a0]*[-‐]?[ \t\u00a0]*" r"(?P<f>(?:naval|navy)\s+(?:base|facility|station|port)|air\s*base|air\s+field|airfield"
+    r"|(?:international\s+)?airport|military\s+(?:base|airfield|airport|facility)|base|port|harbou?r|province|governorate|region|oblast|state|highway|motorway|district|raion|rayon|county)\b",
+    re.I,
+)
+_FEATURE_BEFORE = re.compile(
+    r"(?P<f>(?:naval|navy)\s+(?:base|facility)|air\s*base|airfield|airport|military\s+base|base|port|harbou?r|"
+    r"province|governorate|state(?=\s+of\b)|city|town)\s+(?:of|in|at|near)\s+$",  # "the state of", not "State in"
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting|around|between|towards?|"
+                              r"through|via|across|outskirts\s+of|siege\s+of)\s+(?:the\s+)?$", re.I)
+# A feature word in capitals before "in" ends another name ("Hmeimim Air Base in Latakia"): it is not Latakia's.
+_NAMED_FEATURE_BEFORE = re.compile(r"(?:Base|Airbase|Airport|Airfield|Port|Harbou?r|Facility)\s+(?:of|in|at|near)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
+
+
+def _feature_class(word: str) -> str:
+    w = " ".join(word.lower().split())
+    if w.startswith(("naval", "navy")):
+        return "naval"
+    if "air" in w and "airport" not in w or w == "airfield" or "military" in w and "air" in w:
+        return "air"
+    if w in ("airport", "international airport"):
+        return "airport"
+    if w in ("port", "harbor", "harbour"):
+        return "port"
+    if w in ("province", "governorate", "region", "oblast"):
+        return "admin1"
+    if w in ("city", "town"):
+        return "city"
+    if w in ("district", "raion", "rayon", "county"):
+        return "district"  # a second-level unit ("Pokrovsk raion"): a district of the name, else the town steers it
+    if w in ("highway", "motorway"):
+        return "road"  # "the M4 highway": a road known by its number
+    if w == "state":
+        return "state"  # a first-level unit, unless the name is a country's (see _match)
+    return "base"
+
+
+def _load_common_words(name: str = "common_words.txt") -> frozenset[str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / name
+    try:
+        return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    except OSError:
+        return frozenset()
+
+
+COMMON_WORDS = _load_common_words()
+ENGLISH_WORDS = _load_common_words("english_words.txt")
+
+
+_NOT_FUZZY = _CONNECTORS | ENGLISH_WORDS | COMMON_WORDS
+
+
+def _fuzzy_allowed(norms: list[str]) -> bool:
+    """Spelling-variant lookup only for capitalised names that are not English words or given names.
+
+    ``norms``: the normalised tokens of a candidate name, each capitalised or a connector (``_name_at``
+    builds no other); one of them must be a word that is neither a connector nor common.
+    """
+    return any(n not in _NOT_FUZZY for n in norms)
+
+

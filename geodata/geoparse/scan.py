@@ -1,0 +1,181 @@
+"""Recognition, made fast: capitalised tokens found at C speed, names run on token by token, the gazetteer's
+name index asked longest name first (exact, then a transliteration skeleton), feature words and locatives
+beside a name read with case-insensitive twins on the lower-cased text. What the words mean is
+``geodata.geoparse.lexicon``'s; what is kept, ``geodata.geoparse.rules``'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geodata import caseless
+from geodata.gazetteer.index import Gazetteer
+from geodata.gazetteer.normalize import normalize, strip_article
+from geodata.geoparse.lexicon import (
+    _CONNECTORS,
+    _FEATURE_AFTER,
+    _FEATURE_BEFORE,
+    _LOCATIVE_BEFORE,
+    _NAMED_FEATURE_BEFORE,
+    _NOT_FUZZY,
+    _feature_class,
+    _fuzzy_allowed,
+)
+from geodata.models import Place
+from geodata.resolve import FEATURE_KINDS, Span
+
+MAX_TEXT_CHARS = 5_000_000  # longer input is cut here (callers are told via len of the result, never a crash)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’‘`ʼ]\w+)*")  # "U.S." is one token
+_POSSESSIVES = ("'s", "’s")  # cut off a token: "Syria's" is read as "Syria"
+# The cue patterns' twins, for lower-cased text: same matches, faster.
+_FEATURE_AFTER_TWIN = caseless.twin(_FEATURE_AFTER)
+_FEATURE_BEFORE_TWIN = caseless.twin(_FEATURE_BEFORE)
+_LOCATIVE_BEFORE_TWIN = caseless.twin(_LOCATIVE_BEFORE)
+# Either ends the window it is looked for in, and holds at most this many words: a feature word of two and its
+# preposition ("naval base of"), a locative and "the". Only the window's last words are searched.
+_CUE_WORDS = 3
+
+
+# The next token of a name, group 1, read from the end of the one before: only spaces or hyphens may separate them
+# (never a comma or full stop). One new line may end the gap: the full match of the gap this replaces ended in
+# ``$``, which also matches before a final new line, and the names found stay the same.
+_NEXT_TOKEN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*\n?(" + _TOKEN.pattern + ")")
+# A token starting with a capital (or any letter beyond ASCII), exactly as ``_TOKEN.finditer`` over the whole text
+# would read it: it starts at a letter with no word character (or word character and apostrophe) before it, and
+# runs as ``_TOKEN`` does ("U.S." whole). Only such tokens start a name, so the text is not cut into its thousand
+# tokens: the few after each are read as a name runs on. The pattern opens with a character class, which re skips
+# to at C speed: capitals and any character beyond ASCII (two ranges, tested twice as fast as the categories of
+# "[^\W\d_a-z]"), the latter then checked to be a letter by a look-behind. It also reads the token after it (group
+# 1, as ``_NEXT_TOKEN`` would; None when a mark comes first), in a look-ahead: that one is still read as a token of
+# its own, and a name runs on without a second search.
+_CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’‘`ʼ]\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’‘`ʼ]\w+)*)"
+                        f"(?:(?={_NEXT_TOKEN.pattern})|)")
+# A French elided article before a capitalised word reads as capitalised: "Côte d'Ivoire", "Val d'Isère".
+_ELIDED_CAP = re.compile(r"[dlDL]['’‘`ʼ][^\W\d_a-z]")
+
+
+def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: bool) -> Span | None:
+    """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any).
+
+    ``low``: ``caseless.lowered(text)``, for the feature word's twin pattern (None: the ``re.I`` one on ``text``)."""
+    if fuzzy:
+        cands = gaz.fuzzy_candidates(key)
+        if not cands:
+            return None  # a feature word after it would only steer the resolution of candidates
+    else:
+        cands = gaz.candidates(key) if key in gaz.names else []  # most keys tried are no name: no list built
+    fm = _FEATURE_AFTER.match(text, end, end + 40) if low is None else _FEATURE_AFTER_TWIN.match(low, end, end + 40)
+    if fm is None:
+        return Span(start, end, key, cands, fuzzy=fuzzy) if cands else None
+    fclass = _feature_class(fm.group("f"))
+    if fclass == "state" and any(p.kind == "country" for p in cands):
+        return Span(start, end, key, cands, fuzzy=fuzzy)  # "Mexico state media", "Syria state TV": the country
+    full_cands: list[Place] = []
+    feat_cands: list[Place] = []
+    if not fuzzy:
+        full = f"{key} {normalize(fm.group('f'))}"
+        full_cands = gaz.candidates(full) or gaz.candidates(strip_article(full))
+        feat_cands = [p for p in gaz.feature_candidates(key) + cands if p.kind in FEATURE_KINDS[fclass]]
+    if full_cands or feat_cands:
+        # "Cairo airport" is the full name of El Cairo Airport (Bolivia) too: the facilities named after the town
+        # stay candidates beside it, and resolution weighs them (context, the town they are named after)
+        merged = full_cands + [p for p in feat_cands if p not in full_cands]
+        return Span(start, fm.end(), key, merged, fclass)
+    if cands:
+        return Span(start, end, key, cands, fclass, fuzzy=fuzzy)  # the feature only steers resolution
+    return None
+
+
+def _cues_before(text: str, low: str | None, start: int) -> tuple[str, bool]:
+    """What the 60 characters before a name at ``start`` say: the feature class ("the port of") and whether it
+    is a locative ("in", "near the", or a feature word). ``low``: ``caseless.lowered(text)``."""
+    before = text[max(0, start - 60):start]
+    # the lower-cased window, from the lower-cased text when there is one (lower-casing keeps every offset)
+    low = caseless.lowered(before) if low is None else low[max(0, start - 60):start]
+    # where the last _CUE_WORDS words of the window start (or before): no cue starts before them
+    head = (before if low is None else low).rsplit(None, _CUE_WORDS)
+    pos = len(head[0]) if len(head) > _CUE_WORDS else 0
+    if low is None:
+        bm, lm = _FEATURE_BEFORE.search(before, pos), _LOCATIVE_BEFORE.search(before, pos)
+    else:
+        bm, lm = _FEATURE_BEFORE_TWIN.search(low, pos), _LOCATIVE_BEFORE_TWIN.search(low, pos)
+    return (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+
+
+def _possessive(tok: str) -> bool:
+    """"Syria's" ends a name (read as "Syria"); "People's" does not ("People's Republic of China")."""
+    return tok.endswith(_POSSESSIVES) and not tok.startswith("People")
+
+
+def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[int, list[int], list[bool], list[str]]:
+    """The tokens a name starting at the capitalised token ``first`` may take: joined by spaces or hyphens only,
+    each capitalised or a connector, at most ``max_tokens``; as (start, each token's end, whether it is
+    capitalised, its normalised form). A possessive is cut off a token and ends the name ("Syria's Idlib")."""
+    tok, end = first.group(), first.end()
+    possessive = _possessive(tok)
+    ends = [end - 2 if possessive else end]
+    caps = [True]
+    norms = [normalize(tok[:-2] if possessive else tok)]  # normalised only where a name may run (lru-cached)
+    m: re.Match[str] | None = first  # group 1: the next token (``first`` read the one after it)
+    while not possessive and len(ends) < max_tokens:
+        if m is None or m.start(1) < 0:
+            break  # a comma, full stop or other mark before the next token, or the end of the text
+        tok, end = m.group(1), m.end(1)
+        possessive = _possessive(tok)
+        norm = normalize(tok[:-2] if possessive else tok)
+        # a number after a capitalised word may be part of the name ("Air Base 201")
+        cap = tok[:1].isupper() or _ELIDED_CAP.match(tok) is not None or tok.isdigit()
+        if not (cap or norm in _CONNECTORS):
+            break
+        ends.append(end - 2 if possessive else end)
+        caps.append(cap)
+        norms.append(norm)
+        m = _NEXT_TOKEN.match(text, end)
+    return first.start(), ends, caps, norms
+
+
+def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
+    """The longest gazetteer name starting at the capitalised token ``first`` (a ``_CAP_TOKEN`` match), if any."""
+    start, ends, caps, norms = _run(text, first, gaz.max_tokens)
+    # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at", at most three words) beats a
+    # shorter exact name ("Tal"), and a one-word variant is tried only when no exact name starts here.
+    for j in range(len(ends), 0, -1):
+        if j > 1 and not caps[j - 1]:
+            continue  # a name does not end on a connector
+        words = norms[:j]
+        key = " ".join(words)
+        if not key:
+            continue
+        found = _match(text, low, gaz, key, start, ends[j - 1], False)
+        if found is None and 2 <= j <= 3 and _fuzzy_allowed(words):
+            found = _match(text, low, gaz, key, start, ends[j - 1], True)
+        if found is not None:
+            return found
+    if norms[0] and norms[0] not in _NOT_FUZZY:  # _fuzzy_allowed of the one word, asked of most capitalised words
+        return _match(text, low, gaz, norms[0], start, ends[0], True)
+    return None
+
+
+def recognise(text: str, gaz: Gazetteer) -> list[Span]:
+    """Candidate spans: the longest gazetteer name starting at each capitalised token."""
+    text = text[:MAX_TEXT_CHARS]
+    low = caseless.lowered(text)
+    spans: list[Span] = []
+    resume = 0  # where the last name found ends: no name starts inside it
+    for m in _CAP_TOKEN.finditer(text):
+        start = m.start()
+        if start < resume or not text[start].isupper():
+            continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
+        found = _name_at(text, low, gaz, m)
+        if found is None:
+            continue
+        feature, locative = _cues_before(text, low, found.start)
+        if feature and not found.feature and not _NAMED_FEATURE_BEFORE.search(text, max(0, found.start - 30), found.start):
+            found.feature = feature
+        found.locative = locative
+        spans.append(found)
+        resume = found.end
+    return spans
+
+
