@@ -1,5 +1,6 @@
 import pickle
 
+import pytest
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
@@ -32,16 +33,25 @@ def test_geocoder_is_a_geopy_geocoder(gaz):
 
 def test_index_cache_roundtrip(tmp_path, gaz):
     settings = Settings(cache=tmp_path)
+    (tmp_path / "gazetteer-0123456789abcdef.pickle").write_bytes(b"an earlier version's cache")
     built = gindex.load_gazetteer(settings)
-    files = list(tmp_path.glob("gazetteer-*.pickle"))
-    assert len(files) == 1
+    files = list(tmp_path.glob("gazetteer-*"))
+    assert len(files) == 1 and files[0].suffix == gindex.SUFFIX  # the old pickle is gone
     loaded = gindex.load_gazetteer(settings)
-    assert len(loaded.places) == len(built.places) == len(gaz.places)
-    # a corrupt cache is rebuilt, not fatal
-    files[0].write_bytes(b"garbage")
+    assert len(loaded) == len(built) == len(gaz) and loaded.places == built.places == gaz.places
+    assert loaded.candidates("damascus") == gaz.candidates("damascus")
+    assert loaded.fuzzy_candidates("hemeimeem") == gaz.fuzzy_candidates("hemeimeem")
+    assert dict(loaded.facility_grid) == dict(gaz.facility_grid) and loaded.demonyms == gaz.demonyms
+    assert pickle.loads(pickle.dumps(loaded)).candidates("aleppo") == gaz.candidates("aleppo")
+    # a corrupt or truncated cache is refused, and rebuilt, not fatal
+    data = files[0].read_bytes()
+    for bad in (b"garbage", data[: len(data) // 2], data[:-9] + bytes([data[-9] ^ 1]) + data[-8:]):
+        with pytest.raises(ValueError):
+            gindex.Gazetteer(bad)
+    files[0].write_bytes(data[: len(data) // 2])
     again = gindex.load_gazetteer(settings)
-    assert len(again.places) == len(gaz.places)
-    assert isinstance(pickle.loads(files[0].read_bytes()), gindex.Gazetteer)
+    assert len(again) == len(gaz) and again.candidates("idlib") == gaz.candidates("idlib")
+    assert len(gindex.Gazetteer(files[0].read_bytes())) == len(gaz)  # rewritten whole
 
 
 def test_country_points_lie_in_the_country_across_the_antimeridian(gaz):

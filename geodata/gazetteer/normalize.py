@@ -21,19 +21,50 @@ ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath",
 _ARTICLE_RE = re.compile(r"^(?:" + "|".join(ARTICLES) + r") ")
 
 
+class _Combining(dict):
+    """``str.translate`` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = self[code] = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_DROP_COMBINING = _Combining()
+
+
 def fold(text: str) -> str:
     """Diacritics off, to ASCII (Latin only is kept by callers), lowercase."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = unicodedata.normalize("NFKD", text).translate(_DROP_COMBINING)
     return anyascii(stripped).lower()
+
+
+def _ascii_table() -> dict[int, str | None]:
+    """What ``normalize`` does to each ASCII character, as one ``str.translate`` table: marks vanish,
+    separators become spaces, anything else but ``[a-z0-9 ]`` vanishes (the text is folded first)."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        ch = chr(code)
+        if _MARKS.match(ch):
+            table[code] = None
+        elif _SEP.match(ch):
+            table[code] = " "
+        elif _NON_WORD.match(ch):
+            table[code] = None
+    return table
+
+
+_ASCII_TABLE = _ascii_table()
 
 
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Canonical key: folded, marks dropped, separators to single spaces."""
-    s = _MARKS.sub("", fold(name))
+    s = fold(name)
+    if s.isascii():  # always, after fold: one pass of a table does the three substitutions below
+        return " ".join(s.translate(_ASCII_TABLE).split())
+    s = _MARKS.sub("", s)
     s = _SEP.sub(" ", s)
     s = _NON_WORD.sub("", s)
     return " ".join(s.split())
@@ -54,18 +85,24 @@ def name_keys(name: str) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
+@lru_cache(maxsize=4096)
+def _non_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and "LATIN" not in unicodedata.name(ch, "")
+
+
 def is_latin_name(name: str) -> bool:
     """True for names written in Latin script (GeoNames alternate names mix every script)."""
-    for ch in name:
-        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
-            return False
-    return True
+    return name.isascii() or not any(map(_non_latin_letter, name))
 
 
 _DIGRAPHS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"),
              ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"), ("w", "v"))
 _DOUBLED = re.compile(r"(.)\1+")
-_VOWELS = re.compile(r"[aeiouy]")
+_INNER_VOWEL = re.compile(r"(?<=[^ ])[aeiouy]")
+
+
+def _first_char(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 @lru_cache(maxsize=200_000)
@@ -75,16 +112,11 @@ def skeleton(key: str) -> str:
     "khmeimim", "hmeymim" and "hemeimeem" all give "hmmm"; "deir el zour" and "deir ez zor" give "dr sr";
     "tal rifaat" and "tall rifat" give "tl rft". Used only as a fallback when the exact key is unknown.
     """
-    out = []
-    for tok in key.split():
-        if tok in ARTICLES:
-            continue
-        for a, b in _DIGRAPHS:
-            tok = tok.replace(a, b)
-        tok = _DOUBLED.sub(r"\1", tok)
-        head, rest = tok[:1], _VOWELS.sub("", tok[1:])
-        out.append(head + rest)
-    return " ".join(out)
+    s = " ".join(tok for tok in key.split() if tok not in ARTICLES)
+    for a, b in _DIGRAPHS:  # no digraph spans a space: the whole key at once is each token in turn
+        s = s.replace(a, b)
+    s = _DOUBLED.sub(_first_char, s)
+    return _INNER_VOWEL.sub("", s)  # every vowel but a token's first letter
 
 
 def skeleton_ok(sk: str) -> bool:
