@@ -42,7 +42,7 @@ from pathlib import Path
 from geodata.fsio import atomic_write
 from geodata.gazetteer import normalize as _normalize_mod
 from geodata.gazetteer import sources
-from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
+from geodata.gazetteer.normalize import key_skeletons, name_keys, skeleton, skeleton_ok
 from geodata.gcpause import gc_paused
 from geodata.models import Place
 from geodata.settings import Settings
@@ -88,16 +88,22 @@ class _Writer:
         self.add(name + ":offs", "I", array("I", accumulate(map(len, encoded), initial=0)))
         self.add(name + ":blob", "B", b"".join(encoded))
 
-    def tobytes(self, meta: dict) -> bytes:
-        body = b"".join(self.parts)
-        header = json.dumps({**meta, "version": INDEX_VERSION, "byteorder": sys.byteorder, "size": len(body),
-                             "crc": zlib.crc32(body), "sections": self.sections}).encode("utf-8")
-        head = MAGIC + len(header).to_bytes(8, "little") + header
-        return head + b"\0" * (-len(head) % 8) + body
+    def tobytes(self, meta: dict) -> bytearray:
+        crc = 0
+        for part in self.parts:
+            crc = zlib.crc32(part, crc)
+        header = json.dumps({**meta, "version": INDEX_VERSION, "byteorder": sys.byteorder, "size": self.size,
+                             "crc": crc, "sections": self.sections}).encode("utf-8")
+        out = bytearray(MAGIC + len(header).to_bytes(8, "little") + header)
+        out += b"\0" * (-len(out) % 8)
+        self.parts.reverse()
+        while self.parts:  # each part freed once copied: the index is never held twice over
+            out += self.parts.pop()
+        return out
 
 
 class _Reader:
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | bytearray) -> None:
         mv = memoryview(data)
         if bytes(mv[:8]) != MAGIC:
             raise ValueError("not a gazetteer index")
@@ -218,19 +224,22 @@ class _Postings(Mapping):
 
 
 def _write_skeletons(w: _Writer, keys: list[str]) -> None:
-    groups: dict[str, list[int]] = defaultdict(list)
-    raw = skeleton.__wrapped__  # the build sees every key once: no point filling the runtime memo
-    for k, key in enumerate(keys):
-        sk = raw(key)
+    groups: dict[str, list[int]] = {}
+    for k, sk in enumerate(key_skeletons(keys)):
         if skeleton_ok(sk):
-            groups[sk].append(k)
-    order = sorted(groups, key=lambda sk: (zlib.crc32(sk.encode("ascii")), sk))
-    w.add("sk:hash", "I", array("I", [zlib.crc32(sk.encode("ascii")) for sk in order]))
-    w.add_strings("sk:text", order)
-    w.add("sk:starts", "I", array("I", accumulate((len(groups[sk]) for sk in order), initial=0)))
+            got = groups.get(sk)
+            if got is None:
+                groups[sk] = [k]
+            else:
+                got.append(k)
+    crc = zlib.crc32
+    order = sorted((crc(sk.encode("ascii")), sk) for sk in groups)
+    w.add("sk:hash", "I", array("I", [h for h, _ in order]))
+    w.add_strings("sk:text", [sk for _, sk in order])
+    w.add("sk:starts", "I", array("I", accumulate((len(groups[sk]) for _, sk in order), initial=0)))
     flat = array("I")
-    for sk in order:
-        flat.extend(sorted(groups[sk], key=keys.__getitem__))
+    for _, sk in order:
+        flat.extend(groups[sk])
     w.add("sk:keys", "I", flat)
 
 
@@ -297,7 +306,7 @@ class _Rows:
         return map(self._get, range(self._n))
 
 
-def build_index(source_funcs=None, progress: Progress | None = None, expected: int = 0) -> bytes:
+def build_index(source_funcs=None, progress: Progress | None = None, expected: int = 0) -> bytearray:
     """The index file's bytes, from the sources (each yielding ``(Place, names, feature_names)``).
     ``progress(fraction, message)`` is told how far it is; ``expected``: about how many places the sources
     yield (for the fraction)."""
@@ -306,7 +315,7 @@ def build_index(source_funcs=None, progress: Progress | None = None, expected: i
         return _build_index(source_funcs, progress, expected)
 
 
-def _build_index(source_funcs, progress: Progress | None, expected: int) -> bytes:
+def _build_index(source_funcs, progress: Progress | None, expected: int) -> bytearray:
     t0 = time.perf_counter()
     report = progress or (lambda fraction, message: None)
     report(0.0, "Reading the gazetteer sources")
@@ -363,7 +372,7 @@ def _build_index(source_funcs, progress: Progress | None, expected: int) -> byte
 class Gazetteer:
     """The loaded index (``load_gazetteer``); places are turned into ``Place`` objects on lookup."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | bytearray) -> None:
         """``data``: an index file's bytes (``build_index``); a ValueError if they are not a valid index."""
         r = _Reader(data)
         h = r.header
@@ -399,10 +408,10 @@ class Gazetteer:
 
     def tobytes(self) -> bytes:
         """The index file's bytes (what ``load_gazetteer`` caches)."""
-        return self._data
+        return bytes(self._data)
 
     def __reduce__(self):
-        return (type(self), (self._data,))
+        return (type(self), (bytes(self._data),))
 
     # -- lookups --------------------------------------------------------------------------------
     def place(self, i: int) -> Place:

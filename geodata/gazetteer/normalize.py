@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -18,7 +19,7 @@ _SEP = re.compile(r"[\s\-‐‑‒–—_/.,]+")
 _NON_WORD = re.compile(r"[^a-z0-9 ]")
 # Arabic definite article as written in English text and in GeoNames.
 ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "es", "et", "ez", "ech")
-_ARTICLE_RE = re.compile(r"^(?:" + "|".join(ARTICLES) + r") ")
+_ARTICLE_SET = frozenset(ARTICLES)
 
 
 class _Combining(dict):
@@ -72,17 +73,17 @@ def normalize(name: str) -> str:
 
 def strip_article(key: str) -> str:
     """'al qamishli' -> 'qamishli'; keys that are only an article stay as they are."""
-    stripped = _ARTICLE_RE.sub("", key, count=1)
-    return stripped if stripped else key
+    head, sep, rest = key.partition(" ")
+    return rest if sep and rest and head in _ARTICLE_SET else key
 
 
 def name_keys(name: str) -> set[str]:
     """Every key a name is indexed under."""
     key = normalize(name)
-    if not key:
-        return set()
-    keys = {key, strip_article(key)}
-    return {k for k in keys if len(k) >= 2}
+    stripped = strip_article(key)
+    if stripped is key:
+        return {key} if len(key) >= 2 else set()
+    return {k for k in (key, stripped) if len(k) >= 2}
 
 
 @lru_cache(maxsize=4096)
@@ -98,7 +99,7 @@ def is_latin_name(name: str) -> bool:
 _DIGRAPHS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"),
              ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"), ("w", "v"))
 _DOUBLED = re.compile(r"(.)\1+")
-_INNER_VOWEL = re.compile(r"(?<=[^ ])[aeiouy]")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 
 
 def _first_char(m: re.Match[str]) -> str:
@@ -112,11 +113,31 @@ def skeleton(key: str) -> str:
     "khmeimim", "hmeymim" and "hemeimeem" all give "hmmm"; "deir el zour" and "deir ez zor" give "dr sr";
     "tal rifaat" and "tall rifat" give "tl rft". Used only as a fallback when the exact key is unknown.
     """
-    s = " ".join(tok for tok in key.split() if tok not in ARTICLES)
-    for a, b in _DIGRAPHS:  # no digraph spans a space: the whole key at once is each token in turn
-        s = s.replace(a, b)
-    s = _DOUBLED.sub(_first_char, s)
-    return _INNER_VOWEL.sub("", s)  # every vowel but a token's first letter
+    return " ".join([_token_skeleton(tok) for tok in key.split() if tok not in _ARTICLE_SET])
+
+
+def _token_skeleton(tok: str) -> str:
+    for a, b in _DIGRAPHS:
+        if a in tok:
+            tok = tok.replace(a, b)
+    if _DOUBLED.search(tok):
+        tok = _DOUBLED.sub(_first_char, tok)
+    return tok[:1] + tok[1:].translate(_NO_VOWELS)
+
+
+def key_skeletons(keys: Iterable[str]) -> Iterator[str]:
+    """``skeleton(k)`` of each key, for many keys at once (an index build): tokens recur across names
+    ("san", "village"), so each token's skeleton is worked out once."""
+    memo: dict[str, str] = {}
+    for key in keys:
+        out = []
+        for tok in key.split():
+            if tok not in _ARTICLE_SET:
+                sk = memo.get(tok)
+                if sk is None:
+                    sk = memo[tok] = _token_skeleton(tok)
+                out.append(sk)
+        yield " ".join(out)
 
 
 def skeleton_ok(sk: str) -> bool:

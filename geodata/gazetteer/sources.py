@@ -51,10 +51,37 @@ def _usable_alias(name: str) -> bool:
     return len(name) >= 3 and not _CODE.match(name) and is_latin_name(name)
 
 
+_JSON_OPEN = re.compile(r"\s*\{\s*")
+_JSON_KEY = re.compile(r'"(?:[^"\\]|\\.)*"\s*:\s*')
+_JSON_NEXT = re.compile(r"\s*(?:(,)\s*|\})")
+
+
+def json_object_values(text: str) -> Iterator:
+    """The values of the JSON object ``text``, parsed one at a time (``json.loads(text).values()`` without
+    ever holding them all: cities500 parsed whole is ~300 MB of small dicts, lists and strings)."""
+    decode = json.JSONDecoder().raw_decode
+    m = _JSON_OPEN.match(text)
+    if m is None:
+        raise ValueError("not a JSON object")
+    pos = m.end()
+    if text.startswith("}", pos):
+        return
+    while True:
+        m = _JSON_KEY.match(text, pos)
+        if m is None:
+            raise ValueError(f"a JSON object key expected at {pos}")
+        value, pos = decode(text, m.end())
+        yield value
+        m = _JSON_NEXT.match(text, pos)
+        if m is None:
+            raise ValueError(f"',' or '}}' expected at {pos}")
+        pos = m.end()
+        if m.group(1) is None:
+            return
+
+
 def geonames_places(name: str = DEFAULT_GEONAMES) -> Iterator[Entry]:
-    with open(geonames_file(name), encoding="utf-8") as fh:
-        cities = json.load(fh)
-    for c in cities.values():
+    for c in json_object_values(geonames_file(name).read_text(encoding="utf-8")):
         place = Place(
             id=f"gn:{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
             kind="city", country_code=c["countrycode"], population=int(c.get("population") or 0), source="geonames",
