@@ -7,6 +7,7 @@ from geopy.location import Location
 from geodata.gazetteer import index as gindex
 from geodata.gazetteer.normalize import name_keys, normalize
 from geodata.geocoder import OfflineGazetteer
+from geodata.geoparse import find_mentions
 from geodata.settings import Settings
 
 
@@ -34,10 +35,14 @@ def test_geocoder_is_a_geopy_geocoder(gaz):
 def test_index_cache_roundtrip(tmp_path, gaz):
     settings = Settings(cache=tmp_path)
     (tmp_path / "gazetteer-0123456789abcdef.pickle").write_bytes(b"an earlier version's cache")
-    built = gindex.load_gazetteer(settings)
+    calls = []
+    built = gindex.load_gazetteer(settings, progress=lambda f, m: calls.append((f, m)))
+    assert calls[0][0] == 0.0 and calls[-1][0] == 1.0 and len(calls) > 5  # a first build reports itself
     files = list(tmp_path.glob("gazetteer-*"))
     assert len(files) == 1 and files[0].suffix == gindex.SUFFIX  # the old pickle is gone
-    loaded = gindex.load_gazetteer(settings)
+    reported = len(calls)
+    loaded = gindex.load_gazetteer(settings, progress=lambda f, m: calls.append((f, m)))
+    assert len(calls) == reported  # a cache hit reports nothing
     assert len(loaded) == len(built) == len(gaz) and loaded.places == built.places == gaz.places
     assert loaded.candidates("damascus") == gaz.candidates("damascus")
     assert loaded.fuzzy_candidates("hemeimeem") == gaz.fuzzy_candidates("hemeimeem")
@@ -78,3 +83,28 @@ def test_geocode_reads_a_feature_word_like_the_geoparser(gaz):
     geo = OfflineGazetteer(gaz)
     assert geo.geocode("Cairo airport").raw["country_code"] == "EG"  # not El Cairo Airport, Bolivia
     assert geo.geocode("Tartus port").raw["kind"] == "port"
+
+
+def test_build_progress_is_reported_in_order(tmp_path, monkeypatch):
+    from geodata.gazetteer import sources
+
+    small = (sources.curated_places, sources.country_places, sources.airport_places)
+    monkeypatch.setattr(sources, "all_sources", lambda geonames: small)
+    monkeypatch.setattr(sources, "expected_places", lambda geonames: 20_000)
+    calls: list[tuple[float, str]] = []
+    gaz = gindex.load_gazetteer(Settings(cache=tmp_path), progress=lambda f, m: calls.append((f, m)))
+    fractions = [f for f, _ in calls]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert 0.0 < fractions[1] < 0.9 and all(isinstance(m, str) and m for _, m in calls)  # progress while indexing
+    assert f"{len(gaz):,} places" in calls[-1][1]
+    calls.clear()
+    assert len(gindex.load_gazetteer(Settings(cache=tmp_path), progress=lambda f, m: calls.append((f, m)))) == len(gaz)
+    assert calls == []  # from the cache: nothing to report
+
+
+def test_villages_of_the_full_geonames_list_are_found(gaz):
+    # Westhalten (Haut-Rhin, 845 people) is in cities500 only, not in cities1000 or cities15000
+    assert [p.id for p in gaz.candidates("westhalten")] == ["gn:2967394"]
+    (m,) = find_mentions("Firefighters were called to a barn fire in Westhalten on Sunday night.", gaz)
+    assert m.place.id == "gn:2967394" and m.place.country_code == "FR" and m.place.population < 1000
+    assert abs(m.place.lat - 47.957) < 0.01 and abs(m.place.lon - 7.26) < 0.01

@@ -485,6 +485,14 @@ class Gazetteer:
 
 # A province with no population figure ranks like a place of this size.
 ADMIN_POPULATION = {"admin1": 300_000, "admin2": 30_000}
+# Towns below this size are the villages of the full GeoNames list (cities500) that cities15000 leaves out.
+VILLAGE_POPULATION = 15_000
+
+
+def is_village(place: Place) -> bool:
+    """A populated place of fewer than ``VILLAGE_POPULATION`` people: a name's reading only when nothing
+    bigger answers to it (for "Texas" in a list of states, not the two Mexican hamlets of that name)."""
+    return place.kind == "city" and place.population < VILLAGE_POPULATION
 
 
 def prior_score(place: Place) -> float:

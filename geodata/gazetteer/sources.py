@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from geodata import settings
 from geodata.gazetteer.normalize import is_latin_name
 from geodata.models import Place
 
@@ -26,9 +27,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 CURATED = DATA / "curated.csv"
 COUNTRIES = DATA / "countries.csv"
 DIRECTIONS = DATA / "country_directions.csv"
-# GeoNames file: cities15000 (34k places) by default; cities500 (235k) for the full gazetteer
-# (``Settings.geonames``).
-DEFAULT_GEONAMES = "cities15000"
+# GeoNames file (``Settings.geonames``): cities500 (235k places of 500 people or more) by default.
+DEFAULT_GEONAMES = settings.DEFAULT_GEONAMES
 
 Entry = tuple[Place, list[str], list[str]]
 
