@@ -101,7 +101,7 @@ def main() -> None:
     ap.add_argument("--geonames", help="GeoNames file: cities500 (the default), cities1000, cities5000, cities15000")
     args = ap.parse_args()
     for k, v in run(args.runs, geonames=args.geonames).items():
-        print(f"{k:<22}{v}")
+        print(f"{k:<31}{v}")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ loaded index keeps them as they are: no Python object per place or per (name, pl
 * places: one column per ``Place`` field (``dataclasses.fields``): floats and integers as arrays,
   strings as one UTF-8 blob with offsets, or codes into a small table when few values repeat (kind,
   country, source); a ``Place`` is built on lookup (memoised).
-* names: the keys (``[a-z0-9 ]``, newline-separated in the file) become the one Python dict of the index,
-  key -> key number; that number's slice of a flat array of row numbers lists the candidates.
+* names: the keys (``[a-z0-9 ]``, sorted and newline-separated in the file) become a list and a frozenset
+  (membership); a key's number (found by bisection) is its slice of a flat array of row numbers.
 * transliteration skeletons: groups of key numbers sorted by a CRC-32 of the skeleton, found by bisection
   (a fallback lookup, memoised, so no dict of 350,000 skeletons is kept).
 * facilities: a small dict (1-degree cell -> rows), built on load.
@@ -48,7 +48,7 @@ from geodata.models import Place
 from geodata.settings import Settings
 from geodata.vocabulary import FACILITY_KINDS, KIND_PRIOR
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 MAGIC = b"GDGAZIDX"
 SUFFIX = ".idx"
 MEMO_MAX = 100_000  # memoised fuzzy lookups kept before the memo is emptied (a long-running app stays bounded)
@@ -174,53 +174,60 @@ def _column_getter(r: _Reader, j: int, spec: dict) -> Callable[[int], object]:
     raise ValueError(f"unknown column kind {kind!r}")
 
 
-def _write_postings(w: _Writer, name: str, index: dict[str, list[int]]) -> None:
-    """``name:keys`` (newline-separated), ``name:starts`` and ``name:rows``: key number k's rows are
-    ``rows[starts[k]:starts[k + 1]]``."""
-    w.add(name + ":keys", "B", "\n".join(index).encode("ascii"))
-    w.add(name + ":starts", "I", array("I", accumulate(map(len, index.values()), initial=0)))
+def _write_postings(w: _Writer, name: str, index: dict[str, list[int]]) -> list[str]:
+    """``name:keys`` (sorted, newline-separated), ``name:starts`` and ``name:rows``: key number k's rows are
+    ``rows[starts[k]:starts[k + 1]]``. Returns the keys in their order."""
+    keys = sorted(index)
+    w.add(name + ":keys", "B", "\n".join(keys).encode("ascii"))
+    w.add(name + ":starts", "I", array("I", accumulate((len(index[k]) for k in keys), initial=0)))
     flat = array("I")
-    for rows in index.values():
-        flat.extend(rows)
+    for k in keys:
+        flat.extend(index[k])
     w.add(name + ":rows", "I", flat)
+    return keys
 
 
 class _Postings(Mapping):
     """A read-only ``dict[str, tuple[int, ...]]`` (name key -> rows) over the flat arrays: ``key in``,
-    ``get``, ``[]``, iteration and ``len`` as a dict's."""
+    ``get``, ``[]``, iteration and ``len`` as a dict's. Membership is a frozenset of the keys (no value
+    per key: half a dict's memory and load time); a key's number is its place in the sorted keys."""
 
-    __slots__ = ("_ids", "keys_list", "_starts", "_rows")
+    __slots__ = ("_known", "keys_list", "_starts", "_rows")
 
     def __init__(self, r: _Reader, name: str) -> None:
         blob = r.view(name + ":keys")
         self.keys_list: list[str] = str(blob, "ascii").split("\n") if len(blob) else []
-        self._ids: dict[str, int] = dict(zip(self.keys_list, range(len(self.keys_list)), strict=True))
+        self._known = frozenset(self.keys_list)
         self._starts, self._rows = r.view(name + ":starts"), r.view(name + ":rows")
-        if len(self._starts) != len(self.keys_list) + 1:
+        if len(self._starts) != len(self.keys_list) + 1 or len(self._known) != len(self.keys_list):
             raise ValueError("postings do not match their keys")
 
     def rows_of(self, k: int) -> tuple[int, ...]:
         """The rows of key number ``k``."""
         return tuple(self._rows[self._starts[k]:self._starts[k + 1]].tolist())
 
+    def key_id(self, key: str) -> int | None:
+        """The number of ``key`` (None if it is no key)."""
+        return bisect.bisect_left(self.keys_list, key) if key in self._known else None
+
     def __contains__(self, key: object) -> bool:
-        return key in self._ids
+        return key in self._known
 
     def __getitem__(self, key: str) -> tuple[int, ...]:
-        return self.rows_of(self._ids[key])
+        k = self.key_id(key)
+        if k is None:
+            raise KeyError(key)
+        return self.rows_of(k)
 
     def get(self, key: str, default=None):
-        k = self._ids.get(key)
+        k = self.key_id(key)
         return default if k is None else self.rows_of(k)
 
-    def key_id(self, key: str) -> int | None:
-        return self._ids.get(key)
-
     def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
+        return iter(self.keys_list)
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self.keys_list)
 
 
 def _write_skeletons(w: _Writer, keys: list[str]) -> None:
@@ -350,9 +357,9 @@ def _build_index(source_funcs, progress: Progress | None, expected: int) -> byte
     columns = []
     for j, f in enumerate(fields(Place)):
         columns.append({"name": f.name, **_encode_column(w, j, [r[j] for r in rows])})
-    _write_postings(w, "names", names)
+    name_keys_sorted = _write_postings(w, "names", names)
     _write_postings(w, "feature", feature)
-    _write_skeletons(w, list(names))
+    _write_skeletons(w, name_keys_sorted)
     cells = list(grid)
     w.add("grid:lat", "h", array("h", [c[0] for c in cells]))
     w.add("grid:lon", "h", array("h", [c[1] for c in cells]))
