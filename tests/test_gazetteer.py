@@ -1,11 +1,13 @@
 import pickle
 
+import pytest
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geodata.gazetteer import index as gindex
 from geodata.gazetteer.normalize import name_keys, normalize
 from geodata.geocoder import OfflineGazetteer
+from geodata.geoparse import find_mentions
 from geodata.settings import Settings
 
 
@@ -30,18 +32,32 @@ def test_geocoder_is_a_geopy_geocoder(gaz):
     assert several[0].raw["country_code"] == "SY" and len(several) >= 2
 
 
-def test_index_cache_roundtrip(tmp_path, gaz):
+def test_index_cache_roundtrip(tmp_path, gaz, monkeypatch):
+    from geodata.gazetteer import sources
+
     settings = Settings(cache=tmp_path)
-    built = gindex.load_gazetteer(settings)
-    files = list(tmp_path.glob("gazetteer-*.pickle"))
-    assert len(files) == 1
-    loaded = gindex.load_gazetteer(settings)
-    assert len(loaded.places) == len(built.places) == len(gaz.places)
-    # a corrupt cache is rebuilt, not fatal
-    files[0].write_bytes(b"garbage")
+    path = tmp_path / f"gazetteer-{gindex._cache_key(settings.geonames)}{gindex.SUFFIX}"
+    path.write_bytes(gaz.tobytes())  # what the session's first build wrote
+    calls = []
+    loaded = gindex.load_gazetteer(settings, progress=lambda f, m: calls.append((f, m)))
+    assert calls == []  # a cache hit reports nothing
+    assert len(loaded) == len(gaz) and loaded.places == gaz.places
+    assert loaded.candidates("damascus") == gaz.candidates("damascus")
+    assert loaded.fuzzy_candidates("hemeimeem") == gaz.fuzzy_candidates("hemeimeem")
+    assert dict(loaded.facility_grid) == dict(gaz.facility_grid) and loaded.demonyms == gaz.demonyms
+    assert pickle.loads(pickle.dumps(loaded)).candidates("aleppo") == gaz.candidates("aleppo")
+    # a corrupt or truncated cache is refused, and rebuilt, not fatal (from a few sources here, to be quick)
+    data = path.read_bytes()
+    for bad in (b"garbage", data[: len(data) // 2], data[:-9] + bytes([data[-9] ^ 1]) + data[-8:]):
+        with pytest.raises(ValueError):
+            gindex.Gazetteer(bad)
+    path.write_bytes(data[: len(data) // 2])
+    (tmp_path / "gazetteer-0123456789abcdef.pickle").write_bytes(b"an earlier version's cache")
+    monkeypatch.setattr(sources, "all_sources", lambda geonames: (sources.curated_places, sources.country_places))
     again = gindex.load_gazetteer(settings)
-    assert len(again.places) == len(gaz.places)
-    assert isinstance(pickle.loads(files[0].read_bytes()), gindex.Gazetteer)
+    assert again.candidates("khmeimim") == gaz.candidates("khmeimim") and again.candidates("turkey")
+    assert len(gindex.Gazetteer(path.read_bytes())) == len(again)  # rewritten whole
+    assert [p.name for p in tmp_path.glob("gazetteer-*")] == [path.name]  # the old pickle is gone
 
 
 def test_country_points_lie_in_the_country_across_the_antimeridian(gaz):
@@ -68,3 +84,28 @@ def test_geocode_reads_a_feature_word_like_the_geoparser(gaz):
     geo = OfflineGazetteer(gaz)
     assert geo.geocode("Cairo airport").raw["country_code"] == "EG"  # not El Cairo Airport, Bolivia
     assert geo.geocode("Tartus port").raw["kind"] == "port"
+
+
+def test_build_progress_is_reported_in_order(tmp_path, monkeypatch):
+    from geodata.gazetteer import sources
+
+    small = (sources.curated_places, sources.country_places, sources.airport_places)
+    monkeypatch.setattr(sources, "all_sources", lambda geonames: small)
+    monkeypatch.setattr(sources, "expected_places", lambda geonames: 20_000)
+    calls: list[tuple[float, str]] = []
+    gaz = gindex.load_gazetteer(Settings(cache=tmp_path), progress=lambda f, m: calls.append((f, m)))
+    fractions = [f for f, _ in calls]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert 0.0 < fractions[1] < 0.9 and all(isinstance(m, str) and m for _, m in calls)  # progress while indexing
+    assert f"{len(gaz):,} places" in calls[-1][1]
+    calls.clear()
+    assert len(gindex.load_gazetteer(Settings(cache=tmp_path), progress=lambda f, m: calls.append((f, m)))) == len(gaz)
+    assert calls == []  # from the cache: nothing to report
+
+
+def test_villages_of_the_full_geonames_list_are_found(gaz):
+    # Westhalten (Haut-Rhin, 845 people) is in cities500 only, not in cities1000 or cities15000
+    assert [p.id for p in gaz.candidates("westhalten")] == ["gn:2967394"]
+    (m,) = find_mentions("Firefighters were called to a barn fire in Westhalten on Sunday night.", gaz)
+    assert m.place.id == "gn:2967394" and m.place.country_code == "FR" and m.place.population < 1000
+    assert abs(m.place.lat - 47.957) < 0.01 and abs(m.place.lon - 7.26) < 0.01

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -18,22 +19,53 @@ _SEP = re.compile(r"[\s\-‐‑‒–—_/.,]+")
 _NON_WORD = re.compile(r"[^a-z0-9 ]")
 # Arabic definite article as written in English text and in GeoNames.
 ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "es", "et", "ez", "ech")
-_ARTICLE_RE = re.compile(r"^(?:" + "|".join(ARTICLES) + r") ")
+_ARTICLE_SET = frozenset(ARTICLES)
+
+
+class _Combining(dict):
+    """``str.translate`` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = self[code] = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_DROP_COMBINING = _Combining()
 
 
 def fold(text: str) -> str:
     """Diacritics off, to ASCII (Latin only is kept by callers), lowercase."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = unicodedata.normalize("NFKD", text).translate(_DROP_COMBINING)
     return anyascii(stripped).lower()
+
+
+def _ascii_table() -> dict[int, str | None]:
+    """What ``normalize`` does to each ASCII character, as one ``str.translate`` table: marks vanish,
+    separators become spaces, anything else but ``[a-z0-9 ]`` vanishes (the text is folded first)."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        ch = chr(code)
+        if _MARKS.match(ch):
+            table[code] = None
+        elif _SEP.match(ch):
+            table[code] = " "
+        elif _NON_WORD.match(ch):
+            table[code] = None
+    return table
+
+
+_ASCII_TABLE = _ascii_table()
 
 
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Canonical key: folded, marks dropped, separators to single spaces."""
-    s = _MARKS.sub("", fold(name))
+    s = fold(name)
+    if s.isascii():  # always, after fold: one pass of a table does the three substitutions below
+        return " ".join(s.translate(_ASCII_TABLE).split())
+    s = _MARKS.sub("", s)
     s = _SEP.sub(" ", s)
     s = _NON_WORD.sub("", s)
     return " ".join(s.split())
@@ -41,31 +73,37 @@ def normalize(name: str) -> str:
 
 def strip_article(key: str) -> str:
     """'al qamishli' -> 'qamishli'; keys that are only an article stay as they are."""
-    stripped = _ARTICLE_RE.sub("", key, count=1)
-    return stripped if stripped else key
+    head, sep, rest = key.partition(" ")
+    return rest if sep and rest and head in _ARTICLE_SET else key
 
 
 def name_keys(name: str) -> set[str]:
     """Every key a name is indexed under."""
     key = normalize(name)
-    if not key:
-        return set()
-    keys = {key, strip_article(key)}
-    return {k for k in keys if len(k) >= 2}
+    stripped = strip_article(key)
+    if stripped is key:
+        return {key} if len(key) >= 2 else set()
+    return {k for k in (key, stripped) if len(k) >= 2}
+
+
+@lru_cache(maxsize=4096)
+def _non_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and "LATIN" not in unicodedata.name(ch, "")
 
 
 def is_latin_name(name: str) -> bool:
     """True for names written in Latin script (GeoNames alternate names mix every script)."""
-    for ch in name:
-        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
-            return False
-    return True
+    return name.isascii() or not any(map(_non_latin_letter, name))
 
 
 _DIGRAPHS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"),
              ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"), ("w", "v"))
 _DOUBLED = re.compile(r"(.)\1+")
-_VOWELS = re.compile(r"[aeiouy]")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def _first_char(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 @lru_cache(maxsize=200_000)
@@ -75,16 +113,31 @@ def skeleton(key: str) -> str:
     "khmeimim", "hmeymim" and "hemeimeem" all give "hmmm"; "deir el zour" and "deir ez zor" give "dr sr";
     "tal rifaat" and "tall rifat" give "tl rft". Used only as a fallback when the exact key is unknown.
     """
-    out = []
-    for tok in key.split():
-        if tok in ARTICLES:
-            continue
-        for a, b in _DIGRAPHS:
+    return " ".join([_token_skeleton(tok) for tok in key.split() if tok not in _ARTICLE_SET])
+
+
+def _token_skeleton(tok: str) -> str:
+    for a, b in _DIGRAPHS:
+        if a in tok:
             tok = tok.replace(a, b)
-        tok = _DOUBLED.sub(r"\1", tok)
-        head, rest = tok[:1], _VOWELS.sub("", tok[1:])
-        out.append(head + rest)
-    return " ".join(out)
+    if _DOUBLED.search(tok):
+        tok = _DOUBLED.sub(_first_char, tok)
+    return tok[:1] + tok[1:].translate(_NO_VOWELS)
+
+
+def key_skeletons(keys: Iterable[str]) -> Iterator[str]:
+    """``skeleton(k)`` of each key, for many keys at once (an index build): tokens recur across names
+    ("san", "village"), so each token's skeleton is worked out once."""
+    memo: dict[str, str] = {}
+    for key in keys:
+        out = []
+        for tok in key.split():
+            if tok not in _ARTICLE_SET:
+                sk = memo.get(tok)
+                if sk is None:
+                    sk = memo[tok] = _token_skeleton(tok)
+                out.append(sk)
+        yield " ".join(out)
 
 
 def skeleton_ok(sk: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from geodata import settings
 from geodata.gazetteer.normalize import is_latin_name
 from geodata.models import Place
 
@@ -26,9 +27,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 CURATED = DATA / "curated.csv"
 COUNTRIES = DATA / "countries.csv"
 DIRECTIONS = DATA / "country_directions.csv"
-# GeoNames file: cities15000 (34k places) by default; cities500 (235k) for the full gazetteer
-# (``Settings.geonames``).
-DEFAULT_GEONAMES = "cities15000"
+# GeoNames file (``Settings.geonames``): cities500 (235k places of 500 people or more) by default.
+DEFAULT_GEONAMES = settings.DEFAULT_GEONAMES
 
 Entry = tuple[Place, list[str], list[str]]
 
@@ -51,10 +51,37 @@ def _usable_alias(name: str) -> bool:
     return len(name) >= 3 and not _CODE.match(name) and is_latin_name(name)
 
 
+_JSON_OPEN = re.compile(r"\s*\{\s*")
+_JSON_KEY = re.compile(r'"(?:[^"\\]|\\.)*"\s*:\s*')
+_JSON_NEXT = re.compile(r"\s*(?:(,)\s*|\})")
+
+
+def json_object_values(text: str) -> Iterator:
+    """The values of the JSON object ``text``, parsed one at a time (``json.loads(text).values()`` without
+    ever holding them all: cities500 parsed whole is ~300 MB of small dicts, lists and strings)."""
+    decode = json.JSONDecoder().raw_decode
+    m = _JSON_OPEN.match(text)
+    if m is None:
+        raise ValueError("not a JSON object")
+    pos = m.end()
+    if text.startswith("}", pos):
+        return
+    while True:
+        m = _JSON_KEY.match(text, pos)
+        if m is None:
+            raise ValueError(f"a JSON object key expected at {pos}")
+        value, pos = decode(text, m.end())
+        yield value
+        m = _JSON_NEXT.match(text, pos)
+        if m is None:
+            raise ValueError(f"',' or '}}' expected at {pos}")
+        pos = m.end()
+        if m.group(1) is None:
+            return
+
+
 def geonames_places(name: str = DEFAULT_GEONAMES) -> Iterator[Entry]:
-    with open(geonames_file(name), encoding="utf-8") as fh:
-        cities = json.load(fh)
-    for c in cities.values():
+    for c in json_object_values(geonames_file(name).read_text(encoding="utf-8")):
         place = Place(
             id=f"gn:{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
             kind="city", country_code=c["countrycode"], population=int(c.get("population") or 0), source="geonames",
@@ -199,6 +226,20 @@ def input_files(geonames: str = DEFAULT_GEONAMES) -> list[Path]:
 
     return [geonames_file(geonames), COUNTRIES, DIRECTIONS, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
             _iso3166_2_file()]
+
+
+OTHER_PLACES = 30_000  # about how many places the sources other than GeoNames yield (airports mostly)
+
+
+def expected_places(geonames: str = DEFAULT_GEONAMES) -> int:
+    """About how many places ``all_sources(geonames)`` yields (for a build's progress), without parsing."""
+    n, tail = 0, b""
+    with open(geonames_file(geonames), "rb") as fh:
+        while chunk := fh.read(1 << 22):
+            n += (tail + chunk).count(b'"geonameid"')
+            tail = chunk[-16:]
+            n -= tail.count(b'"geonameid"')  # counted again at the start of the next window
+    return n + tail.count(b'"geonameid"') + OTHER_PLACES
 
 
 def all_sources(geonames: str = DEFAULT_GEONAMES) -> tuple[Callable[[], Iterator[Entry]], ...]:
