@@ -80,6 +80,9 @@ _SPONSOR_AFTER = re.compile(
     r"dominated|occupied|annexed|installed)\b", re.I)
 
 
+CURATED_BEATS_TOWNS_BELOW = 100_000  # people: a curated row's name is what the news means by it below this size
+
+
 def _strong_place(p: Place) -> bool:
     """A country, sea or region, or a curated row: a name that is a place whatever stands around it."""
     return p.kind in ("country", "sea", "region") or p.source.startswith("curated")
@@ -201,8 +204,10 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     cands = span.candidates
     if len(cands) > 1 and any(p.source.startswith("curated") for p in cands):
         # a curated row names it as English news does: a town that has the name only as a foreign or alternate
-        # name ("White House" for Casablanca, "Atlantic" for Atlántico) is not what the text means
-        cands = span.candidates = [p for p in cands if p.source.startswith("curated") or span.key in own_keys(p.name)]
+        # name ("White House" for Casablanca, "Atlantic" for Atlántico) is not what the text means, nor is a village
+        # or small town of that very name (White House, Tennessee; the village beside Hmeimim air base)
+        cands = span.candidates = [p for p in cands if p.source.startswith("curated") or (
+            span.key in own_keys(p.name) and (p.kind != "city" or p.population >= CURATED_BEATS_TOWNS_BELOW))]
     only_locative, strong, best_pop = _candidates_read(cands)
     surface = text[span.start:span.end]
     if _dateline(span, text):
