@@ -259,3 +259,8 @@ def test_taking_over_a_base_and_rolling_towards_a_town_are_movements(gaz):
     assert of(r, "deployment")
     r = run("A convoy of Russian military vehicles rolled down the highway towards Tartus on Monday.", gaz)
     assert [e.destination.lat // 1 for e in r.events if e.destination] == [34.0]
+
+
+def test_the_agreement_a_presence_rests_on_is_no_agreement(gaz):
+    r = run("The naval base in Tartus was established in 1971 under a bilateral agreement.", gaz)
+    assert [e.type for e in r.events] == ["base_presence"]

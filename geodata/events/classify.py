@@ -8,6 +8,7 @@ from datetime import date
 from geodata import caseless
 from geodata.events.lexicon import (
     _BASE_FUTURE,
+    _BASIS,
     _BLOCKED,
     _CARGO,
     _CIVILIANS,
@@ -183,6 +184,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             continue
         elif t == AGREEMENT and _ENDED.find(sentence, low) >= 0:
             t = STATEMENT
+        elif t == AGREEMENT and PRESENCE in starts and _BASIS.search(sentence, 0, starts[t]):
+            t = PRESENCE  # the agreement a presence rests on: the presence is what is told
         if t not in out:
             out.append(t)
     return out

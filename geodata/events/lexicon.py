@@ -117,6 +117,10 @@ _TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+
 # A move decided ("Putin ordered the deployment", "announced a partial pullout"): the decision is news too.
 _DECIDED = caseless.Lexicon(_rx(r"(?:order\w*|announc\w*|decid\w*|approv\w*)\s+(?:a|an|the)\s+(?:[\w“”\"-]+\s+){0,3}?"
                                 r"(?:withdrawal|pullout|drawdown|deployment)"))
+# An agreement named as the basis or the past of a state ("established in 1971 under a bilateral agreement",
+# "since the 1970s, when the Soviet Union signed a deal"): no agreement reported.
+_BASIS = re.compile(r"(?:\bunder|\bper|\bthrough|\bin line with|\baccording to|,\s+when\b[^,;]*?)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                    r"(?:[\w-]+\s+){0,3}\Z", re.I)
 # Materiel, not people: what an "evacuation of military equipment" moves.
 _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|armou?r|ammunition|supplies|materiel|"
                                  r"air defen[cs]e systems?|missiles?"))
