@@ -25,8 +25,9 @@ class EventType:
     trigger_rank: int
     triggers: tuple[str, ...]  # regular expressions, fragments expanded
     base_effect: dict[str, Any] = field(default_factory=dict)  # {"origin"|"place": status | {event status|"*": status}}
-    role: str = ""  # the part it plays in the extraction rules ("presence", "statement", ...), or ""
+    role: str = ""  # the part it plays in the extraction rules ("presence", "declaration", ...), or ""
     leaves: bool = False  # a movement whose lone place is the place it leaves
+    nouns: tuple[str, ...] = ()  # words that only name the happening: alone, no event of this type
 
     def effect(self, position: str, status: str) -> str | None:
         """The base status this event gives a base standing at ``position`` ("origin" or "place")."""
@@ -103,7 +104,7 @@ def parse(data: dict[str, Any]) -> Vocabulary:
         r = dict(r)
         triggers = tuple(t.replace("{forces}", fragments.get("forces", "")).replace("{people}", fragments.get("people", ""))
                          for t in r.pop("triggers", ()))
-        types.append(EventType(triggers=triggers, **r))
+        types.append(EventType(triggers=triggers, nouns=tuple(r.pop("nouns", ())), **r))
     names = [t.name for t in types]
     if len(set(names)) != len(names):
         raise ValueError(f"{PATH.name}: an event type is listed twice")

@@ -123,7 +123,5 @@ def test_the_dashboard_names_no_event_type():
     assert _spelled_out("dashboard") == []
 
 
-@pytest.mark.xfail(strict=False, reason="geodata/events.py and geodata/installations.py are being moved onto the "
-                                        "vocabulary's roles in another branch")
 def test_geodata_names_no_event_type_outside_the_vocabulary():
     assert _spelled_out("geodata") == []

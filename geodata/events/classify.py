@@ -18,8 +18,6 @@ from geodata.events.lexicon import (
     _FORCE_WORDS,
     _FUTURE_OF_BASE,
     _MATERIEL,
-    _MEETING_NOUNS,
-    _MOVEMENT_NOUNS,
     _PLACE_AFTER,
     _PRESENCE_CLAUSE,
     _SELF_FLOWN,
@@ -33,14 +31,16 @@ from geodata.vocabulary import VOCABULARY, is_movement
 
 # The parts event types play in the rules below (which type plays each is the vocabulary's say).
 PRESENCE = VOCABULARY.role("presence")
-STATEMENT = VOCABULARY.role("statement")
-MEETING = VOCABULARY.role("meeting")
-WITHDRAWAL = VOCABULARY.role("withdrawal")
-DEPLOYMENT = VOCABULARY.role("deployment")
-EVACUATION = VOCABULARY.role("evacuation")
+STATEMENT = VOCABULARY.role("declaration")
+MEETING = VOCABULARY.role("talks")
+WITHDRAWAL = VOCABULARY.role("pullback")
+DEPLOYMENT = VOCABULARY.role("sending")
+EVACUATION = VOCABULARY.role("rescue")
 CARGO_FLIGHT = VOCABULARY.role("cargo_flight")
-AGREEMENT = VOCABULARY.role("agreement")
-ATTACK = VOCABULARY.role("attack")
+AGREEMENT = VOCABULARY.role("accord")
+ATTACK = VOCABULARY.role("violence")
+# the words that only name a type's happening ("the withdrawal comes amid ..."), from the vocabulary
+_NOUNS = {t.name: frozenset(t.nouns) for t in VOCABULARY.event_types}
 # Movements whose lone place, when no destination is named, is the place they leave.
 LEAVES = frozenset(t.name for t in VOCABULARY.event_types if t.leaves)
 
@@ -166,7 +166,7 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
     for t in types:
         if t == DEPLOYMENT and since and not destination:
             t = PRESENCE
-        elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _MOVEMENT_NOUNS):
+        elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _NOUNS[WITHDRAWAL]):
             continue
         elif t == WITHDRAWAL and _TOLD_TO_LEAVE.find(sentence, low) >= 0:
             t = STATEMENT
@@ -178,7 +178,7 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             t = STATEMENT
         elif t == EVACUATION and _CIVILIANS.find(sentence, low) < 0 and _MATERIEL.find(sentence, low) >= 0:
             t = WITHDRAWAL  # "an emergency evacuation of military equipment": forces leaving, not people
-        elif t == MEETING and _only_named(sentence, t, _MEETING_NOUNS, place_after=True):
+        elif t == MEETING and _only_named(sentence, t, _NOUNS[MEETING], place_after=True):
             continue
         elif t == ATTACK and 0 <= _DIPLOMACY.find(sentence, low) < starts.get(t, -1):
             continue

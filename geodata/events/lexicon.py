@@ -106,10 +106,8 @@ _DIPLOMACY = caseless.Lexicon(_rx(r"appeal\w*|urg\w+|call\w* (?:on|for)|diplomat
 # An agreement ended, cut or torn up is a statement about it, not an agreement.
 _ENDED = caseless.Lexicon(_rx(r"terminat\w+|cut|cuts|ended|ends|ending|tor[en] up|tear\w* up|scrap\w*|cancel\w*|revok\w*|"
                               r"annul\w*|suspend\w*|denounc\w*|renounc\w*"))
-# A withdrawal only named ("the withdrawal comes amid ..."): the noun, not a movement told.
-_MOVEMENT_NOUNS = frozenset(("withdrawal", "pullout", "drawdown", "departure of", "retreat"))
-# A meeting only named ("the visit marks ...", "Putin's visit follows ..."), unless a place follows the noun ("talks in X").
-_MEETING_NOUNS = frozenset(("visit", "talks", "meeting", "summit", "negotiations"))
+# A movement or a meeting only named ("the withdrawal comes amid ...", "Putin's visit follows ..."): the nouns are
+# their types' in the vocabulary (``nouns``); a meeting's is one unless a place follows the noun ("talks in X").
 _PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:to|in|at)\s+(?:the\s+)?[A-Z]")
 # Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
 _TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
