@@ -89,7 +89,7 @@ def run(runs: int = 3, text_mb: float = 4.0, geonames: str | None = None) -> dic
         "gazetteer_load_s": round(statistics.median(b["seconds"] for b in loads), 3),
         "peak_mem_mb_build": round(statistics.median(b["peak_mem_mb"] for b in builds)),
         "peak_mem_mb_load": round(statistics.median(b["peak_mem_mb"] for b in loads)),
-        "peak_mem_mb_load_and_geoparse": round(parse["peak_mem_mb"]), "geoparse_docs": parse["docs"],
+        "peak_mem_mb_load_and_geoparse": round(parse["peak_mem_mb"]), "geoparse_texts": parse["docs"],
         "geoparse_mb_per_s": round(statistics.median(rates), 2), "mentions": n, "text_mb": round(len(text.encode()) / 1e6, 1),
     }
     return res

@@ -7,7 +7,7 @@ notes on one clock (the wall clock, in seconds from just before the spawn):
 
 * server side, through a probe loaded by ``sitecustomize`` (an audit hook and an import hook, nothing in the
   app itself): the interpreter up, streamlit imported, the script's first run started (``exec`` of the
-  script), ``st_folium`` called, and the first open of the corpus pickle, the gazetteer pickle and the map
+  script), ``st_folium`` called, and the first open of the corpus pickle, the gazetteer index and the map
   data files (so a first run that loads the gazetteer shows it);
 * the harness: the server healthy (its 0.2 s poll included, as in the benchmark);
 * in the page and in the map iframe, through an init script: DOMContentLoaded, the app reported running,
@@ -47,7 +47,7 @@ _seen = set()
 _WATCH = {"streamlit": "import streamlit", "pandas": "import pandas", "altair": "import altair",
           "pyarrow": "import pyarrow", "folium": "import folium", "streamlit_folium": "import streamlit_folium",
           "numpy": "import numpy", "geopy": "import geopy", "dashboard": "import dashboard", "geodata": "import geodata"}
-_OPENS = {"gazetteer-": "open gazetteer pickle", "corpus-": "open corpus pickle", "/mapdata/": "open map data",
+_OPENS = {"gazetteer-": "open gazetteer index", "corpus-": "open corpus pickle", "/mapdata/": "open map data",
           "countries-": "open basemap file"}
 
 

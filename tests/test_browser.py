@@ -25,6 +25,12 @@ if not Path(harness.CHROMIUM).exists() and not os.environ.get("CI"):
                 allow_module_level=True)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _index_built(gaz):
+    """Every app below starts on the session's cache (conftest) with the gazetteer index already built: a first
+    start builds it (15-60 s for cities500, with the machine's load), which is not what these tests time."""
+
+
 @pytest.fixture(scope="module")
 def app_url():
     with harness.running_app(ARTIFACTS / "streamlit.log") as url:
