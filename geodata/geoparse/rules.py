@@ -16,6 +16,7 @@ from geodata.vocabulary import FACILITY_KINDS
 
 _CAP_WORD_AFTER = re.compile(
     r"^ (?!(?:City|Province|Governorate|District|Region|County|Oblast|Port|Airport|Air|Base|Airbase|Harbou?r|Bay|Strait|"
+    r"International|"
     r"River|Valley|Mountains?|Island|Islands|Peninsula|Desert|Plain|Lake|Sea|Gulf|Coast|Border|Crossing|Camp|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or)\b)[A-Z][a-z]"
 )
@@ -55,7 +56,7 @@ _ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*[ \u00a0]+(?:" + _ARTICLE + r"
 def _name_like_neighbour(span: Span, text: str, name_before: bool | None = None) -> bool:
     """A capitalised word directly beside a one-word name makes it part of another name. ``name_before``:
     ``_name_before(span, text)``, when the caller has it already."""
-    if _CAP_WORD_AFTER.match(text[span.end:span.end + 3]):
+    if _CAP_WORD_AFTER.match(text[span.end:span.end + 16]):
         return True
     if _name_before(span, text) if name_before is None else name_before:
         return True
@@ -270,7 +271,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return "literal"
     if span.feature:
         # "the province of Western Kasai": the feature word is Kasai's; "Western" is part of its name
-        return "literal" if " " in span.key or not _CAP_WORD_AFTER.match(text[span.end:span.end + 3]) else None
+        return "literal" if " " in span.key or not _CAP_WORD_AFTER.match(text[span.end:span.end + 16]) else None
     if span.key in person_keys:
         return None  # the document names a person so ("John Kerry" ... "Kerry said")
     words = span.key.split()
