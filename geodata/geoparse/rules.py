@@ -194,11 +194,23 @@ def _seat_of_power(key: str, cands: list[Place]) -> bool:
     return False
 
 
+def _ship(span: Span, text: str, lower: set[str] | None = None, space_after: bool | None = None) -> bool:
+    """A ship's name: after a word for a ship, before one, or before a hull number."""
+    if lower is None:
+        lower = {w.lower().rstrip(".") for w in text[max(0, span.start - 40):span.start].split()[-4:]}
+    if space_after is None:
+        space_after = text[span.end:span.end + 1] in (" ", "\u00a0")
+    return ((not _SHIP_WORDS.isdisjoint(lower) and _SHIP_BEFORE.search(text, max(0, span.start - 40), span.start) is not None)
+            or (space_after and _SHIP_AFTER.match(text, span.end, span.end + 30) is not None))
+
+
 def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
-            doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None) -> str | None:
+            doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None,
+            ship_keys: frozenset[str] = frozenset()) -> str | None:
     """The role of a toponym (``models.MENTION_ROLES``), or None when the span is probably no toponym at all
-    (acronyms, dates, people's names, common words). ``name_before``: ``_name_before(span, text)`` when the
-    caller has it already (it is asked of one-word names only)."""
+    (acronyms, dates, people's names, ships, common words). ``name_before``: ``_name_before(span, text)`` when the
+    caller has it already (it is asked of one-word names only); ``ship_keys``: names the text gives ships
+    elsewhere ("Sparta II"), so "Sparta and Sparta II" are both ships."""
     cands = span.candidates
     if len(cands) > 1 and any(p.source.startswith("curated") for p in cands):
         # a curated row names it as English news does: a town that has the name only as a foreign or alternate
@@ -220,8 +232,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     lower = {w.lower().rstrip(".") for w in last}
     if nxt == ")" and _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
         return None  # "(Xinhua) --": the outlet of a dateline
-    if not strong and ((not _SHIP_WORDS.isdisjoint(lower) and _SHIP_BEFORE.search(text, max(0, span.start - 40), span.start))
-                       or (space_after and _SHIP_AFTER.match(text, span.end, span.end + 30))):
+    if not strong and (span.key in ship_keys or _ship(span, text, lower, space_after)):
         return None  # "the cargo ships Sparta and Sparta II", "the Moskva missile cruiser": ships, not towns
     if (space_after and _ORGANISATION_AFTER.match(text, span.end, span.end + 40)) or (
             ("of" in lower or "sky" in lower) and _ORGANISATION_BEFORE.search(text, max(0, span.start - 24), span.start)):
