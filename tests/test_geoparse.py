@@ -339,3 +339,15 @@ def test_district_words_and_border_zones(gaz):
     assert m.text.startswith("Pokrovsk") and m.place.country_code == "UA"
     assert [(t, k) for t, _, k in names("Troops massed on the Syria-Iraq border.", gaz)] == [("Syria", "country"),
                                                                                            ("Iraq", "country")]
+
+
+def test_a_facility_named_after_a_town(gaz):
+    (m,) = find_mentions("Troops withdrew from Qamishli International Airport amid talks.", gaz)
+    assert m.text.startswith("Qamishli") and m.place.kind == "airport"
+    ms = find_mentions("Jets use the Hmeimim air base at Latakia.", gaz)
+    assert [m.place.kind for m in ms] == ["air_base", "city"]  # the base is Hmeimim's; Latakia is the town
+
+
+def test_a_name_given_to_a_ship_anywhere_is_the_ships(gaz):
+    text = "After weeks at anchor, Sparta and Sparta II entered the port of Tartus."
+    assert [t for t, _, _ in names(text, gaz)] == ["Tartus"]

@@ -21,7 +21,7 @@ from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools
     _feature_class,
     _fuzzy_allowed,
 )
-from geodata.geoparse.rules import _name_before, _strong, role_of
+from geodata.geoparse.rules import _name_before, _ship, _strong, role_of
 from geodata.geoparse.scan import (  # noqa: F401
     _CAP_TOKEN,
     _NEXT_TOKEN,
@@ -51,7 +51,9 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
                       if p.kind == "country" or len(s.candidates) == 1) | demonyms
     # role_of asks _name_before of one-word names that are not strong only: the answer is after_name's
-    roles = [role_of(s, text, person_keys, named, after) for s, after in zip(spans, after_name, strict=True)]
+    # a name the text gives a ship anywhere ("Sparta II") is the ship's wherever it stands
+    ships = frozenset(s.key for s in spans if not _strong(s.candidates) and _ship(s, text))
+    roles = [role_of(s, text, person_keys, named, after, ships) for s, after in zip(spans, after_name, strict=True)]
     kept = [(s, r) for s, r in zip(spans, roles, strict=True) if r is not None]
     # only literal mentions tell where the text is (as they did before roles were kept)
     literal = [s for s, r in kept if r == LITERAL]

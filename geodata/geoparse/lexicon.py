@@ -29,8 +29,12 @@ _FEATURE_BEFORE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting|around|between|towards?|"
                               r"through|via|across|outskirts\s+of|siege\s+of)\s+(?:the\s+)?$", re.I)
-# A feature word in capitals before "in" ends another name ("Hmeimim Air Base in Latakia"): it is not Latakia's.
-_NAMED_FEATURE_BEFORE = re.compile(r"(?:Base|Airbase|Airport|Airfield|Port|Harbou?r|Facility)\s+(?:of|in|at|near)\s+$")
+# A feature word in capitals, or after a name, before "in" ends another name ("Hmeimim Air Base in Latakia",
+# "the Hmeimim air base at Latakia"): it is not Latakia's ("Syria's port of Tartus" is Tartus's; "the Hmeimim air
+# base near Latakia" still reads Latakia through the base, where events nest it).
+_NAMED_FEATURE_BEFORE = re.compile(
+    r"(?:(?:Base|Airbase|Airport|Airfield|Port|Harbou?r|Facility)|[A-Z][\w-]*(?<!['’]s)[ \t\u00a0]+(?:air[ \t\u00a0]*base|"
+    r"airbase|airfield|airport|naval[ \t\u00a0]+base|base)(?=\s+(?:in|at)\s))\s+(?:of|in|at|near)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
 
 

@@ -16,6 +16,7 @@ from geodata.vocabulary import FACILITY_KINDS
 
 _CAP_WORD_AFTER = re.compile(
     r"^ (?!(?:City|Province|Governorate|District|Region|County|Oblast|Port|Airport|Air|Base|Airbase|Harbou?r|Bay|Strait|"
+    r"International|"
     r"River|Valley|Mountains?|Island|Islands|Peninsula|Desert|Plain|Lake|Sea|Gulf|Coast|Border|Crossing|Camp|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|Or)\b)[A-Z][a-z]"
 )
@@ -55,7 +56,7 @@ _ARTICLE_JOIN_BEFORE = re.compile(r"[A-Z][\w'’]*[ \u00a0]+(?:" + _ARTICLE + r"
 def _name_like_neighbour(span: Span, text: str, name_before: bool | None = None) -> bool:
     """A capitalised word directly beside a one-word name makes it part of another name. ``name_before``:
     ``_name_before(span, text)``, when the caller has it already."""
-    if _CAP_WORD_AFTER.match(text[span.end:span.end + 3]):
+    if _CAP_WORD_AFTER.match(text[span.end:span.end + 16]):
         return True
     if _name_before(span, text) if name_before is None else name_before:
         return True
@@ -196,11 +197,23 @@ def _seat_of_power(key: str, cands: list[Place]) -> bool:
     return False
 
 
+def _ship(span: Span, text: str, lower: set[str] | None = None, space_after: bool | None = None) -> bool:
+    """A ship's name: after a word for a ship, before one, or before a hull number."""
+    if lower is None:
+        lower = {w.lower().rstrip(".") for w in text[max(0, span.start - 40):span.start].split()[-4:]}
+    if space_after is None:
+        space_after = text[span.end:span.end + 1] in (" ", "\u00a0")
+    return ((not _SHIP_WORDS.isdisjoint(lower) and _SHIP_BEFORE.search(text, max(0, span.start - 40), span.start) is not None)
+            or (space_after and _SHIP_AFTER.match(text, span.end, span.end + 30) is not None))
+
+
 def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
-            doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None) -> str | None:
+            doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None,
+            ship_keys: frozenset[str] = frozenset()) -> str | None:
     """The role of a toponym (``models.MENTION_ROLES``), or None when the span is probably no toponym at all
-    (acronyms, dates, people's names, common words). ``name_before``: ``_name_before(span, text)`` when the
-    caller has it already (it is asked of one-word names only)."""
+    (acronyms, dates, people's names, ships, common words). ``name_before``: ``_name_before(span, text)`` when the
+    caller has it already (it is asked of one-word names only); ``ship_keys``: names the text gives ships
+    elsewhere ("Sparta II"), so "Sparta and Sparta II" are both ships."""
     cands = span.candidates
     if len(cands) > 1 and any(p.source.startswith("curated") for p in cands):
         # a curated row names it as English news does: a town that has the name only as a foreign or alternate
@@ -224,8 +237,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     lower = {w.lower().rstrip(".") for w in last}
     if nxt == ")" and _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
         return None  # "(Xinhua) --": the outlet of a dateline
-    if not strong and ((not _SHIP_WORDS.isdisjoint(lower) and _SHIP_BEFORE.search(text, max(0, span.start - 40), span.start))
-                       or (space_after and _SHIP_AFTER.match(text, span.end, span.end + 30))):
+    if not strong and (span.key in ship_keys or _ship(span, text, lower, space_after)):
         return None  # "the cargo ships Sparta and Sparta II", "the Moskva missile cruiser": ships, not towns
     if (space_after and _ORGANISATION_AFTER.match(text, span.end, span.end + 40)) or (
             ("of" in lower or "sky" in lower) and _ORGANISATION_BEFORE.search(text, max(0, span.start - 24), span.start)):
@@ -275,7 +287,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return "literal"
     if span.feature:
         # "the province of Western Kasai": the feature word is Kasai's; "Western" is part of its name
-        return "literal" if " " in span.key or not _CAP_WORD_AFTER.match(text[span.end:span.end + 3]) else None
+        return "literal" if " " in span.key or not _CAP_WORD_AFTER.match(text[span.end:span.end + 16]) else None
     if span.key in person_keys:
         return None  # the document names a person so ("John Kerry" ... "Kerry said")
     words = span.key.split()
