@@ -28,13 +28,22 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
-def _gazetteer(config: Settings) -> Gazetteer:
-    return load_gazetteer(config)
+def _gazetteer(config: Settings, _progress=None) -> Gazetteer:
+    return load_gazetteer(config, progress=_progress)
 
 
 def gazetteer() -> Gazetteer:
-    """One index per configuration, shared by every session and rerun (never rebuilt on a rerun)."""
-    return _gazetteer(settings())
+    """One index per configuration, shared by every session and rerun (never rebuilt on a rerun). The first
+    start on a machine builds the index (GeoNames' 235,000 places, about 15 s): a progress bar says so."""
+    slot = st.empty()
+
+    def progress(fraction: float, message: str) -> None:
+        slot.progress(min(max(fraction, 0.0), 1.0), text=f"First start: building the offline gazetteer. {message}")
+
+    try:
+        return _gazetteer(settings(), progress)
+    finally:
+        slot.empty()
 
 
 @dataclass
