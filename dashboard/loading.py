@@ -28,22 +28,23 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
-def _gazetteer(config: Settings, _progress=None) -> Gazetteer:
-    return load_gazetteer(config, progress=_progress)
-
-
-def gazetteer() -> Gazetteer:
-    """One index per configuration, shared by every session and rerun (never rebuilt on a rerun). The first
-    start on a machine builds the index (GeoNames' 235,000 places, about 15 s): a progress bar says so."""
+def _gazetteer(config: Settings) -> Gazetteer:
+    """The first start on a machine builds the index (GeoNames' 235,000 places, about 15 s): a progress bar says
+    so (drawn in a block of its own, so that the cache can replay it, emptied once the index is ready)."""
     slot = st.empty()
 
     def progress(fraction: float, message: str) -> None:
         slot.progress(min(max(fraction, 0.0), 1.0), text=f"First start: building the offline gazetteer. {message}")
 
     try:
-        return _gazetteer(settings(), progress)
+        return load_gazetteer(config, progress=progress)
     finally:
         slot.empty()
+
+
+def gazetteer() -> Gazetteer:
+    """One index per configuration, shared by every session and rerun (never rebuilt on a rerun)."""
+    return _gazetteer(settings())
 
 
 @dataclass
