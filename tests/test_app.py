@@ -168,7 +168,10 @@ def test_presentation_mode_from_the_url():
     open_app(app)
     assert not app.exception, app.exception
     args, _ = map_args(app)
-    assert args["height"] == 780
+    from dashboard.panels.mapframe import PRESENT_HEIGHT
+
+    assert args["height"] == PRESENT_HEIGHT  # until the map's script sizes it to the window (osint-view.js)
+    assert "window.OSINT.view" in args["script"] and '"fitWindow": true' in args["script"]
     assert "window.OSINT.caption" in args["feature_group"] and "01 Dec 2024 \\u2013 31 Dec 2024" in args["feature_group"]
     assert not app.get("arrow_data_frame") and not app.dataframe  # no table in the briefing view
 
