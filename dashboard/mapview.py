@@ -242,7 +242,7 @@ def feature_group(name: str, factory: str, data: dict[str, Any]) -> folium.Featu
 def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[str, Any], show: set[str],
                 caption: str = "", mentions_fc: dict[str, Any] | None = None, selected: int = -1,
                 dates: tuple[date, date, bool] | None = None, follow: bool = True,
-                frame: str | None = None) -> list[folium.FeatureGroup]:
+                frame: str | None = None, frame_rows: list[int] | None = None) -> list[folium.FeatureGroup]:
     """The filtered data as feature groups, in drawing order (bases on top), and the caption. ``follow`` and
     ``frame``: see ``EventsLayer``."""
     groups = []
@@ -254,7 +254,7 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         groups.append(fg)
     if show & {"events", "movements"}:
         fg = folium.FeatureGroup(name="Events and movements")
-        EventsLayer(source, mask, show, selected, dates, follow, frame).add_to(fg)
+        EventsLayer(source, mask, show, selected, dates, follow, frame, frame_rows).add_to(fg)
         groups.append(fg)
     if "bases" in show:  # with the vocabulary: the bases' symbols, status colours and labels (and the legend's key)
         groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}))

@@ -83,7 +83,8 @@
     openEvent: function (i) {
       var draw = this._draw, map = this._map, self = this;
       if (!draw || !map || i < 0 || i >= draw.n) return;
-      var k = draw.p[i] >= 0 ? draw.p[i] : draw.d[i];
+      // a movement's popup opens at its arrowhead (the destination as drawn), not at its place's centroid
+      var k = draw.o[i] >= 0 && draw.d[i] >= 0 ? draw.d[i] : draw.p[i] >= 0 ? draw.p[i] : draw.d[i];
       if (k < 0) return;
       this.details([i]).then(function (details) {
         // after the app has set the view for this rerun (st_folium moves the map once the layers are in),

@@ -133,6 +133,19 @@
       return this._map.latLngToContainerPoint(b.getCenter());
     },
 
+    _frameRows: function (rows) {
+      var draw = this._draw, pts = [];
+      rows.forEach(function (i) {
+        if (i < 0 || i >= draw.n) return;
+        var moving = draw.o[i] >= 0 && draw.d[i] >= 0;  // a movement: its two ends as drawn, not its place's centroid
+        (moving ? [draw.o[i], draw.d[i]] : [draw.p[i]]).forEach(function (k) { if (k >= 0) pts.push([draw.places[k][2], draw.places[k][1]]); });
+      });
+      if (!pts.length) return;
+      var m = controlMargins(this._map);
+      this._map.fitBounds(L.latLngBounds(pts), { paddingTopLeft: [m.left + EDGE * 2, m.top + EDGE * 2],
+        paddingBottomRight: [m.right + EDGE * 2, m.bottom + EDGE * 2], maxZoom: MAX_FIT_ZOOM, animate: false });
+    },
+
     // Whether every place in range lies in view, `edge` px inside the map's edges and clear of its controls.
     _allInView: function (places, margins, edge) {
       var map = this._map, draw = this._draw, size = map.getSize();
@@ -153,7 +166,16 @@
       var key = [spec.mask, this._range ? this._range.join(":") : "", spec.events, spec.movements, spec.dates && spec.dates.undated].join("|");
       var frame = spec.frame || "";
       var changed = why === "resize" ? !state.framed : key !== state.key;
-      if (frame && frame !== state.frame) { state.framed = true; changed = false; }  // the app frames this one
+      if (frame && frame !== state.frame) {  // the app frames this one: a narrative step, a selected event
+        state.framed = true; changed = false;
+        // a step frames its event's places as drawn (a country-level end at its border point, not the centroid)
+        // (again once st_folium has set the view it was given for this rerun, as openEvent waits for it)
+        if (spec.frame_rows && spec.frame_rows.length) {
+          var me = this, rows = spec.frame_rows;
+          this._frameRows(rows);
+          setTimeout(function () { if (me._map && state.frame === frame) me._frameRows(rows); }, 200);
+        }
+      }
       else if (key !== state.key && why !== "resize") state.framed = false;
       state.key = key; state.frame = frame;
       box.setAttribute("data-view-follow", spec.follow === false ? "off" : "on");

@@ -63,7 +63,7 @@ def show(page: Page, chosen: Chosen, mask: np.ndarray) -> Event | None:
         page.loaded.urls, index.filter_mask(flt), installations_geojson(result.installations, flt.end, page.loaded.names), chosen.layers,
         caption=map_caption(chosen), selected=sel_row if selected else -1, dates=(flt.start, flt.end, flt.include_undated),
         mentions_fc=mentions_geojson(result.articles, flt.start, flt.end) if "mentions" in chosen.layers else None,
-        follow=chosen.follow, frame=frame)
+        follow=chosen.follow, frame=frame, frame_rows=[sel_row] if page.step_frame is not None and selected else None)
     # one layer control, the sidebar's: a box on the map would duplicate it and cover popups' close buttons
     st_folium(m, feature_group_to_add=layers_fc, returned_objects=[],
               center=list(view[0]) if view else None, zoom=view[1] if view else None,
