@@ -279,7 +279,8 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
     Snapshot().add_to(m)
     View().add_to(m)
     source = {"data": draw, "details_data": details}
-    for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption):
+    # the file opens on the view it was exported with (center, zoom): it does not re-frame itself
+    for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption, follow=False):
         fg.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)  # the file has no sidebar: layers from a small (folded) box
     m.get_root().title = title
