@@ -194,3 +194,13 @@ def test_place_mentions_layer_is_opt_in(at):
     args, _ = map_args(at)
     assert "window.OSINT.mentionLayer" in args["feature_group"] and "Hmeimim Air Base" in args["feature_group"]
     assert "mentions" in at.query_params["layers"]
+
+
+def test_follow_the_data_switch_reaches_the_map(at):
+    """The sidebar's "Follow the data" (on by default) goes to the map in the events layer's spec; no frame is set
+    when neither a narrative step nor a selected event frames the view."""
+    spec = events_spec(map_args(at)[0])
+    assert spec["follow"] is True and spec["frame"] is None and spec["frame_rows"] == []
+    at.toggle(key="follow").set_value(False).run()
+    assert not at.exception, at.exception
+    assert events_spec(map_args(at)[0])["follow"] is False
