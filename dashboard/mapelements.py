@@ -79,6 +79,25 @@ class Legend(MacroElement):
         self.open = open_
 
 
+class View(MacroElement):
+    """The view a briefing room reads (``window.OSINT.view`` in osint-view.js): the map follows the data in range,
+    base labels keep apart, the legend keeps off the data's centre; with ``fit_window`` (presentation mode) the map
+    is sized to end at the window's bottom, so the page needs no scrolling."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.OSINT.view({{ this._parent.get_name() }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, fit_window: bool = False):
+        super().__init__()
+        self._name = "View"
+        self.options = {"fitWindow": fit_window, "minHeight": 320}
+
+
 class Snapshot(MacroElement):
     """A map button that saves the map as drawn (basemap, events, routes, bases, caption, legend) as a PNG."""
 
@@ -147,7 +166,11 @@ class EventsLayer(MacroElement):
     memoised in the iframe; details by chunk on demand) or ``{"data": draw, "details_data": details}``
     (the standalone file). ``mask`` holds every filter but the dates; ``dates`` (``start``, ``end``,
     ``undated``) is applied by the layer itself, so when the analyst moves the date slider the map can
-    redraw at once, before the app's rerun comes back. ``selected`` is the event whose popup opens.
+    redraw at once, before the app's rerun comes back. ``selected`` is the event whose popup opens. ``follow``: the
+    map frames the data in range after it changes (osint-view.js); ``frame`` names what the app frames itself this
+    run (a narrative step, a selected event), which the map then leaves as the app set it; ``frame_rows``: events
+    whose places, as drawn, the map frames itself then (a step's event: its country-level ends at their border
+    points, not at the countries' centroids).
     """
 
     _template = Template(
@@ -160,11 +183,13 @@ class EventsLayer(MacroElement):
     )
 
     def __init__(self, source: dict[str, Any], mask: np.ndarray | None, show: set[str], selected: int = -1,
-                 dates: tuple[date, date, bool] | None = None):
+                 dates: tuple[date, date, bool] | None = None, follow: bool = True, frame: str | None = None,
+                 frame_rows: list[int] | None = None):
         super().__init__()
         self._name = "EventsLayer"
         self.spec = {"source": source, "mask": pack_mask(mask), "events": "events" in show,
                      "movements": "movements" in show, "selected": int(selected),
                      "dates": None if dates is None else {"start": (dates[0] - MAP_EPOCH).days,
                                                           "end": (dates[1] - MAP_EPOCH).days, "undated": dates[2]},
-                     "watch": dates is not None}
+                     "watch": dates is not None, "follow": bool(follow), "frame": frame,
+                     "frame_rows": [int(r) for r in frame_rows or ()]}

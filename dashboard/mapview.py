@@ -32,6 +32,7 @@ from dashboard.mapelements import (  # noqa: F401  (the elements, re-exported wh
     Labels,
     Legend,
     Snapshot,
+    View,
     pack_mask,
 )
 from geodata import vocabulary
@@ -62,7 +63,7 @@ def _url(component: Any, file: str) -> str:
 
 # The map's own scripts, in load order (osint-core.js first: the namespace and what the others share).
 OSINT_JS = ("osint-core.js", "osint-data.js", "osint-canvas.js", "osint-pointer.js", "osint-bases.js",
-            "osint-basemap.js", "osint-labels.js", "osint-legend.js", "osint-snapshot.js")
+            "osint-basemap.js", "osint-labels.js", "osint-legend.js", "osint-view.js", "osint-snapshot.js")
 
 
 def local_js() -> list[tuple[str, str]]:
@@ -214,7 +215,7 @@ ONLINE_TILES = {
 
 
 def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_tiles: str | None = None,
-             legend_open: bool = False) -> folium.Map:
+             legend_open: bool = False, fit_window: bool = False) -> folium.Map:
     """The map that does not change with filters (so st_folium never remounts it)."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, min_zoom=2, max_zoom=14,
                    world_copy_jump=True)
@@ -226,6 +227,7 @@ def base_map(center: tuple[float, float] = (35.0, 38.0), zoom: int = 6, online_t
         Labels(labels_url(), water=online_tiles is None).add_to(m)
     Legend(legend_open).add_to(m)
     Snapshot().add_to(m)
+    View(fit_window).add_to(m)
     if online_tiles:
         folium.TileLayer(**ONLINE_TILES[online_tiles], overlay=False, control=True, max_zoom=18).add_to(m)
     return m
@@ -239,8 +241,10 @@ def feature_group(name: str, factory: str, data: dict[str, Any]) -> folium.Featu
 
 def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[str, Any], show: set[str],
                 caption: str = "", mentions_fc: dict[str, Any] | None = None, selected: int = -1,
-                dates: tuple[date, date, bool] | None = None) -> list[folium.FeatureGroup]:
-    """The filtered data as feature groups, in drawing order (bases on top), and the caption."""
+                dates: tuple[date, date, bool] | None = None, follow: bool = True,
+                frame: str | None = None, frame_rows: list[int] | None = None) -> list[folium.FeatureGroup]:
+    """The filtered data as feature groups, in drawing order (bases on top), and the caption. ``follow`` and
+    ``frame``: see ``EventsLayer``."""
     groups = []
     if "mentions" in show and mentions_fc is not None:
         groups.append(feature_group("Place mentions", "mentionLayer", mentions_fc))
@@ -250,7 +254,7 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         groups.append(fg)
     if show & {"events", "movements"}:
         fg = folium.FeatureGroup(name="Events and movements")
-        EventsLayer(source, mask, show, selected, dates).add_to(fg)
+        EventsLayer(source, mask, show, selected, dates, follow, frame, frame_rows).add_to(fg)
         groups.append(fg)
     if "bases" in show:  # with the vocabulary: the bases' symbols, status colours and labels (and the legend's key)
         groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}))
@@ -273,8 +277,10 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
     Labels(_data_uri(BASEMAP_DIR / LABELS_FILE, "application/json")).add_to(m)
     Legend(True).add_to(m)
     Snapshot().add_to(m)
+    View().add_to(m)
     source = {"data": draw, "details_data": details}
-    for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption):
+    # the file opens on the view it was exported with (center, zoom): it does not re-frame itself
+    for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption, follow=False):
         fg.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)  # the file has no sidebar: layers from a small (folded) box
     m.get_root().title = title

@@ -33,10 +33,20 @@ REST_PENDING = "Loading the timeline and the events table…"  # tests/harness.p
 PRESENT = st.query_params.get("mode") == "present"
 st.set_page_config(page_title="OSINT map", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="collapsed" if PRESENT else "auto")
-if PRESENT:  # briefing view: no sidebar or toolbar, large type; the URL carries the filters
-    st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],header{display:none}"
-                "h1{font-size:3rem!important} .stMainBlockContainer{padding-top:1rem}</style>", unsafe_allow_html=True)
-st.title(st.query_params.get("title", "Bases and troop movements from the news"))
+TITLE = st.query_params.get("title", "Bases and troop movements from the news")
+if PRESENT:  # briefing view: no sidebar or toolbar, a compact header, the map down to the window's bottom (no
+    # scrolling: osint-view.js sizes it); the URL carries the filters
+    st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],[data-testid='stHeader'],"
+                "[data-testid='stExpandSidebarButton'],header{display:none!important}"
+                "h1{font-size:2.1rem!important;padding:0!important} .stMainBlockContainer{padding:.6rem 2rem .4rem!important}"
+                "[data-testid='stMainBlockContainer'] [data-testid='stVerticalBlock']{gap:.45rem}</style>",
+                unsafe_allow_html=True)
+    head, leave = st.columns([6, 1], vertical_alignment="center")
+    head.title(TITLE)
+    with leave:
+        mapframe.leave_presentation()
+else:
+    st.title(TITLE)
 review.show_flash()
 
 page = context.open_page(PRESENT)
@@ -55,11 +65,9 @@ if PRESENT and page.first_run:  # presentation mode never gets "the rest": its (
     filters.main_widgets(page)
 if not page.first_run or PRESENT:
     mapframe.presentation_link(present_slot)
-st.caption(mapframe.KEY)
-
-if PRESENT:
-    mapframe.leave_presentation()
+if PRESENT:  # the legend on the map is the key
     st.stop()
+st.caption(mapframe.KEY)
 
 # A new session's first run stops here: the browser draws the map before it has to lay out the sidebar, the
 # table, the timeline and the rest, which come once the map reports it is drawn (a rerun of the app).

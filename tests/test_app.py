@@ -168,7 +168,10 @@ def test_presentation_mode_from_the_url():
     open_app(app)
     assert not app.exception, app.exception
     args, _ = map_args(app)
-    assert args["height"] == 780
+    from dashboard.panels.mapframe import PRESENT_HEIGHT
+
+    assert args["height"] == PRESENT_HEIGHT  # until the map's script sizes it to the window (osint-view.js)
+    assert "window.OSINT.view" in args["script"] and '"fitWindow": true' in args["script"]
     assert "window.OSINT.caption" in args["feature_group"] and "01 Dec 2024 \\u2013 31 Dec 2024" in args["feature_group"]
     assert not app.get("arrow_data_frame") and not app.dataframe  # no table in the briefing view
 
@@ -191,3 +194,13 @@ def test_place_mentions_layer_is_opt_in(at):
     args, _ = map_args(at)
     assert "window.OSINT.mentionLayer" in args["feature_group"] and "Hmeimim Air Base" in args["feature_group"]
     assert "mentions" in at.query_params["layers"]
+
+
+def test_follow_the_data_switch_reaches_the_map(at):
+    """The sidebar's "Follow the data" (on by default) goes to the map in the events layer's spec; no frame is set
+    when neither a narrative step nor a selected event frames the view."""
+    spec = events_spec(map_args(at)[0])
+    assert spec["follow"] is True and spec["frame"] is None and spec["frame_rows"] == []
+    at.toggle(key="follow").set_value(False).run()
+    assert not at.exception, at.exception
+    assert events_spec(map_args(at)[0])["follow"] is False

@@ -10,6 +10,20 @@
   var CLUSTER_CELL = 48;     // px
   var CLUSTER_MAX_ZOOM = 11; // from this zoom on, every event is drawn on its own
   var ROUTE_LABELS_UP_TO = 60; // routes in range: up to this many carry their dates on the map
+  var COARSE_NOTE = "country-level";  // beside a movement's end known only to its country (or region)
+  var OBSTACLES = ".leaflet-control, .leaflet-marker-icon, .leaflet-tooltip";  // what a canvas label keeps clear of
+
+  function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+
+  // The boxes of the map's controls, base markers and their labels, in container pixels.
+  function obstacles(map) {
+    var c = map.getContainer(), box = c.getBoundingClientRect(), out = [];
+    Array.prototype.forEach.call(c.querySelectorAll(OBSTACLES), function (node) {
+      var r = node.getBoundingClientRect();
+      if (r.width && r.height) out.push([r.left - box.left - 2, r.top - box.top - 2, r.right - box.left + 2, r.bottom - box.top + 2]);
+    });
+    return out;
+  }
 
   // Events at one place are fanned out on a small ring (in pixels, so at every zoom) instead of hiding each other.
   function fanOffset(rank) {
@@ -21,7 +35,8 @@
   var EventCanvas = L.Layer.extend({
     initialize: function (spec) {
       this._spec = spec;
-      this._hits = { dots: [], clusters: [], routes: [] };
+      this._hits = { dots: [], clusters: [], routes: [], areas: [] };
+      this._labels = [];
     },
 
     onAdd: function (map) {
@@ -48,6 +63,7 @@
         self._range = d ? [d.start, d.end] : null;
         self._keep = self._applyDates();
         self._redraw();
+        if (self._follow) self._follow("data");  // osint-view.js: frame the data in range if it is not all in view
         if (self._spec.watch) self._watchRange();
         if (self._spec.selected >= 0) self.openEvent(self._spec.selected);
       }).catch(function (err) {
@@ -107,6 +123,7 @@
       this._range = [lo, hi];
       this._keep = this._applyDates();
       this._redraw();
+      if (this._follow) this._follow("range");
       var cap = this._map._osintCaption, e = _.prepare(this._draw).epochDay;
       if (cap) cap.setText(lo === hi ? _.dayLabel(e + lo) : _.dayLabel(e + lo) + " – " + _.dayLabel(e + hi));
     },
@@ -139,8 +156,12 @@
       var scale = Math.pow(2, map.getZoom()), po = map.getPixelOrigin();
       var origin = L.point(po.x + topLeft.x, po.y + topLeft.y);
       var keep = this._keep, n = draw.n, i, spec = this._spec;
-      this._hits = { dots: [], clusters: [], routes: [] };
+      this._hits = { dots: [], clusters: [], routes: [], areas: [] };
+      this._labels = [];
+      if (O.declutterBases) O.declutterBases(map);  // base labels first: route labels keep clear of them
+      this._taken = obstacles(map);
       var shownEvents = 0, shownMoves = 0;
+      if (spec.events) this._drawAreas(ctx, scale, origin, size);
       if (spec.movements) shownMoves = this._drawRoutes(ctx, scale, origin, size);
       if (spec.events) shownEvents = this._drawDots(ctx, scale, origin, size);
       var box = map.getContainer();
@@ -151,13 +172,42 @@
       box.setAttribute("data-moves-drawn", String(shownMoves));
       box.setAttribute("data-routes", String(this._hits.routes.length));
       box.setAttribute("data-clusters", String(this._hits.clusters.length));
+      box.setAttribute("data-areas", String(this._hits.areas.length));
       box.setAttribute("data-draw-ms", (performance.now() - t0).toFixed(1));
       box.setAttribute("data-draw-seq", String(Number(box.getAttribute("data-draw-seq") || 0) + 1));
       box.setAttribute("data-events", "drawn");
+      if (box._osintLabels) box._osintLabels._soon();  // the basemap's names keep clear of the route labels
+    },
+
+    // Events whose place is known only to a country, region or province: a translucent circle of the place's
+    // rough extent (osint-data.js AREA_M) in the type's colour, under the routes and dots; its centre is a small
+    // square (drawn by _dot), not a precise-looking dot.
+    _drawAreas: function (ctx, scale, origin, size) {
+      var draw = this._draw, keep = this._keep, prep = this._prep, byPlace = {}, list = [];
+      for (var i = 0; i < draw.n; i++) {
+        var k = draw.p[i];
+        if (!keep[i] || k < 0 || !prep.areaZ0[k]) continue;
+        var a = byPlace[k];
+        if (!a) { a = byPlace[k] = { k: k, items: [], t: draw.t[i] }; list.push(a); }
+        a.items.push(i);
+      }
+      list.forEach(function (a) {
+        var xy = this._xy(a.k, scale, origin), r = prep.areaZ0[a.k] * scale;
+        if (xy[0] + r < 0 || xy[0] - r > size.x || xy[1] + r < 0 || xy[1] - r > size.y) return;
+        var color = prep.color[a.t];
+        ctx.beginPath(); ctx.arc(xy[0], xy[1], r, 0, 2 * Math.PI);
+        ctx.globalAlpha = 0.13; ctx.fillStyle = color; ctx.fill();
+        ctx.globalAlpha = 0.7; ctx.lineWidth = 1.5; ctx.strokeStyle = color; ctx.setLineDash([5, 4]); ctx.stroke();
+        ctx.setLineDash([]); ctx.globalAlpha = 1;
+        this._hits.areas.push({ x: xy[0], y: xy[1], r: r, k: a.k, items: a.items, precision: prep.prec[a.k] });
+      }, this);
     },
 
     // Movements: one curved arrow per route (origin -> destination) in view, as wide as the number of
-    // movements on it; A->B and B->A bend to opposite sides, so legs in both directions stay readable.
+    // movements on it; A->B and B->A bend to opposite sides, so legs in both directions stay readable. An end
+    // known only to its country or region gets an open arrowhead (or an open circle at the tail) and a
+    // "country-level" note. Labels (dates, notes) are placed after every line, clear of each other, the controls
+    // and the base markers and labels, or left out.
     _drawRoutes: function (ctx, scale, origin, size) {
       var draw = this._draw, keep = this._keep, n = draw.n, routes = {}, order = [], i, count = 0, prep = this._prep;
       for (i = 0; i < n; i++) {
@@ -168,7 +218,8 @@
         if (prep.exact[draw.pr[i]]) r.exact = true;
         count++;
       }
-      var pad = 50, labelled = order.length <= ROUTE_LABELS_UP_TO;
+      var pad = 50, labelled = order.length <= ROUTE_LABELS_UP_TO, pending = [];
+      order.sort(function (x, y) { return y.items.length - x.items.length; });  // the busiest routes label first
       order.forEach(function (r) {
         var a = this._xy(r.o, scale, origin), b = this._xy(r.d, scale, origin);
         if (Math.max(a[0], b[0]) < -pad || Math.min(a[0], b[0]) > size.x + pad ||
@@ -178,6 +229,7 @@
         var bend = Math.min(0.18 * len, 60);
         var c = [(a[0] + b[0]) / 2 - dy / len * bend, (a[1] + b[1]) / 2 + dx / len * bend];
         var width = 2 + Math.min(6, Math.log2(r.items.length));
+        var openHead = prep.coarse[r.d], openTail = prep.coarse[r.o];
         ctx.strokeStyle = MOVE_COLOR; ctx.fillStyle = MOVE_COLOR; ctx.globalAlpha = 0.85;
         ctx.lineWidth = width;
         ctx.setLineDash(r.exact ? [] : [7, 6]);
@@ -188,24 +240,67 @@
         ctx.moveTo(b[0], b[1]);
         ctx.lineTo(b[0] - head * Math.cos(ang - 0.4), b[1] - head * Math.sin(ang - 0.4));
         ctx.lineTo(b[0] - head * Math.cos(ang + 0.4), b[1] - head * Math.sin(ang + 0.4));
-        ctx.closePath(); ctx.fill();
-        var mid = [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
-        var label = labelled ? _.routeLabel(draw, r.items) : (r.items.length > 1 ? "×" + r.items.length : "");
-        if (label) {
-          ctx.globalAlpha = 1; ctx.font = "bold 11px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
-          ctx.lineWidth = 3; ctx.strokeStyle = "#fff"; ctx.strokeText(label, mid[0], mid[1]);
-          ctx.fillText(label, mid[0], mid[1]);
+        ctx.closePath();
+        if (openHead) {  // hollow: the destination is a country (or region), placed at its border point
+          ctx.globalAlpha = 1; ctx.fillStyle = "#fff"; ctx.fill();
+          ctx.lineWidth = 2.5; ctx.lineJoin = "round"; ctx.strokeStyle = MOVE_COLOR; ctx.stroke();
+        } else {
+          ctx.fill();
+        }
+        if (openTail) {
+          ctx.globalAlpha = 1; ctx.beginPath(); ctx.arc(a[0], a[1], 3 + width / 2, 0, 2 * Math.PI);
+          ctx.fillStyle = "#fff"; ctx.fill(); ctx.lineWidth = 2.5; ctx.strokeStyle = MOVE_COLOR; ctx.stroke();
         }
         ctx.globalAlpha = 1;
+        var mid = [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
         var samples = [];
         for (var s = 0; s <= 10; s++) {
           var t = s / 10, u = 1 - t;
           samples.push([u * u * a[0] + 2 * u * t * c[0] + t * t * b[0], u * u * a[1] + 2 * u * t * c[1] + t * t * b[1]]);
         }
-        this._hits.routes.push({ items: r.items, samples: samples, head: b, mid: mid, o: r.o, d: r.d });
+        var hit = { items: r.items, samples: samples, head: b, mid: mid, o: r.o, d: r.d,
+                    open_head: !!openHead, open_tail: !!openTail, exact: r.exact };
+        this._hits.routes.push(hit);
+        var label = labelled ? _.routeLabel(draw, r.items) : (r.items.length > 1 ? "×" + r.items.length : "");
+        if (label) pending.push({ text: label, kind: "route", at: [5, 4, 6, 3, 7, 2, 8].map(function (q) { return samples[q]; }), hit: hit });
+        if (openHead) pending.push({ text: COARSE_NOTE, kind: "end", near: b, hit: hit, end: "destination" });
+        if (openTail) pending.push({ text: COARSE_NOTE, kind: "end", near: a, hit: hit, end: "origin" });
       }, this);
+      pending.forEach(function (l) { this._placeLabel(ctx, l, size); }, this);
       return count;
     },
+
+    // One label on the canvas, at the first of its spots that is clear (of the map's edges, the controls, the
+    // base markers and labels and every label already placed); none clear: left out.
+    _placeLabel: function (ctx, l, size) {
+      var route = l.kind === "route";
+      ctx.font = route ? "bold 11px system-ui, sans-serif" : "italic 600 10px system-ui, sans-serif";
+      var w = ctx.measureText(l.text).width + 4, h = route ? 14 : 12, spots = [];
+      if (route) {
+        l.at.forEach(function (p) { spots.push([p[0], p[1]], [p[0], p[1] - 13], [p[0], p[1] + 13]); });
+      } else {
+        var x = l.near[0], y = l.near[1];
+        spots = [[x + w / 2 + 9, y], [x - w / 2 - 9, y], [x, y + 14], [x, y - 14], [x + w / 2 + 9, y + 13], [x - w / 2 - 9, y - 13]];
+      }
+      for (var k = 0; k < spots.length; k++) {
+        var cx = spots[k][0], cy = spots[k][1], box = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
+        if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) continue;
+        if (this._taken.some(function (o) { return overlaps(box, o); })) continue;
+        this._taken.push(box);
+        ctx.globalAlpha = 1; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+        ctx.lineWidth = 3; ctx.strokeStyle = "#fff"; ctx.strokeText(l.text, cx, cy);
+        ctx.fillStyle = route ? MOVE_COLOR : "#5a1d17"; ctx.fillText(l.text, cx, cy);
+        var drawn = { kind: l.kind, text: l.text, box: box };
+        if (l.end) drawn.end = l.end;
+        this._labels.push(drawn);
+        (l.hit.labels = l.hit.labels || []).push(drawn);
+        return drawn;
+      }
+      return null;
+    },
+
+    // The labels this canvas drew (route dates, "country-level" notes), in container pixels.
+    labelBoxes: function () { return (this._labels || []).map(function (l) { return l.box; }); },
 
     _drawDots: function (ctx, scale, origin, size) {
       var draw = this._draw, keep = this._keep, n = draw.n, i, visible = [], pad = 20;
@@ -248,14 +343,18 @@
       return visible.length;
     },
 
-    // One event: filled in its type's colour when its date is exact, hollow and dashed when not.
+    // One event: filled in its type's colour when its date is exact, hollow and dashed when not; a small square
+    // (the centre of its area) when its place is known only to a country, region or province.
     _dot: function (ctx, i, x, y) {
-      var draw = this._draw, color = this._prep.color[draw.t[i]], exact = this._prep.exact[draw.pr[i]];
-      ctx.beginPath(); ctx.arc(x, y, 6, 0, 2 * Math.PI);
+      var draw = this._draw, prep = this._prep, color = prep.color[draw.t[i]], exact = prep.exact[draw.pr[i]];
+      var k = draw.p[i], area = prep.areaZ0[k] > 0;
+      ctx.beginPath();
+      if (area) ctx.rect(x - 4.5, y - 4.5, 9, 9); else ctx.arc(x, y, 6, 0, 2 * Math.PI);
       ctx.fillStyle = exact ? color : "#fff"; ctx.fill();
       ctx.lineWidth = 2; ctx.strokeStyle = exact ? "#fff" : color; ctx.setLineDash(exact ? [] : [3, 2]); ctx.stroke();
       ctx.setLineDash([]);
-      this._hits.dots.push({ x: x, y: y, i: i });
+      this._hits.dots.push(area ? { x: x, y: y, i: i, precision: prep.prec[k], area: prep.areaZ0[k] * Math.pow(2, this._map.getZoom()) }
+                                : { x: x, y: y, i: i, precision: prep.prec[k] });
     }
 
   });

@@ -7,6 +7,9 @@
   var O = window.OSINT, _ = O._;
 
   var fetched = {};
+  var EARTH_M = 40075016.686;  // the equator's length: metres per zoom-0 pixel = EARTH_M * cos(lat) / 256
+  var AREA_M = { country: 250000, region: 120000, province: 60000 };  // a place's rough extent, drawn as a circle
+  var COARSE = ["country", "region"];
   function getJSON(url) {
     if (!fetched[url]) {
       fetched[url] = fetch(url).then(function (r) {
@@ -26,9 +29,19 @@
       var pt = L.CRS.EPSG3857.latLngToPoint(L.latLng(places[k][2], places[k][1]), 0);
       px[k] = pt.x; py[k] = pt.y;
     }
+    // how precisely each place is known (the vocabulary's place precisions): a country, region or province is
+    // drawn as an area of its rough extent (AREA_M, in metres; zoom-0 pixels in areaZ0), never as a precise dot
+    var prec = new Array(m), areaZ0 = new Float64Array(m);
+    for (k = 0; k < m; k++) {
+      prec[k] = places[k][4] || "point";
+      var metres = AREA_M[prec[k]] || 0, cos = Math.max(0.05, Math.cos(places[k][2] * Math.PI / 180));
+      areaZ0[k] = metres ? metres * 256 / (EARTH_M * cos) : 0;
+    }
     var types = draw.types.map(function (t) { return _.eventType(v, t); });
     draw._prep = {
-      px: px, py: py,
+      px: px, py: py, prec: prec, areaZ0: areaZ0,
+      // a movement's end known only to the country or region: an open arrowhead and a "country-level" note
+      coarse: prec.map(function (q) { return COARSE.indexOf(q) >= 0; }),
       // day numbers in the dataset count from draw.epoch; epochDay turns them into days since 1970-01-01
       epochDay: Math.round(Date.parse(draw.epoch + "T00:00:00Z") / 86400000),
       color: types.map(function (t) { return t.color; }),  // by type code (draw.t)
@@ -82,6 +95,6 @@
     });
   }
 
-  L.extend(_, { getJSON: getJSON, prepare: prepare, decodeMask: decodeMask, routeLabel: routeLabel, dayText: dayText,
+  L.extend(_, { AREA_M: AREA_M, COARSE: COARSE, getJSON: getJSON, prepare: prepare, decodeMask: decodeMask, routeLabel: routeLabel, dayText: dayText,
                 details: details });
 })();

@@ -7,7 +7,7 @@
  * the basemap, under every data layer; the names above the place mentions, under the events, routes and bases.
  * The PNG snapshot (osint-snapshot.js) composes every pane's canvas, these two included.
  * Names are placed greedily in priority order; one is skipped when its box overlaps a name already drawn, a
- * map control or a base marker. After each draw the map container carries data-labels-drawn="<n>". */
+ * map control, a base marker or label, or a route label of the events canvas. After each draw the map container carries data-labels-drawn="<n>". */
 (function () {
   "use strict";
 
@@ -187,6 +187,8 @@
         var r = node.getBoundingClientRect();
         if (r.width && r.height) out.push([r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top]);
       });
+      var events = this._map.getContainer()._osintEvents;  // the route labels the events canvas drew
+      if (events && events.labelBoxes) out = out.concat(events.labelBoxes());
       return out;
     },
 

@@ -35,8 +35,17 @@
     var cl = el("div", "osint-legend-row"), bubble = el("span", "osint-swatch osint-swatch-cluster", "n");
     cl.appendChild(bubble); cl.appendChild(el("span", null, "cluster of n events (click to zoom)"));
     box.appendChild(cl);
+    var area = el("div", "osint-legend-row osint-legend-area"), circle = el("span", "osint-swatch osint-swatch-area");
+    circle.appendChild(el("span", "osint-swatch-area-centre"));
+    area.appendChild(circle);
+    area.appendChild(el("span", null, "place known only to its country, region or province (circle: rough extent)"));
+    box.appendChild(area);
     box.appendChild(el("div", "osint-legend-title", "Movements"));
     box.appendChild(el("div", "osint-legend-row osint-legend-move", "➤ origin → destination; dashed: date not exact; ×n on one route"));
+    var coarse = el("div", "osint-legend-row osint-legend-move osint-legend-coarse");
+    coarse.appendChild(el("span", "osint-swatch-openhead", "▷"));
+    coarse.appendChild(el("span", null, "open head / ○ tail “country-level”: that end is known only to its country (drawn at its border)"));
+    box.appendChild(coarse);
     box.appendChild(el("div", "osint-legend-title", "Bases (status on the end date)"));
     v.base_statuses.forEach(function (s) {
       var line = el("div", "osint-legend-row osint-legend-status"), sw = el("span", "osint-swatch osint-base");
@@ -59,6 +68,7 @@
         var box = el("div", "osint-legend-body");
         outer.appendChild(box);
         _.onVocabulary(map, function (known) { fill(box, known); });
+        outer.addEventListener("toggle", function () { if (O.placeLegend) O.placeLegend(map); });
         L.DomEvent.disableClickPropagation(outer);
         L.DomEvent.disableScrollPropagation(outer);
         return outer;

@@ -4,6 +4,7 @@
   "use strict";
 
   var O = window.OSINT, _ = O._;
+  var AREA_HIT_UP_TO = 160;  // px: a larger area is clicked at its centre only (it would catch every click on the map)
 
   O.EventCanvas.include({
     // What is under a container point: the nearest dot, cluster or route within a few pixels.
@@ -18,6 +19,12 @@
           var dd = segDist(pt, r.samples[s - 1], r.samples[s]);
           if (dd <= 6 && dd < bestD) { bestD = dd; best = { kind: "route", items: r.items, x: r.mid[0], y: r.mid[1], route: r }; }
         }
+      });
+      if (best) return best;
+      // inside a country's (region's, province's) area, away from its centre: that place's events
+      h.areas.forEach(function (a) {
+        var dd = Math.hypot(a.x - pt.x, a.y - pt.y);
+        if (dd <= a.r && a.r <= AREA_HIT_UP_TO && dd < bestD) { bestD = dd; best = { kind: a.items.length === 1 ? "event" : "area", items: a.items, x: a.x, y: a.y }; }
       });
       return best;
     },
@@ -40,7 +47,7 @@
           : _.listPopup(draw.vocabulary, details, hit.items, hit.kind === "route"
             ? draw.places[hit.route.o][0] + " → " + draw.places[hit.route.d][0] + ": " + _.plural(hit.items.length, "movement")
             : _.plural(hit.items.length, "event") + " here");
-        L.popup({ maxWidth: 380, maxHeight: 420 }).setLatLng(latlng).setContent(content).openOn(map);
+        L.popup(_.popupOptions(map)).setLatLng(latlng).setContent(content).openOn(map);
         self._map.getContainer().setAttribute("data-popup", hit.kind);
       });
     },
@@ -61,6 +68,8 @@
           text = _.prepare(draw).label[draw.t[i]] + " · " + _.dayText(draw, i) + " · " + draw.places[draw.p[i]][0];
         } else if (hit.kind === "route") {
           text = draw.places[hit.route.o][0] + " → " + draw.places[hit.route.d][0] + " · " + _.plural(hit.items.length, "movement");
+        } else if (hit.kind === "area") {
+          text = _.plural(hit.items.length, "event") + " · " + draw.places[draw.p[hit.items[0]]][0] + " (" + _.prepare(draw).prec[draw.p[hit.items[0]]] + "-level)";
         } else {
           text = hit.items.length + " events: click to zoom in";
         }
@@ -74,14 +83,15 @@
     openEvent: function (i) {
       var draw = this._draw, map = this._map, self = this;
       if (!draw || !map || i < 0 || i >= draw.n) return;
-      var k = draw.p[i] >= 0 ? draw.p[i] : draw.d[i];
+      // a movement's popup opens at its arrowhead (the destination as drawn), not at its place's centroid
+      var k = draw.o[i] >= 0 && draw.d[i] >= 0 ? draw.d[i] : draw.p[i] >= 0 ? draw.p[i] : draw.d[i];
       if (k < 0) return;
       this.details([i]).then(function (details) {
         // after the app has set the view for this rerun (st_folium moves the map once the layers are in),
         // so the popup's auto-pan keeps it whole on screen
         setTimeout(function () {
           if (!self._map) return;
-          L.popup({ maxWidth: 380, maxHeight: 420, autoPanPadding: [20, 20] })
+          L.popup(_.popupOptions(map))
             .setLatLng([draw.places[k][2], draw.places[k][1]]).setContent(_.eventPopup(draw.vocabulary, details[i])).openOn(map);
           map.getContainer().setAttribute("data-popup", "selected");
         }, 250);
@@ -91,7 +101,8 @@
     // Where drawn things are, in container pixels (tests and the benchmark click on them like a user).
     drawn: function () {
       var size = this._map ? this._map.getSize() : L.point(0, 0);
-      return { dots: this._hits.dots, clusters: this._hits.clusters, routes: this._hits.routes, size: [size.x, size.y] };
+      return { dots: this._hits.dots, clusters: this._hits.clusters, routes: this._hits.routes, areas: this._hits.areas,
+               labels: (this._labels || []).slice(), size: [size.x, size.y] };
     }
   });
 

@@ -24,6 +24,7 @@ class Chosen:
     filters: Filters
     layers: set[str]
     online: settings.Online
+    follow: bool = True  # the map frames the data in range after each change (the sidebar's "Follow the data")
 
 
 def main_widgets(page: Page) -> tuple[date, date, set[str], set[str], bool]:
@@ -70,8 +71,11 @@ def sidebar(page: Page) -> Chosen:
     start, end, layers, types, undated = as_opened(page) if page.first_run else main_widgets(page)
     text, actors, outlets, statuses, reviewed = "", [], [], [], []
     online = settings.Online(None, None)
+    follow = st.session_state.get("follow", True)
     if not page.first_run:
         with st.sidebar:
+            follow = st.toggle("Follow the data", value=True, key="follow",
+                               help="After a change of dates, filters or step, frame the map on the events in range")
             with st.expander("More filters"):
                 text = st.text_input("Search quotes, places, titles", key="search")
                 actors = st.multiselect("Actors", page.index.actors, key="actors")
@@ -86,4 +90,4 @@ def sidebar(page: Page) -> Chosen:
             nar.sidebar(page.steps, page.step_events, page.corpus, page.lo, page.hi)
     flt = Filters(start=start, end=end, types=types, include_undated=undated, actors=set(actors),
                   sources=set(outlets), statuses=set(statuses), review=set(reviewed), text=text)
-    return Chosen(flt, layers, online)
+    return Chosen(flt, layers, online, follow)

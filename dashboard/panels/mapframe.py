@@ -14,12 +14,17 @@ from dashboard import narrative as nar
 from dashboard.panels.context import Page
 from dashboard.panels.filters import Chosen
 from dashboard.state import DEFAULT_LAYERS
+from dashboard.state import plural as vocab_plural
 from geodata.export import installations_geojson, mentions_geojson
 from geodata.models import Event
 
 KEY = ("✈ air base / airport · ⚓ naval base / port, coloured by status on the end date. Event dots by type "
        "(hollow: date not known to the day); numbered bubbles are clusters; arrows run origin → destination "
        "(dashed: not to the day, ×n: movements on one route). Open *Legend* on the map for the key.")
+
+
+# the map's height in presentation mode before its script sizes it to the window (osint-view.js fitWindow)
+PRESENT_HEIGHT = 520
 
 
 def map_caption(chosen: Chosen) -> str:
@@ -37,9 +42,11 @@ def show(page: Page, chosen: Chosen, mask: np.ndarray) -> Event | None:
     """The metrics, the map and its status line; returns the selected event."""
     flt, index, result = chosen.filters, page.index, page.result
     metrics_row = st.container()  # filled just after the map, in its place above it: the map's code loads first
-    st.caption(f"Showing {flt.start.isoformat()} – {flt.end.isoformat()}; bases coloured by status on "
-               f"{flt.end.isoformat()}. " + chosen.online.status())
-    m = mapview.base_map(center=page.loaded.center, zoom=6, online_tiles=chosen.online.tiles, legend_open=page.present)
+    if not page.present:  # presentation: the map's caption says the range, one short line says the counts
+        st.caption(f"Showing {flt.start.isoformat()} – {flt.end.isoformat()}; bases coloured by status on "
+                   f"{flt.end.isoformat()}. " + chosen.online.status())
+    # the legend starts folded (it opens on a click); in presentation mode the map fills the window to its bottom
+    m = mapview.base_map(center=page.loaded.center, zoom=6, online_tiles=chosen.online.tiles, fit_window=page.present)
     missing = mapview.external_links(m)
     if missing:
         st.error(f"These map assets would be fetched from the internet and the map would stay blank offline: {missing}")
@@ -50,14 +57,23 @@ def show(page: Page, chosen: Chosen, mask: np.ndarray) -> Event | None:
     # a narrative step frames all its places; a selected event centres on its place
     view = ((page.step_frame.center, page.step_frame.zoom) if page.step_frame is not None
             else ((focus.lat, focus.lon), 9) if focus else None)
+    # what frames the view this run, if not the data itself (the map then leaves it as set)
+    frame = f"step:{page.step_k}" if page.step_frame is not None else f"event:{selected.id}" if focus else None
     layers_fc = mapview.data_layers(
         page.loaded.urls, index.filter_mask(flt), installations_geojson(result.installations, flt.end, page.loaded.names), chosen.layers,
         caption=map_caption(chosen), selected=sel_row if selected else -1, dates=(flt.start, flt.end, flt.include_undated),
-        mentions_fc=mentions_geojson(result.articles, flt.start, flt.end) if "mentions" in chosen.layers else None)
+        mentions_fc=mentions_geojson(result.articles, flt.start, flt.end) if "mentions" in chosen.layers else None,
+        follow=chosen.follow, frame=frame, frame_rows=[sel_row] if page.step_frame is not None and selected else None)
     # one layer control, the sidebar's: a box on the map would duplicate it and cover popups' close buttons
     st_folium(m, feature_group_to_add=layers_fc, returned_objects=[],
               center=list(view[0]) if view else None, zoom=view[1] if view else None,
-              height=780 if page.present else 620, use_container_width=True, key="map")
+              height=PRESENT_HEIGHT if page.present else 620, use_container_width=True, key="map")
+    if page.present:
+        metrics_row.caption(f"{vocab_plural(int(mask.sum()), 'event')} in range · "
+                            f"{vocab_plural(int((mask & index.moving).sum()), 'movement')} · "
+                            f"{vocab_plural(len(result.installations), 'installation')} · "
+                            f"{vocab_plural(len(result.articles), 'article')} · " + chosen.online.status())
+        return selected
     c1, c2, c3, c4 = metrics_row.columns(4)
     c1.metric("Events in range", int(mask.sum()))
     c2.metric("Movements", int((mask & index.moving).sum()))
