@@ -87,6 +87,25 @@ def test_url_state_sets_the_range():
     assert app.slider(key="date_range").value == (date(2026, 1, 1), date(2026, 1, 28))
 
 
+def test_from_and_to_fields_move_the_range_and_the_url(at):
+    lo, hi = at.slider(key="date_range").value
+    assert (at.date_input(key="date_from").value, at.date_input(key="date_to").value) == (lo, hi)
+    at.date_input(key="date_from").set_value(date(2024, 12, 1)).run()
+    at.date_input(key="date_to").set_value(date(2024, 12, 31)).run()
+    assert not at.exception, at.exception
+    assert at.slider(key="date_range").value == (date(2024, 12, 1), date(2024, 12, 31))
+    assert (at.query_params["start"], at.query_params["end"]) == ("2024-12-01", "2024-12-31")
+    # From typed past To: To follows it
+    at.date_input(key="date_from").set_value(date(2025, 1, 10)).run()
+    assert at.slider(key="date_range").value == (date(2025, 1, 10), date(2025, 1, 10))
+    # the slider (and playback, "Jump to") move the fields
+    at.slider(key="date_range").set_range(date(2024, 12, 8), date(2024, 12, 14)).run()
+    assert (at.date_input(key="date_from").value, at.date_input(key="date_to").value) == (date(2024, 12, 8), date(2024, 12, 14))
+    at.button(key="step_fwd").click().run()
+    assert at.date_input(key="date_from").value == date(2024, 12, 15)
+    assert at.query_params["start"] == "2024-12-15"
+
+
 def test_layer_toggle_drops_a_layer(at):
     at.checkbox(key="layer_events").uncheck().run()
     args, _ = map_args(at)

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import harness
 import pytest
@@ -436,3 +437,34 @@ def test_png_snapshot_of_the_map_for_slides(app_url, page, tmp_path):
     assert len(rows) == int(metric) and all("2024-12" <= (r["date_end"] or r["date"]) for r in rows if r["date"])
     assert all(r["quote"] and r["sources"] for r in rows)
     assert page.external_requests == [] and page.page_errors == []
+
+
+def test_dates_by_hand_and_from_the_timeline(app_url, page):
+    """The From field typed like a user (segments, then leaving the field), then a drag across the timeline: each sets
+    the range, the URL and the other controls."""
+    page.goto(app_url)
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    page.locator(".st-key-date_from [data-type=year]").click()
+    page.keyboard.type("20241201")
+    page.locator("h1").first.click()  # the field commits when it loses focus
+    page.wait_for_function("location.search.includes('start=2024-12-01')", timeout=30_000)
+    harness.wait_app_idle(page)
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)  # Vega's view is ready for the pointer
+    box = chart.bounding_box()
+    y = box["y"] + 80  # among the bars, under the title
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, y, steps=10)
+    page.mouse.up()
+    page.wait_for_function("!location.search.includes('start=2024-12-01')", timeout=30_000)
+    harness.wait_app_idle(page)
+    query = parse_qs(urlparse(page.url).query)
+    start, end = query["start"][0], query["end"][0]
+    assert "2018-01-01" < start < end < "2026-01-28", (start, end)
+    assert start.endswith("-01")  # a monthly timeline selects whole months
+    assert page.locator(".st-key-date_from [data-type=year]").inner_text() == start[:4]
+    assert page.locator(".st-key-date_to [data-type=year]").inner_text() == end[:4]
+    assert not page.external_requests and not page.page_errors, (page.external_requests, page.page_errors)

@@ -13,7 +13,7 @@ from dashboard import narrative as nar
 from dashboard import playback, settings, vocab
 from dashboard.loading import gazetteer
 from dashboard.panels.context import Page
-from dashboard.state import LAYERS, Filters
+from dashboard.state import LAYERS, Filters, clamp, typed_range
 from geodata.models import EVENT_STATUSES
 
 REVIEW_STATES = ["unreviewed", "confirm", "edit", "add"]
@@ -43,6 +43,7 @@ def main_widgets(page: Page) -> tuple[date, date, set[str], set[str], bool]:
                          placeholder="All dates, a month, an article's week…", key="preset", on_change=_jump)
             start, end = st.slider("Date range", min_value=lo, max_value=hi, value=page.range0, format="YYYY-MM-DD",
                                    key="date_range")
+            date_fields(lo, hi, start, end)
             playback.controls(lo, hi)
         else:
             start = end = lo
@@ -53,6 +54,24 @@ def main_widgets(page: Page) -> tuple[date, date, set[str], set[str], bool]:
                                    format_func=vocab.type_label, key="types"))
         undated = st.checkbox("Include undated events", value=True, key="undated")
     return start, end, layers, types, undated
+
+
+def _typed(lo: date, hi: date, moved: str) -> None:
+    ss = st.session_state
+    ss["date_range"] = typed_range(ss.get("date_from"), ss.get("date_to"), lo, hi, moved, ss.get("date_range", (lo, hi)))
+
+
+def date_fields(lo: date, hi: date, start: date, end: date) -> None:
+    """"From" and "To" under the slider (a month is ~2 px on an eight-year slider): they show the slider's range
+    (set here, before they are drawn, so the slider, playback, "Jump to" and the timeline all move them), and
+    typing in one sets the slider's range in its callback, clamped to the corpus's dates, From ≤ To."""
+    ss = st.session_state
+    ss["date_from"], ss["date_to"] = clamp(start, lo, hi), clamp(end, lo, hi)
+    # one under the other: side by side in the sidebar, each field is too narrow to show its whole date
+    st.date_input("From", min_value=lo, max_value=hi, format="YYYY-MM-DD", key="date_from",
+                  on_change=_typed, args=(lo, hi, "from"))
+    st.date_input("To", min_value=lo, max_value=hi, format="YYYY-MM-DD", key="date_to",
+                  on_change=_typed, args=(lo, hi, "to"))
 
 
 def as_opened(page: Page) -> tuple[date, date, set[str], set[str], bool]:
