@@ -253,7 +253,12 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         EventsLayer(source, mask, show, selected, dates).add_to(fg)
         groups.append(fg)
     if "bases" in show:  # with the vocabulary: the bases' symbols, status colours and labels (and the legend's key)
-        groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}))
+        data = {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}
+        if "app6" in show:  # NATO symbols instead of the glyphs: one small SVG per kind and status, as data: URIs
+            from dashboard import symbols
+
+            data["symbols"] = symbols.icons()
+        groups.append(feature_group("Bases", "baseLayer", data))
     return groups
 
 

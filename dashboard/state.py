@@ -10,7 +10,8 @@ import pandas as pd
 
 from geodata.models import EVENT_TYPES, Event
 
-LAYERS = ("bases", "movements", "events", "mentions")
+# what the map shows; "app6" draws the bases with NATO symbols (APP-6, dashboard/symbols.py) instead of glyphs
+LAYERS = ("bases", "movements", "events", "mentions", "app6")
 DEFAULT_LAYERS = ("bases", "movements", "events")
 
 

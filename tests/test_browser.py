@@ -468,3 +468,29 @@ def test_dates_by_hand_and_from_the_timeline(app_url, page):
     assert page.locator(".st-key-date_from [data-type=year]").inner_text() == start[:4]
     assert page.locator(".st-key-date_to [data-type=year]").inner_text() == end[:4]
     assert not page.external_requests and not page.page_errors, (page.external_requests, page.page_errors)
+
+
+def test_nato_symbols_draw_the_bases_as_images(app_url, page):
+    """Off by default; with the sidebar's option on, every base is the APP-6 symbol's image (decoded: not a broken
+    image), and off again the glyph badges come back in place."""
+    page.goto(app_url)
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    frame = harness.map_frame(page)
+    n_bases = harness.count_in_map(page, ".osint-base-icon")  # the markers (the legend's swatches are .osint-base too)
+    assert n_bases >= 3 and harness.count_in_map(page, ".osint-base-app6 img") == 0
+    page.locator(".st-key-layer_app6 label").click()
+    frame.locator(".osint-base-app6 img").first.wait_for(timeout=30_000)
+    harness.wait_app_idle(page)
+    images = frame.locator(".osint-base-app6 img")
+    assert images.count() == n_bases == harness.count_in_map(page, ".osint-base-icon")
+    assert images.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0 && i.src.startsWith('data:image/svg+xml'))")
+    assert "app6" in parse_qs(urlparse(page.url).query)["layers"][0]  # the view's link keeps the option
+    labels = frame.locator(".osint-base-label").all_inner_texts()
+    assert any("Hmeimim" in t for t in labels)  # names and statuses still beside them
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map-app6.png"))
+    page.locator(".st-key-layer_app6 label").click()
+    frame.locator(".osint-base-app6").first.wait_for(state="detached", timeout=30_000)
+    assert harness.count_in_map(page, ".osint-base-icon") == n_bases
+    assert not page.external_requests and not page.page_errors, (page.external_requests, page.page_errors)

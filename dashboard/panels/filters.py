@@ -17,6 +17,9 @@ from dashboard.state import LAYERS, Filters, clamp, typed_range
 from geodata.models import EVENT_STATUSES
 
 REVIEW_STATES = ["unreviewed", "confirm", "edit", "add"]
+LAYER_LABELS = {"mentions": "Place mentions", "app6": "NATO symbols (APP-6)"}
+LAYER_HELP = {"app6": "Bases drawn with the standard installation symbols (APP-6 D / MIL-STD-2525 D), affiliation "
+                      "unknown (news does not say whose a base is); the halo's colour is the base's status."}
 
 
 @dataclass
@@ -49,7 +52,8 @@ def main_widgets(page: Page) -> tuple[date, date, set[str], set[str], bool]:
             start = end = lo
             st.caption(f"All events are dated {lo.isoformat()}")
         layers = {name for name in LAYERS if st.checkbox(
-            "Place mentions" if name == "mentions" else name.capitalize(), value=name in page.layers0, key=f"layer_{name}")}
+            LAYER_LABELS.get(name, name.capitalize()), value=name in page.layers0, key=f"layer_{name}",
+            help=LAYER_HELP.get(name))}
         types = set(st.multiselect("Event types", vocab.event_types(), default=page.types0,
                                    format_func=vocab.type_label, key="types"))
         undated = st.checkbox("Include undated events", value=True, key="undated")
