@@ -490,6 +490,14 @@ def test_nato_symbols_draw_the_bases_as_images(app_url, page):
     assert any("Hmeimim" in t for t in labels)  # names and statuses still beside them
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map-app6.png"))
+    # the PNG for slides draws the same symbols (a data: URI image leaves the canvas exportable)
+    import numpy as np
+    from PIL import Image
+
+    with page.expect_download(timeout=20_000) as dl:
+        frame.locator("a.osint-snapshot").click()
+    px = np.asarray(Image.open(dl.value.path()).convert("RGB")).reshape(-1, 3).astype(int)
+    assert int((np.abs(px - np.array((255, 255, 128))).max(axis=1) <= 4).sum()) > 200  # the quatrefoils' yellow
     page.locator(".st-key-layer_app6 label").click()
     frame.locator(".osint-base-app6").first.wait_for(state="detached", timeout=30_000)
     assert harness.count_in_map(page, ".osint-base-icon") == n_bases
