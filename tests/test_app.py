@@ -210,3 +210,13 @@ def test_place_mentions_layer_is_opt_in(at):
     args, _ = map_args(at)
     assert "window.OSINT.mentionLayer" in args["feature_group"] and "Hmeimim Air Base" in args["feature_group"]
     assert "mentions" in at.query_params["layers"]
+
+
+def test_nato_symbols_are_an_option_off_by_default(at):
+    args, _ = map_args(at)
+    assert "data:image/svg+xml" not in args["feature_group"] and "layers" not in at.query_params
+    at.checkbox(key="layer_app6").check().run()
+    assert not at.exception, at.exception
+    args, _ = map_args(at)
+    assert args["feature_group"].count("data:image/svg+xml;base64,") >= 3  # a symbol per installation kind and status
+    assert "app6" in at.query_params["layers"]
