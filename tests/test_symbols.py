@@ -46,3 +46,11 @@ def test_the_bases_layer_carries_symbols_only_with_the_option():
 
     assert "symbols" not in bases_data({"bases"})
     assert bases_data({"bases", "app6"})["symbols"] == symbols.icons()
+
+
+def test_the_briefing_file_carries_the_symbols_when_asked(seeds_result):
+    from geodata.export import installations_geojson, map_dataset
+
+    args = (*map_dataset(seeds_result.events), None, installations_geojson(seeds_result.installations, None))
+    assert b"data:image/svg+xml;base64," not in mapview.standalone_html(*args, title="t")
+    assert b"data:image/svg+xml;base64," in mapview.standalone_html(*args, title="t", app6=True)

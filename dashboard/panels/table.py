@@ -61,7 +61,7 @@ def downloads(page: Page, chosen: Chosen, mask: np.ndarray) -> None:
         return mapview.standalone_html(*map_dataset(shown, quote_marks(shown, page.result.articles), page.loaded.names), None,
                                        installations_geojson(page.result.installations, end, page.loaded.names),
                                        title=f"OSINT map {start} – {end}", center=page.loaded.center,
-                                       caption=map_caption(chosen))
+                                       caption=map_caption(chosen), app6="app6" in chosen.layers)
 
     e1, e2, e3 = st.columns(3)
     e1.download_button("Download events (CSV)", data=lambda: export_csv(index.take(mask)),
