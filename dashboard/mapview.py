@@ -257,7 +257,12 @@ def data_layers(source: dict[str, Any], mask: np.ndarray | None, bases_fc: dict[
         EventsLayer(source, mask, show, selected, dates, follow, frame, frame_rows).add_to(fg)
         groups.append(fg)
     if "bases" in show:  # with the vocabulary: the bases' symbols, status colours and labels (and the legend's key)
-        groups.append(feature_group("Bases", "baseLayer", {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}))
+        data = {**bases_fc, "vocabulary": vocabulary.VOCABULARY.as_dict()}
+        if "app6" in show:  # NATO symbols instead of the glyphs: one small SVG per kind and status, as data: URIs
+            from dashboard import symbols
+
+            data["symbols"] = symbols.icons()
+        groups.append(feature_group("Bases", "baseLayer", data))
     return groups
 
 
@@ -267,9 +272,9 @@ def _data_uri(path: Path, mime: str) -> str:
 
 def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: np.ndarray | None,
                     bases_fc: dict[str, Any], title: str, center: tuple[float, float] = (35.0, 38.0),
-                    zoom: int = 6, caption: str = "") -> bytes:
+                    zoom: int = 6, caption: str = "", app6: bool = False) -> bytes:
     """The current view as one self-contained HTML file: every asset inlined as a data: URI, so it opens
-    from a USB stick in a room with no network (a briefing copy)."""
+    from a USB stick in a room with no network (a briefing copy). ``app6``: the bases as NATO symbols."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, world_copy_jump=True)
     m.default_js = [(name, _data_uri(_asset_path(url), "text/javascript")) for name, url in local_js()]
     m.default_css = [(name, _data_uri(_asset_path(url), "text/css")) for name, url in local_css()]
@@ -280,7 +285,8 @@ def standalone_html(draw: dict[str, Any], details: list[dict[str, Any]], mask: n
     View().add_to(m)
     source = {"data": draw, "details_data": details}
     # the file opens on the view it was exported with (center, zoom): it does not re-frame itself
-    for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events"}, caption=caption, follow=False):
+    for fg in data_layers(source, mask, bases_fc, {"bases", "movements", "events", *(["app6"] if app6 else [])},
+                          caption=caption, follow=False):
         fg.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)  # the file has no sidebar: layers from a small (folded) box
     m.get_root().title = title

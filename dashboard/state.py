@@ -10,7 +10,8 @@ import pandas as pd
 
 from geodata.models import EVENT_TYPES, Event
 
-LAYERS = ("bases", "movements", "events", "mentions")
+# what the map shows; "app6" draws the bases with NATO symbols (APP-6, dashboard/symbols.py) instead of glyphs
+LAYERS = ("bases", "movements", "events", "mentions", "app6")
 DEFAULT_LAYERS = ("bases", "movements", "events")
 
 
@@ -41,6 +42,24 @@ def parse_date(value: str | None, lo: date, hi: date) -> date | None:
     except ValueError:
         return None
     return min(max(d, lo), hi)
+
+
+def clamp(d: date, lo: date, hi: date) -> date:
+    return min(max(d, lo), hi)
+
+
+def typed_range(start: date | None, end: date | None, lo: date, hi: date, moved: str,
+                current: tuple[date, date]) -> tuple[date, date]:
+    """The range the "From" and "To" fields say, clamped to [lo, hi]; a field left empty keeps its end of
+    ``current``, and when From passes To the other end follows the one just typed (``moved``: "from" or "to")."""
+    start = clamp(start or current[0], lo, hi)
+    end = clamp(end or current[1], lo, hi)
+    if start > end:
+        if moved == "from":
+            end = start
+        else:
+            start = end
+    return start, end
 
 
 def parse_list(value: str | None, allowed: tuple[str, ...]) -> set[str] | None:

@@ -87,6 +87,25 @@ def test_url_state_sets_the_range():
     assert app.slider(key="date_range").value == (date(2026, 1, 1), date(2026, 1, 28))
 
 
+def test_from_and_to_fields_move_the_range_and_the_url(at):
+    lo, hi = at.slider(key="date_range").value
+    assert (at.date_input(key="date_from").value, at.date_input(key="date_to").value) == (lo, hi)
+    at.date_input(key="date_from").set_value(date(2024, 12, 1)).run()
+    at.date_input(key="date_to").set_value(date(2024, 12, 31)).run()
+    assert not at.exception, at.exception
+    assert at.slider(key="date_range").value == (date(2024, 12, 1), date(2024, 12, 31))
+    assert (at.query_params["start"], at.query_params["end"]) == ("2024-12-01", "2024-12-31")
+    # From typed past To: To follows it
+    at.date_input(key="date_from").set_value(date(2025, 1, 10)).run()
+    assert at.slider(key="date_range").value == (date(2025, 1, 10), date(2025, 1, 10))
+    # the slider (and playback, "Jump to") move the fields
+    at.slider(key="date_range").set_range(date(2024, 12, 8), date(2024, 12, 14)).run()
+    assert (at.date_input(key="date_from").value, at.date_input(key="date_to").value) == (date(2024, 12, 8), date(2024, 12, 14))
+    at.button(key="step_fwd").click().run()
+    assert at.date_input(key="date_from").value == date(2024, 12, 15)
+    assert at.query_params["start"] == "2024-12-15"
+
+
 def test_layer_toggle_drops_a_layer(at):
     at.checkbox(key="layer_events").uncheck().run()
     args, _ = map_args(at)
@@ -204,3 +223,13 @@ def test_follow_the_data_switch_reaches_the_map(at):
     at.toggle(key="follow").set_value(False).run()
     assert not at.exception, at.exception
     assert events_spec(map_args(at)[0])["follow"] is False
+
+
+def test_nato_symbols_are_an_option_off_by_default(at):
+    args, _ = map_args(at)
+    assert "data:image/svg+xml" not in args["feature_group"] and "layers" not in at.query_params
+    at.checkbox(key="layer_app6").check().run()
+    assert not at.exception, at.exception
+    args, _ = map_args(at)
+    assert args["feature_group"].count("data:image/svg+xml;base64,") >= 3  # a symbol per installation kind and status
+    assert "app6" in at.query_params["layers"]

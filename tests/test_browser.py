@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import harness
 import pytest
@@ -442,3 +443,68 @@ def test_png_snapshot_of_the_map_for_slides(app_url, page, tmp_path):
     assert len(rows) == int(metric) and all("2024-12" <= (r["date_end"] or r["date"]) for r in rows if r["date"])
     assert all(r["quote"] and r["sources"] for r in rows)
     assert page.external_requests == [] and page.page_errors == []
+
+
+def test_dates_by_hand_and_from_the_timeline(app_url, page):
+    """The From field typed like a user (segments, then leaving the field), then a drag across the timeline: each sets
+    the range, the URL and the other controls."""
+    page.goto(app_url)
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    page.locator(".st-key-date_from [data-type=year]").click()
+    page.keyboard.type("20241201")
+    page.locator("h1").first.click()  # the field commits when it loses focus
+    page.wait_for_function("location.search.includes('start=2024-12-01')", timeout=30_000)
+    harness.wait_app_idle(page)
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)  # Vega's view is ready for the pointer
+    box = chart.bounding_box()
+    y = box["y"] + 80  # among the bars, under the title
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, y, steps=10)
+    page.mouse.up()
+    page.wait_for_function("!location.search.includes('start=2024-12-01')", timeout=30_000)
+    harness.wait_app_idle(page)
+    query = parse_qs(urlparse(page.url).query)
+    start, end = query["start"][0], query["end"][0]
+    assert "2018-01-01" < start < end < "2026-01-28", (start, end)
+    assert start.endswith("-01")  # a monthly timeline selects whole months
+    assert page.locator(".st-key-date_from [data-type=year]").inner_text() == start[:4]
+    assert page.locator(".st-key-date_to [data-type=year]").inner_text() == end[:4]
+    assert not page.external_requests and not page.page_errors, (page.external_requests, page.page_errors)
+
+
+def test_nato_symbols_draw_the_bases_as_images(app_url, page):
+    """Off by default; with the sidebar's option on, every base is the APP-6 symbol's image (decoded: not a broken
+    image), and off again the glyph badges come back in place."""
+    page.goto(app_url)
+    harness.wait_map_drawn(page)
+    harness.wait_app_idle(page)
+    frame = harness.map_frame(page)
+    n_bases = harness.count_in_map(page, ".osint-base-icon")  # the markers (the legend's swatches are .osint-base too)
+    assert n_bases >= 3 and harness.count_in_map(page, ".osint-base-app6 img") == 0
+    page.locator(".st-key-layer_app6 label").click()
+    frame.locator(".osint-base-app6 img").first.wait_for(timeout=30_000)
+    harness.wait_app_idle(page)
+    images = frame.locator(".osint-base-app6 img")
+    assert images.count() == n_bases == harness.count_in_map(page, ".osint-base-icon")
+    assert images.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0 && i.src.startsWith('data:image/svg+xml'))")
+    assert "app6" in parse_qs(urlparse(page.url).query)["layers"][0]  # the view's link keeps the option
+    labels = frame.locator(".osint-base-label").all_inner_texts()
+    assert any("Hmeimim" in t for t in labels)  # names and statuses still beside them
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map-app6.png"))
+    # the PNG for slides draws the same symbols (a data: URI image leaves the canvas exportable)
+    import numpy as np
+    from PIL import Image
+
+    with page.expect_download(timeout=20_000) as dl:
+        frame.locator("a.osint-snapshot").click()
+    px = np.asarray(Image.open(dl.value.path()).convert("RGB")).reshape(-1, 3).astype(int)
+    assert int((np.abs(px - np.array((255, 255, 128))).max(axis=1) <= 4).sum()) > 200  # the quatrefoils' yellow
+    page.locator(".st-key-layer_app6 label").click()
+    frame.locator(".osint-base-app6").first.wait_for(state="detached", timeout=30_000)
+    assert harness.count_in_map(page, ".osint-base-icon") == n_bases
+    assert not page.external_requests and not page.page_errors, (page.external_requests, page.page_errors)

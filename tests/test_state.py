@@ -53,3 +53,15 @@ def test_plural():
 
     assert (plural(1, "event"), plural(0, "event"), plural(2, "warning"), plural(1_200, "event")) == (
         "1 event", "0 events", "2 warnings", "1,200 events")
+
+
+def test_typed_range_clamps_and_keeps_from_before_to():
+    from dashboard.state import typed_range
+
+    lo, hi, now = date(2018, 1, 1), date(2026, 6, 30), (date(2024, 12, 1), date(2024, 12, 31))
+    assert typed_range(date(2024, 11, 3), date(2024, 12, 31), lo, hi, "from", now) == (date(2024, 11, 3), date(2024, 12, 31))
+    assert typed_range(date(2010, 1, 1), date(2030, 1, 1), lo, hi, "to", now) == (lo, hi)  # clamped to the corpus
+    # From typed past To: To follows; To typed before From: From follows
+    assert typed_range(date(2025, 2, 1), date(2024, 12, 31), lo, hi, "from", now) == (date(2025, 2, 1), date(2025, 2, 1))
+    assert typed_range(date(2024, 12, 1), date(2024, 6, 5), lo, hi, "to", now) == (date(2024, 6, 5), date(2024, 6, 5))
+    assert typed_range(None, date(2025, 1, 5), lo, hi, "to", now) == (date(2024, 12, 1), date(2025, 1, 5))  # a cleared field

@@ -7,7 +7,23 @@
   var O = window.OSINT, _ = O._;
   var PERMANENT_LABELS_UP_TO = 30;  // more bases than this: names on hover only, or the map is all labels
 
-  function baseIcon(v, p) {
+  // NATO symbols (APP-6), when the sidebar's option is on: the data carries one SVG per kind and status
+  // (dashboard/symbols.py) as data: URIs, drawn as an <img>; a kind without one keeps its glyph badge.
+  function symbolIcon(symbols, p) {
+    var byStatus = symbols && symbols[p.kind], sym = byStatus && (byStatus[p.status] || byStatus.unknown);
+    if (!sym) return null;
+    var box = _.el("div", "osint-base osint-base-app6 osint-status-" + _.safeClass(p.status));
+    var img = _.el("img");
+    img.src = sym.url; img.width = sym.size[0]; img.height = sym.size[1]; img.alt = p.kind;
+    box.appendChild(img);
+    // the name starts just right of the symbol, as it does beside the 24 px badge (offset 12 px)
+    return L.divIcon({ className: "osint-base-icon", iconSize: sym.size, iconAnchor: sym.anchor,
+                       tooltipAnchor: [Math.max(0, sym.size[0] - sym.anchor[0] - 10), 0], html: box });
+  }
+
+  function baseIcon(v, p, symbols) {
+    var nato = symbolIcon(symbols, p);
+    if (nato) return nato;
     var s = _.baseStatus(v, p.status);
     var box = _.el("div", "osint-base osint-status-" + _.safeClass(p.status), _.kind(v, p.kind).symbol);
     box.style.background = s.fill; box.style.borderColor = s.stroke;
@@ -20,8 +36,9 @@
     initialize: function (map) { this._map = map; this._group = L.featureGroup(); this._markers = {}; this._permanent = null; },
 
     update: function (data) {
-      var v = data.vocabulary, store = this;
-      this._vocab = v;
+      var v = data.vocabulary, store = this, symbols = data.symbols || null;
+      var resymbol = !!symbols !== !!this._symbols;  // the option was switched: every marker gets its new icon
+      this._vocab = v; this._symbols = symbols;
       var feats = (data.features || []).filter(function (f) { return f.geometry && f.geometry.type === "Point"; });
       var permanent = feats.length <= PERMANENT_LABELS_UP_TO, seen = {}, markers = this._markers, group = this._group;
       var relabel = permanent !== this._permanent;
@@ -30,11 +47,11 @@
         var p = f.properties, id = String(f.id), m = markers[id], label = baseLabel(v, p);
         seen[id] = true;
         if (!m) {
-          m = markers[id] = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { icon: baseIcon(v, p), zIndexOffset: 1000 });
+          m = markers[id] = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], { icon: baseIcon(v, p, symbols), zIndexOffset: 1000 });
           m.bindPopup(function (layer) { return _.basePopup(store._vocab, layer.feature.properties); });
           group.addLayer(m);
-        } else if (m.feature.properties.status !== p.status || m.feature.properties.kind !== p.kind) {
-          m.setIcon(baseIcon(v, p));
+        } else if (resymbol || m.feature.properties.status !== p.status || m.feature.properties.kind !== p.kind) {
+          m.setIcon(baseIcon(v, p, symbols));
         }
         if (!m.getTooltip() || relabel) {
           m.unbindTooltip();

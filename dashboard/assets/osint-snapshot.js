@@ -59,6 +59,12 @@
     var known = map._osintVocab || { v: null, extra: [] }, v = known.v;
     bases.forEach(function (m) {
       var p = map.latLngToContainerPoint(m.getLatLng()), props = m.feature.properties, s = _.baseStatus(v, props.status);
+      var img = m._icon && m._icon.querySelector(".osint-base-app6 img"), anchor = m.options.icon.options.iconAnchor;
+      if (img && img.complete && img.naturalWidth) {  // a NATO symbol (its SVG is a data: URI: the canvas stays clean)
+        ctx.drawImage(img, p.x - anchor[0], p.y - anchor[1], img.width, img.height);
+        labelBox(ctx, props.name + " — " + s.label, p.x + img.width - anchor[0] + 4, p.y, "600 13px system-ui, sans-serif", false);
+        return;
+      }
       ctx.fillStyle = s.fill; ctx.strokeStyle = s.stroke; ctx.lineWidth = 2;
       roundRect(ctx, p.x - 12, p.y - 12, 24, 24, 4); ctx.fill(); ctx.stroke();
       ctx.fillStyle = "#111"; ctx.font = "16px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";

@@ -13,10 +13,13 @@ from dashboard import narrative as nar
 from dashboard import playback, settings, vocab
 from dashboard.loading import gazetteer
 from dashboard.panels.context import Page
-from dashboard.state import LAYERS, Filters
+from dashboard.state import LAYERS, Filters, clamp, typed_range
 from geodata.models import EVENT_STATUSES
 
 REVIEW_STATES = ["unreviewed", "confirm", "edit", "add"]
+LAYER_LABELS = {"mentions": "Place mentions", "app6": "NATO symbols (APP-6)"}
+LAYER_HELP = {"app6": "Bases drawn with the standard installation symbols (APP-6 D / MIL-STD-2525 D), affiliation "
+                      "unknown (news does not say whose a base is); the halo's colour is the base's status."}
 
 
 @dataclass
@@ -44,16 +47,36 @@ def main_widgets(page: Page) -> tuple[date, date, set[str], set[str], bool]:
                          placeholder="All dates, a month, an article's week…", key="preset", on_change=_jump)
             start, end = st.slider("Date range", min_value=lo, max_value=hi, value=page.range0, format="YYYY-MM-DD",
                                    key="date_range")
+            date_fields(lo, hi, start, end)
             playback.controls(lo, hi)
         else:
             start = end = lo
             st.caption(f"All events are dated {lo.isoformat()}")
         layers = {name for name in LAYERS if st.checkbox(
-            "Place mentions" if name == "mentions" else name.capitalize(), value=name in page.layers0, key=f"layer_{name}")}
+            LAYER_LABELS.get(name, name.capitalize()), value=name in page.layers0, key=f"layer_{name}",
+            help=LAYER_HELP.get(name))}
         types = set(st.multiselect("Event types", vocab.event_types(), default=page.types0,
                                    format_func=vocab.type_label, key="types"))
         undated = st.checkbox("Include undated events", value=True, key="undated")
     return start, end, layers, types, undated
+
+
+def _typed(lo: date, hi: date, moved: str) -> None:
+    ss = st.session_state
+    ss["date_range"] = typed_range(ss.get("date_from"), ss.get("date_to"), lo, hi, moved, ss.get("date_range", (lo, hi)))
+
+
+def date_fields(lo: date, hi: date, start: date, end: date) -> None:
+    """"From" and "To" under the slider (a month is ~2 px on an eight-year slider): they show the slider's range
+    (set here, before they are drawn, so the slider, playback, "Jump to" and the timeline all move them), and
+    typing in one sets the slider's range in its callback, clamped to the corpus's dates, From ≤ To."""
+    ss = st.session_state
+    ss["date_from"], ss["date_to"] = clamp(start, lo, hi), clamp(end, lo, hi)
+    # one under the other: side by side in the sidebar, each field is too narrow to show its whole date
+    st.date_input("From", min_value=lo, max_value=hi, format="YYYY-MM-DD", key="date_from",
+                  on_change=_typed, args=(lo, hi, "from"))
+    st.date_input("To", min_value=lo, max_value=hi, format="YYYY-MM-DD", key="date_to",
+                  on_change=_typed, args=(lo, hi, "to"))
 
 
 def as_opened(page: Page) -> tuple[date, date, set[str], set[str], bool]:

@@ -21,10 +21,20 @@ DATES = {"Date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
          "Until": st.column_config.DateColumn("Until", format="YYYY-MM-DD")}
 
 
+def _picked_dates(page: Page, key: str) -> None:
+    """A click or a drag on the timeline sets the date range (in the callback: before the rerun draws the slider)."""
+    picked = charts.selection_range(st.session_state.get(key), charts.bar_unit(page.loaded.counts), page.lo, page.hi)
+    if picked is not None:
+        st.session_state["date_range"] = picked
+
+
 def timeline(page: Page, chosen: Chosen) -> None:
     chart = charts.timeline(page.loaded.counts, chosen.filters.start, chosen.filters.end)
     if chart is not None:
-        st.altair_chart(chart, width="stretch")
+        # keyed by the range: a new range (from the chart or any other control) starts the chart with no selection, so
+        # the shade alone shows the range and a click on the bar picked before selects it again
+        key = f"timeline_{chosen.filters.start}_{chosen.filters.end}"
+        st.altair_chart(chart, width="stretch", on_select=lambda: _picked_dates(page, key), key=key)
 
 
 def proposed_from_upload(page: Page) -> None:
@@ -51,7 +61,7 @@ def downloads(page: Page, chosen: Chosen, mask: np.ndarray) -> None:
         return mapview.standalone_html(*map_dataset(shown, quote_marks(shown, page.result.articles), page.loaded.names), None,
                                        installations_geojson(page.result.installations, end, page.loaded.names),
                                        title=f"OSINT map {start} – {end}", center=page.loaded.center,
-                                       caption=map_caption(chosen))
+                                       caption=map_caption(chosen), app6="app6" in chosen.layers)
 
     e1, e2, e3 = st.columns(3)
     e1.download_button("Download events (CSV)", data=lambda: export_csv(index.take(mask)),
