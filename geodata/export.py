@@ -216,7 +216,7 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
         if ev.type not in types:
             types[ev.type] = len(types)
     precisions = {p: i for i, p in enumerate(("", *DATE_PRECISIONS))}
-    cols: dict[str, list[int]] = {k: [] for k in ("p", "o", "d", "t", "pr", "d0", "d1")}
+    cols: dict[str, list[int]] = {k: [] for k in ("p", "o", "d", "t", "pr", "d0", "d1", "inf")}
     for ev in events:
         cols["p"].append(ref(ev.place))
         moving = ev.origin is not None and ev.destination is not None
@@ -227,6 +227,9 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
         start = (ev.date - MAP_EPOCH).days if ev.date else -1
         cols["d0"].append(start)
         cols["d1"].append(((ev.date_end or ev.date) - ev.date).days if ev.date else 0)
+        # ends read from the article, not the sentence (Event.inferred): 1 the origin, 2 the destination
+        inferred = getattr(ev, "inferred", ())
+        cols["inf"].append((1 if "origin" in inferred else 0) | (2 if "destination" in inferred else 0) if moving else 0)
     draw = {"version": 1, "n": len(events), "epoch": MAP_EPOCH.isoformat(), "types": list(types),
             "precisions": list(precisions), "places": table, "vocabulary": VOCABULARY.as_dict(), **cols}
     marks = marks or {}

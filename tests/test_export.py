@@ -83,3 +83,15 @@ def test_a_country_level_end_is_drawn_at_its_border_and_says_so(seeds_result):
     start = draw["places"][draw["o"][0]]
     assert start[0] == "Hmeimim Air Base" and start[4] == "point"
     assert draw["places"][draw["p"][0]][:3] == ["Russia", 97.7, 61.7]  # the event's own place: the country as data
+
+
+def test_inferred_ends_reach_the_map(seeds_result):
+    from dataclasses import replace
+
+    from geodata.export import map_dataset
+
+    moves = [e for e in seeds_result.events if e.origin is not None and e.destination is not None][:2]
+    assert len(moves) == 2
+    told, read = replace(moves[0], inferred=()), replace(moves[1], inferred=("origin",))
+    draw, _ = map_dataset([told, read, replace(moves[1], id="x", inferred=("origin", "destination"))])
+    assert draw["inf"] == [0, 1, 3]  # drawn dotted by the map when every movement on a route has one

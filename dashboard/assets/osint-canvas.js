@@ -213,8 +213,9 @@
       for (i = 0; i < n; i++) {
         if (!keep[i] || draw.o[i] < 0 || draw.d[i] < 0 || draw.o[i] === draw.d[i]) continue;
         var key = draw.o[i] + ">" + draw.d[i], r = routes[key];
-        if (!r) { r = routes[key] = { o: draw.o[i], d: draw.d[i], items: [], exact: false }; order.push(r); }
+        if (!r) { r = routes[key] = { o: draw.o[i], d: draw.d[i], items: [], exact: false, inferred: true }; order.push(r); }
         r.items.push(i);
+        if (!(draw.inf && draw.inf[i])) r.inferred = false;  // dotted only when every movement on it has an inferred end
         if (prep.exact[draw.pr[i]]) r.exact = true;
         count++;
       }
@@ -232,7 +233,7 @@
         var openHead = prep.coarse[r.d], openTail = prep.coarse[r.o];
         ctx.strokeStyle = MOVE_COLOR; ctx.fillStyle = MOVE_COLOR; ctx.globalAlpha = 0.85;
         ctx.lineWidth = width;
-        ctx.setLineDash(r.exact ? [] : [7, 6]);
+        ctx.setLineDash(r.inferred ? [2, 5] : r.exact ? [] : [7, 6]);  // dotted: an end read from the article
         ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.quadraticCurveTo(c[0], c[1], b[0], b[1]); ctx.stroke();
         ctx.setLineDash([]);
         var ang = Math.atan2(b[1] - c[1], b[0] - c[0]), head = 9 + width;

@@ -41,7 +41,7 @@
     area.appendChild(el("span", null, "place known only to its country, region or province (circle: rough extent)"));
     box.appendChild(area);
     box.appendChild(el("div", "osint-legend-title", "Movements"));
-    box.appendChild(el("div", "osint-legend-row osint-legend-move", "➤ origin → destination; dashed: date not exact; ×n on one route"));
+    box.appendChild(el("div", "osint-legend-row osint-legend-move", "➤ origin → destination; dashed: date not exact; dotted: an end inferred from the article; ×n on one route"));
     var coarse = el("div", "osint-legend-row osint-legend-move osint-legend-coarse");
     coarse.appendChild(el("span", "osint-swatch-openhead", "▷"));
     coarse.appendChild(el("span", null, "open head / ○ tail “country-level”: that end is known only to its country (drawn at its border)"));
