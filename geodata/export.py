@@ -193,7 +193,7 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
     table: list[list[Any]] = []
 
     def ref(p: Place | None, toward: Place | None = None) -> int:
-        """The row of ``p`` in the places table: [name, lon, lat, kind, precision]. A country-level end of a
+        """The row of ``p`` in the places table: [name, lon, lat, kind, precision, extent_km]. A country-level end of a
         movement (``toward``: its other end, elsewhere) is drawn at that country's border point nearest the other
         end, a row of its own that says so, never at the country's centroid."""
         if p is None:
@@ -208,7 +208,7 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
                 key, name = f"{key}@{lat:.3f},{lon:.3f}", f"{name} (country-level)"
         if key not in places:
             places[key] = len(table)
-            table.append([name, round(lon, 5), round(lat, 5), p.kind, precision])
+            table.append([name, round(lon, 5), round(lat, 5), p.kind, precision, round(p.extent_km, 1)])
         return places[key]
 
     types = {t: i for i, t in enumerate(EVENT_TYPES)}

@@ -1,5 +1,5 @@
-"""Take the screenshots in docs/: the map view (a route's popup open), the presentation view, and a
-narrative step. The app runs on the seeds (a temporary copy for the narrative), offline.
+"""Take the screenshots in docs/: the map view (a route's popup open; the labelled basemap, the movement to
+Russia drawn to its border as country-level), the presentation view and a narrative step at 1600x1000. The app runs on the seeds (a temporary copy for the narrative), offline.
 
     python scripts/screenshot.py [--out docs/]
 """
@@ -32,8 +32,9 @@ def open_route_popup(page) -> None:
         page.wait_for_timeout(600)
 
 
-def shoot(url: str, path: Path, route_popup: bool = False, wait_text: str | None = None) -> None:
-    with harness.offline_page(viewport=(1500, 1050)) as page:
+def shoot(url: str, path: Path, route_popup: bool = False, wait_text: str | None = None,
+          viewport: tuple[int, int] = (1500, 1050)) -> None:
+    with harness.offline_page(viewport=viewport) as page:
         page.goto(url)
         harness.wait_map_drawn(page)
         harness.wait_app_idle(page)
@@ -55,7 +56,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with harness.running_app(LOG) as url:
         shoot(f"{url}/?{DECEMBER}", out / "screenshot.png", route_popup=True)
-        shoot(f"{url}/?mode=present&{DECEMBER}&title=Russian+forces+in+Syria,+December+2024", out / "presentation.png")
+        shoot(f"{url}/?mode=present&{DECEMBER}&title=Russian+forces+in+Syria,+December+2024", out / "presentation.png",
+              viewport=(1600, 1000))
 
     from geodata import narrative
     from geodata.pipeline import build
@@ -69,7 +71,8 @@ def main() -> None:
         for ev in sorted(story, key=lambda e: e.date):
             narrative.add(narrative.path_for(tmp), ev.id)
         with harness.running_app(LOG, env={"GEODATA_CORPUS": tmp}) as url:
-            shoot(f"{url}/?mode=present&step=2&title=Briefing:+the+drawdown", out / "narrative.png", wait_text="Step 2 of")
+            shoot(f"{url}/?mode=present&step=2&title=Briefing:+the+drawdown", out / "narrative.png", wait_text="Step 2 of",
+                  viewport=(1600, 1000))
 
 
 if __name__ == "__main__":

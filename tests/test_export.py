@@ -76,8 +76,8 @@ def test_a_country_level_end_is_drawn_at_its_border_and_says_so(seeds_result):
     russia = Place(id="cc:RU", name="Russia", lat=61.7, lon=97.7, kind="country", country_code="RU")  # mid-Siberia
     leg = replace(seeds_result.events[0], id="ev-x", type="air_transport", origin=base, destination=russia, place=russia)
     draw, _ = map_dataset([leg])
-    name, lon, lat, kind, precision = draw["places"][draw["d"][0]]
-    assert name == "Russia (country-level)" and kind == "country" and precision == "country"
+    name, lon, lat, kind, precision, extent = draw["places"][draw["d"][0]]
+    assert name == "Russia (country-level)" and kind == "country" and precision == "country" and extent > 0
     assert haversine_km(lat, lon, base.lat, base.lon) < 1500  # Russia's border nearest Syria, not 4,000 km away
     assert (lat, lon) == tuple(round(v, 5) for v in border_point("RU", base.lat, base.lon))
     start = draw["places"][draw["o"][0]]

@@ -9,6 +9,7 @@
   var fetched = {};
   var EARTH_M = 40075016.686;  // the equator's length: metres per zoom-0 pixel = EARTH_M * cos(lat) / 256
   var AREA_M = { country: 250000, region: 120000, province: 60000 };  // a place's rough extent, drawn as a circle
+  var AREA_CAP_M = 600000;  // a country's own extent (Russia's is 2,300 km) drawn at most this wide
   var COARSE = ["country", "region"];
   function getJSON(url) {
     if (!fetched[url]) {
@@ -34,7 +35,9 @@
     var prec = new Array(m), areaZ0 = new Float64Array(m);
     for (k = 0; k < m; k++) {
       prec[k] = places[k][4] || "point";
-      var metres = AREA_M[prec[k]] || 0, cos = Math.max(0.05, Math.cos(places[k][2] * Math.PI / 180));
+      // the place's own extent (a country's from its area), kept readable: at most AREA_CAP_M across the map
+      var own = AREA_M[prec[k]] && places[k][5] ? Math.min(places[k][5] * 1000, AREA_CAP_M) : 0;
+      var metres = own || AREA_M[prec[k]] || 0, cos = Math.max(0.05, Math.cos(places[k][2] * Math.PI / 180));
       areaZ0[k] = metres ? metres * 256 / (EARTH_M * cos) : 0;
     }
     var types = draw.types.map(function (t) { return _.eventType(v, t); });
