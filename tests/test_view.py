@@ -126,7 +126,10 @@ def _pan_away(page) -> None:
 
 
 def _jump(page, month: str) -> None:
+    """Pick a month in "Jump to" as a person does: open the box and type it (the list only renders the options
+    near the current choice, so a far one is found by typing)."""
     page.locator(".st-key-preset").click()
+    page.keyboard.type(month)
     page.get_by_role("option", name=re.compile("^" + month)).click()
     harness.wait_app_idle(page)
 
