@@ -492,6 +492,7 @@ def test_nato_symbols_draw_the_bases_as_images(app_url, page):
     assert images.count() == n_bases == harness.count_in_map(page, ".osint-base-icon")
     assert images.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0 && i.src.startsWith('data:image/svg+xml'))")
     assert "app6" in parse_qs(urlparse(page.url).query)["layers"][0]  # the view's link keeps the option
+    assert "APP-6" in frame.locator(".osint-legend-body").text_content()  # the legend says what the symbols are
     labels = frame.locator(".osint-base-label").all_inner_texts()
     assert any("Hmeimim" in t for t in labels)  # names and statuses still beside them
     ARTIFACTS.mkdir(exist_ok=True)
@@ -507,4 +508,5 @@ def test_nato_symbols_draw_the_bases_as_images(app_url, page):
     page.locator(".st-key-layer_app6 label").click()
     frame.locator(".osint-base-app6").first.wait_for(state="detached", timeout=30_000)
     assert harness.count_in_map(page, ".osint-base-icon") == n_bases
+    assert "APP-6" not in frame.locator(".osint-legend-body").text_content()
     assert not page.external_requests and not page.page_errors, (page.external_requests, page.page_errors)

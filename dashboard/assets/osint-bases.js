@@ -39,6 +39,11 @@
       var v = data.vocabulary, store = this, symbols = data.symbols || null;
       var resymbol = !!symbols !== !!this._symbols;  // the option was switched: every marker gets its new icon
       this._vocab = v; this._symbols = symbols;
+      var map = this._map;
+      if (map._osintSymbols !== !!symbols) {  // the legend says which symbols the bases are drawn with
+        map._osintSymbols = !!symbols;
+        if (map._osintVocab) (map._osintVocabListeners || []).forEach(function (fn) { fn(map._osintVocab); });
+      }
       var feats = (data.features || []).filter(function (f) { return f.geometry && f.geometry.type === "Point"; });
       var permanent = feats.length <= PERMANENT_LABELS_UP_TO, seen = {}, markers = this._markers, group = this._group;
       var relabel = permanent !== this._permanent;

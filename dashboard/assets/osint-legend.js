@@ -18,7 +18,7 @@
     return known.v.types.concat(known.extra.map(function (t) { return _.eventType(known.v, t); }));
   }
 
-  function fill(box, known) {
+  function fill(box, known, map) {
     var v = known.v;
     while (box.firstChild) box.removeChild(box.firstChild);
     box.appendChild(el("div", "osint-legend-title", "Events"));
@@ -46,7 +46,9 @@
     coarse.appendChild(el("span", "osint-swatch-openhead", "▷"));
     coarse.appendChild(el("span", null, "open head / ○ tail “country-level”: that end is known only to its country (drawn at its border)"));
     box.appendChild(coarse);
-    box.appendChild(el("div", "osint-legend-title", "Bases (status on the end date)"));
+    box.appendChild(el("div", "osint-legend-title", map && map._osintSymbols
+      ? "Bases: NATO APP-6 symbols, affiliation unknown; the halo is the status on the end date"
+      : "Bases (status on the end date)"));
     v.base_statuses.forEach(function (s) {
       var line = el("div", "osint-legend-row osint-legend-status"), sw = el("span", "osint-swatch osint-base");
       sw.style.background = s.fill; sw.style.borderColor = s.stroke;
@@ -67,7 +69,7 @@
         outer.appendChild(el("summary", "osint-legend-summary", "Legend"));
         var box = el("div", "osint-legend-body");
         outer.appendChild(box);
-        _.onVocabulary(map, function (known) { fill(box, known); });
+        _.onVocabulary(map, function (known) { fill(box, known, map); });
         outer.addEventListener("toggle", function () { if (O.placeLegend) O.placeLegend(map); });
         L.DomEvent.disableClickPropagation(outer);
         L.DomEvent.disableScrollPropagation(outer);

@@ -18,9 +18,11 @@ from dashboard.state import plural as vocab_plural
 from geodata.export import installations_geojson, mentions_geojson
 from geodata.models import Event
 
-KEY = ("✈ air base / airport · ⚓ naval base / port, coloured by status on the end date. Event dots by type "
-       "(hollow: date not known to the day); numbered bubbles are clusters; arrows run origin → destination "
-       "(dashed: not to the day, ×n: movements on one route). Open *Legend* on the map for the key.")
+KEY = ("✈ air base / airport · ⚓ naval base / port (or NATO APP-6 symbols, when that option is on), coloured by "
+       "status on the end date. Event dots by type (hollow: date not known to the day; a dashed circle: a place known "
+       "only to its country, region or province); numbered bubbles are clusters; arrows run origin → destination "
+       "(dashed: not to the day, dotted: an end inferred from the article, open head: country-level, ×n: movements on "
+       "one route). Open *Legend* on the map for the key.")
 
 
 # the map's height in presentation mode before its script sizes it to the window (osint-view.js fitWindow)
