@@ -143,15 +143,8 @@
       if (!map || !draw) return;
       var t0 = performance.now();
       this._prep = _.prepare(draw);
-      var size = map.getSize(), dpr = window.devicePixelRatio || 1, canvas = this._canvas;
-      var topLeft = map.containerPointToLayerPoint([0, 0]);
-      L.DomUtil.setPosition(canvas, topLeft);
-      canvas.width = size.x * dpr; canvas.height = size.y * dpr;
-      canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
-      canvas.style.visibility = "";
-      var ctx = canvas.getContext("2d");
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, size.x, size.y);
+      var size = map.getSize(), topLeft = map.containerPointToLayerPoint([0, 0]);
+      var ctx = _.fitCanvas(map, this._canvas);
       // container point = projected(zoom) - pixel origin - (layer point of the container's top left)
       var scale = Math.pow(2, map.getZoom()), po = map.getPixelOrigin();
       var origin = L.point(po.x + topLeft.x, po.y + topLeft.y);

@@ -157,10 +157,24 @@
     return box;
   }
 
+  // A canvas laid over the map's view, sized in device pixels and cleared; returns its 2D context (the events
+  // canvas and the labels' canvases share it).
+  function fitCanvas(map, canvas) {
+    var size = map.getSize(), dpr = window.devicePixelRatio || 1;
+    L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+    canvas.width = size.x * dpr; canvas.height = size.y * dpr;
+    canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
+    canvas.style.visibility = "";
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.x, size.y);
+    return ctx;
+  }
+
   function plural(n, one, many) { return n + " " + (n === 1 ? one : (many || one + "s")); }
 
   O._ = {
-    el: el, safeClass: safeClass, row: row, plural: plural,
+    el: el, safeClass: safeClass, row: row, plural: plural, fitCanvas: fitCanvas,
     eventType: eventType, precision: precision, baseStatus: baseStatus, initialStatus: initialStatus, kind: kind,
     useVocabulary: useVocabulary, onVocabulary: onVocabulary, UNKNOWN_COLOR: UNKNOWN_COLOR,
     isoDay: isoDay, dayLabel: dayLabel, dateText: dateText,

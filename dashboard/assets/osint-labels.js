@@ -81,17 +81,7 @@
     return L.DomUtil.create("canvas", cls, map.getPane(pane));
   }
 
-  function fit(map, canvas) {  // the canvas over the map's view, in device pixels; returns its 2D context
-    var size = map.getSize(), dpr = window.devicePixelRatio || 1;
-    L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
-    canvas.width = size.x * dpr; canvas.height = size.y * dpr;
-    canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
-    canvas.style.visibility = "";
-    var ctx = canvas.getContext("2d");
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
-    return ctx;
-  }
+  function fit(map, canvas) { return window.OSINT._.fitCanvas(map, canvas); }  // osint-core.js, loaded first
 
   var LabelLayer = L.Layer.extend({
     initialize: function (data, options) {
