@@ -228,8 +228,7 @@ def _map_dataset(events: list[Event], marks: dict[str, list[tuple[int, int, str]
         cols["d0"].append(start)
         cols["d1"].append(((ev.date_end or ev.date) - ev.date).days if ev.date else 0)
         # ends read from the article, not the sentence (Event.inferred): 1 the origin, 2 the destination
-        inferred = getattr(ev, "inferred", ())
-        cols["inf"].append((1 if "origin" in inferred else 0) | (2 if "destination" in inferred else 0) if moving else 0)
+        cols["inf"].append((1 if "origin" in ev.inferred else 0) | (2 if "destination" in ev.inferred else 0) if moving else 0)
     draw = {"version": 1, "n": len(events), "epoch": MAP_EPOCH.isoformat(), "types": list(types),
             "precisions": list(precisions), "places": table, "vocabulary": VOCABULARY.as_dict(), **cols}
     marks = marks or {}

@@ -61,7 +61,3 @@ class Settings:
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
-
-
-def from_env() -> Settings:
-    return Settings.from_env()

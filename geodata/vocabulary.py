@@ -136,7 +136,6 @@ KIND_EXTENT_KM: dict[str, float] = {k.name: float(k.extent_km) for k in VOCABULA
 BASE_STATUSES: tuple[str, ...] = tuple(s.name for s in VOCABULARY.base_statuses)
 INITIAL_BASE_STATUS: str = next(s.name for s in VOCABULARY.base_statuses if s.initial)
 DATE_PRECISIONS: tuple[str, ...] = tuple(p.name for p in VOCABULARY.date_precisions)
-EXACT_PRECISIONS: frozenset[str] = frozenset(p.name for p in VOCABULARY.date_precisions if p.exact)
 
 
 def is_movement(event_type: str) -> bool:
