@@ -125,6 +125,34 @@ def test_a_capitalised_token_reads_the_next_token_as_a_name_runs_on():
         assert m.span(1) == (after.span(1) if after else (-1, -1)), m.group()
 
 
+def test_memoised_plans_read_names_as_afresh(gaz):
+    """``_name_at`` replays a plan memoised per run of words: the same spans as reading the text afresh, for a run
+    met again with a feature word after it, with a connector or a possessive, or cut by a mark or a lower-case word."""
+    from geodata import caseless
+    from geodata.geoparse import _CAP_TOKEN, scan
+
+    text = ("Convoys left Qamishli at dawn. Qamishli airport was shut; Qamishli Airport reopened. The Gulf of Aden "
+            "and the Gulf of Oman saw ships, Gulf traders said. Syria's Idlib and Syria's army met in Deir ez-Zor, "
+            "Deir ez-Zor province, Deir - \nez-Zor and Deir ez.")
+    for low in (caseless.lowered(text), None):
+        for _ in range(2):  # the second pass replays every plan from the memo
+            for m in _CAP_TOKEN.finditer(text):
+                if text[m.start()].isupper():
+                    assert scan._name_at(text, low, gaz, m) == scan._name_at_uncached(text, low, gaz, m), m.group()
+    assert scan._PLANS[gaz]
+
+
+def test_a_run_of_words_ends_where_run_stops(gaz):
+    """The memo's key covers every token ``_run`` reads: only a lower-case non-connector word is left off it."""
+    from geodata.geoparse import scan
+
+    tail = scan._tail(6)
+    assert tail.match("Gulf of Aden said", 4).group() == " of Aden"
+    assert tail.match("Gulf traders", 4).group() == ""
+    assert tail.match("Deir ez-Zor", 4).group() == " ez-Zor"
+    assert tail.match("Côte d'Ivoire élan", 4).group() == " d'Ivoire élan"  # beyond ASCII: read by _run
+
+
 def test_a_name_runs_over_spaces_and_hyphens_only(gaz):
     assert [m.text for m in find_mentions("Troops left Deir ez-Zor for Tal Abyad.", gaz)][:1] == ["Deir ez-Zor"]
     assert "Gulf of Aden" in [m.text for m in find_mentions("Ships in the Gulf of Aden were hit.", gaz)]

@@ -7,9 +7,11 @@ beside a name read with case-insensitive twins on the lower-cased text. What the
 from __future__ import annotations
 
 import re
+import weakref
+from functools import lru_cache
 
 from geodata import caseless
-from geodata.gazetteer.index import Gazetteer
+from geodata.gazetteer.index import MEMO_MAX, Gazetteer
 from geodata.gazetteer.normalize import normalize, strip_article
 from geodata.geoparse.lexicon import (
     _CONNECTORS,
@@ -136,7 +138,78 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[int, list[in
 
 
 def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
-    """The longest gazetteer name starting at the capitalised token ``first`` (a ``_CAP_TOKEN`` match), if any."""
+    """The longest gazetteer name starting at the capitalised token ``first`` (a ``_CAP_TOKEN`` match), if any.
+
+    The same as ``_name_at_uncached``, through the gazetteer's memo of plans (``_plan``): the tokens a name may
+    take and the names they give are read and looked up once per distinct run of words ("Bashar al-Assad"), not at
+    each of its occurrences; only the feature word after each name tried is read from the text every time."""
+    memo = _PLANS.get(gaz)
+    if memo is None:
+        memo = _PLANS[gaz] = {}
+    start = first.start()
+    # the run's words as ``_run`` reads them, and the word after them unless it cannot go on the run (``_tail``)
+    mkey = (first.end() - start, text[start:_tail(gaz.max_tokens).match(text, first.end()).end()])
+    plan = memo.get(mkey)
+    if plan is None:
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        plan = memo[mkey] = _plan(text, first, gaz)
+    for rel_end, key, fuzzy, cands in plan:
+        end = start + rel_end
+        fm = _FEATURE_AFTER.match(text, end, end + 40) if low is None else _FEATURE_AFTER_TWIN.match(low, end, end + 40)
+        if fm is None:  # as ``_match`` without a feature word after the name
+            if cands:
+                return Span(start, end, key, list(cands), fuzzy=fuzzy)
+            continue
+        found = _match(text, low, gaz, key, start, end, fuzzy)  # a feature word: ``_match`` reads it (rare)
+        if found is not None:
+            return found
+    return None
+
+
+# A token that cannot go on a name's run: lower-case ASCII letters only, not a connector (``_run`` reads no further).
+_TOKEN_END = r"(?!\w|['’‘`ʼ]\w)"
+_NOT_ON_RUN = (r"(?![a-z]+" + _TOKEN_END + r")" if not _CONNECTORS else
+               r"(?!(?!(?:" + "|".join(map(re.escape, sorted(_CONNECTORS, key=lambda w: (-len(w), w)))) + ")"
+               + _TOKEN_END + r")[a-z]+" + _TOKEN_END + r")")
+# gazetteer -> the memo of ``_name_at``'s plans for that gazetteer: (first token's length, run text) -> plan
+_PLANS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[int, str], tuple]] = weakref.WeakKeyDictionary()
+
+
+@lru_cache(maxsize=16)
+def _tail(max_tokens: int) -> re.Pattern[str]:
+    """From a first token's end, the tokens ``_run`` may read after it: at most ``max_tokens - 1``, each after the
+    gap ``_NEXT_TOKEN`` allows, stopping before a token that cannot go on the run (``_NOT_ON_RUN``). ``_run`` reads
+    nothing beyond what this matches but such a token, which ends a run whatever it is: its result (and so the plan
+    of ``_name_at``) is a function of the first token's length and the text up to this match's end."""
+    gap = _NEXT_TOKEN.pattern[:_NEXT_TOKEN.pattern.index("(")]
+    return re.compile(f"(?:{gap}{_NOT_ON_RUN}(?:{_TOKEN.pattern})){{0,{max(0, max_tokens - 1)}}}")
+
+
+def _plan(text: str, first: re.Match[str], gaz: Gazetteer) -> tuple[tuple[int, str, bool, tuple[Place, ...]], ...]:
+    """The names ``_name_at_uncached`` would try at ``first``, in its order, as (end after the start, key, fuzzy,
+    candidates). A spelling-variant lookup that finds nothing is left out (``_match`` returns None for it before
+    reading the text); an exact key the gazetteer lacks stays, with no candidates (a feature word after it may
+    still make a full name: "... airport")."""
+    start, ends, caps, norms = _run(text, first, gaz.max_tokens)
+    out = []
+    for j in range(len(ends), 0, -1):
+        if j > 1 and not caps[j - 1]:
+            continue
+        words = norms[:j]
+        key = " ".join(words)
+        if not key:
+            continue
+        out.append((ends[j - 1] - start, key, False, tuple(gaz.candidates(key)) if key in gaz.names else ()))
+        if 2 <= j <= 3 and _fuzzy_allowed(words) and (cands := tuple(gaz.fuzzy_candidates(key))):
+            out.append((ends[j - 1] - start, key, True, cands))
+    if norms[0] and norms[0] not in _NOT_FUZZY and (cands := tuple(gaz.fuzzy_candidates(norms[0]))):
+        out.append((ends[0] - start, norms[0], True, cands))
+    return tuple(out)
+
+
+def _name_at_uncached(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
+    """``_name_at`` read afresh (what its plans are checked against)."""
     start, ends, caps, norms = _run(text, first, gaz.max_tokens)
     # Longest first; a multi-word spelling variant ("Tal Rifaat" ~ "Tall Rif'at", at most three words) beats a
     # shorter exact name ("Tal"), and a one-word variant is tried only when no exact name starts here.
