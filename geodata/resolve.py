@@ -92,13 +92,19 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
     cos_p1 = math.cos(p1)
     d1 = d2 = math.inf
     j1 = j2 = 0
+    a2 = math.inf  # the runner-up's haversine term: the distance grows with it, so a term as large is no nearer
+    a1 = math.inf
     for p2, cos_p2, lo, j in anchor_terms:
         a = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(lo - lon) / 2) ** 2
+        if a >= a2:
+            continue  # its distance is at least the runner-up's: neither branch below would take it
         d = 6371.0088 * 2 * asin(min(1.0, sqrt(a)))
         if d < d1:
             d1, j1, d2, j2 = d, j, d1, j1
+            a1, a2 = a, a1
         elif d < d2:
             d2, j2 = d, j
+            a2 = a
     return [(d, j) for d, j in ((d1, j1), (d2, j2)) if d != math.inf]
 
 
@@ -244,8 +250,10 @@ def _namesake_penalty(span: Span, p: Place) -> float:
     return 0.0
 
 
-def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
-    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates)."""
+def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf) -> float:
+    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates). ``floor``: a score
+    ``p`` must beat to matter (``_ranked``): when even the largest closeness term (2.0) cannot lift it above, that
+    term is not measured and a score below ``floor`` is returned."""
     s = prior_score(p)
     if p.kind == "city" and span.key in own_keys(p.name):
         # a famous city or a capital by its own name beats a small namesake in a country the text names ("Paris"
@@ -277,7 +285,10 @@ def _score(i: int, span: Span, p: Place, ctx: _Context) -> float:
         s += 3.0
         if ctx.gaz is not None:
             s += 0.5 * _town_prior(ctx.gaz, span.key, p)
+    # the closeness term, at most 2.0, must stay the last one added (``floor`` assumes so)
     if ctx.anchors and p.kind not in _BROAD_KINDS:
+        if s + 2.0 < floor:
+            return s  # below ``floor`` whatever the distance: not measured
         d = ctx.anchor_km(p.lat, p.lon, i)
         s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
     return s
@@ -304,7 +315,18 @@ def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
         known = ctx.ranked.get(memo)
         if known is not None:
             return known
-    scored = [(_score(i, span, p, ctx), p) for p in span.candidates]
+    # Only the best two count: a candidate that cannot beat the runner-up so far (its score below it whatever its
+    # distance to the anchors) is not measured. Its score stays below the runner-up's, so the best two are those of
+    # scoring every candidate fully.
+    scored: list[tuple[float, Place]] = []
+    best = second = -math.inf
+    for p in sorted(span.candidates, key=prior_score, reverse=True):  # likely winners first: more are left out
+        sc = _score(i, span, p, ctx, second)
+        scored.append((sc, p))
+        if sc > best:
+            best, second = sc, best
+        elif sc > second:
+            second = sc
     scored.sort(key=lambda t: (-t[0], t[1].id))
     out = (scored[0][0], scored[0][1], scored[1][0])
     if memo is not None:

@@ -137,23 +137,22 @@ def _run(text: str, first: re.Match[str], max_tokens: int) -> tuple[int, list[in
     return first.start(), ends, caps, norms
 
 
-def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
+def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str],
+             memo: dict | None = None) -> Span | None:
     """The longest gazetteer name starting at the capitalised token ``first`` (a ``_CAP_TOKEN`` match), if any.
 
     The same as ``_name_at_uncached``, through the gazetteer's memo of plans (``_plan``): the tokens a name may
     take and the names they give are read and looked up once per distinct run of words ("Bashar al-Assad"), not at
-    each of its occurrences; only the feature word after each name tried is read from the text every time."""
-    memo = _PLANS.get(gaz)
+    each of its occurrences; only the feature word after each name tried is read from the text every time.
+    ``memo``: ``_plans(gaz)``, when the caller has it already."""
     if memo is None:
-        memo = _PLANS[gaz] = {}
+        memo = _plans(gaz)
     start = first.start()
     # the run's words as ``_run`` reads them, and the word after them unless it cannot go on the run (``_tail``)
-    mkey = (first.end() - start, text[start:_tail(gaz.max_tokens).match(text, first.end()).end()])
+    mkey = (first.end() - start, text[start:memo[_TAIL].match(text, first.end()).end()])
     plan = memo.get(mkey)
     if plan is None:
-        if len(memo) >= MEMO_MAX:
-            memo.clear()
-        plan = memo[mkey] = _plan(text, first, gaz)
+        plan = memo[mkey] = _plan(text, first, gaz)  # (``_plans`` empties a full memo, once per text)
     for rel_end, key, fuzzy, cands in plan:
         end = start + rel_end
         fm = _FEATURE_AFTER.match(text, end, end + 40) if low is None else _FEATURE_AFTER_TWIN.match(low, end, end + 40)
@@ -173,7 +172,15 @@ _NOT_ON_RUN = (r"(?![a-z]+" + _TOKEN_END + r")" if not _CONNECTORS else
                r"(?!(?!(?:" + "|".join(map(re.escape, sorted(_CONNECTORS, key=lambda w: (-len(w), w)))) + ")"
                + _TOKEN_END + r")[a-z]+" + _TOKEN_END + r")")
 # gazetteer -> the memo of ``_name_at``'s plans for that gazetteer: (first token's length, run text) -> plan
-_PLANS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[int, str], tuple]] = weakref.WeakKeyDictionary()
+_PLANS: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()
+_TAIL = 0  # the memo's entry for its gazetteer's ``_tail`` pattern (no plan's key is an int)
+
+
+def _plans(gaz: Gazetteer) -> dict:
+    memo = _PLANS.get(gaz)
+    if memo is None or len(memo) >= MEMO_MAX:
+        memo = _PLANS[gaz] = {_TAIL: _tail(gaz.max_tokens)}
+    return memo
 
 
 @lru_cache(maxsize=16)
@@ -236,11 +243,12 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     low = caseless.lowered(text)
     spans: list[Span] = []
     resume = 0  # where the last name found ends: no name starts inside it
+    memo = _plans(gaz)
     for m in _CAP_TOKEN.finditer(text):
         start = m.start()
         if start < resume or not text[start].isupper():
             continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
-        found = _name_at(text, low, gaz, m)
+        found = _name_at(text, low, gaz, m, memo)
         if found is None:
             continue
         feature, locative = _cues_before(text, low, found.start)
