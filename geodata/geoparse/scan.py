@@ -6,6 +6,7 @@ beside a name read with case-insensitive twins on the lower-cased text. What the
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from functools import lru_cache
@@ -207,12 +208,28 @@ def _plan(text: str, first: re.Match[str], gaz: Gazetteer) -> tuple[tuple[int, s
         key = " ".join(words)
         if not key:
             continue
-        out.append((ends[j - 1] - start, key, False, tuple(gaz.candidates(key)) if key in gaz.names else ()))
+        cands = tuple(gaz.candidates(key)) if key in gaz.names else ()
+        if cands or _may_take_feature(gaz, key):
+            out.append((ends[j - 1] - start, key, False, cands))
         if 2 <= j <= 3 and _fuzzy_allowed(words) and (cands := tuple(gaz.fuzzy_candidates(key))):
             out.append((ends[j - 1] - start, key, True, cands))
     if norms[0] and norms[0] not in _NOT_FUZZY and (cands := tuple(gaz.fuzzy_candidates(norms[0]))):
         out.append((ends[0] - start, norms[0], True, cands))
     return tuple(out)
+
+
+def _may_take_feature(gaz: Gazetteer, key: str) -> bool:
+    """Whether a feature word after ``key``, a key the gazetteer lacks, could make ``_match`` find a place: a
+    facility of that name, or a name that runs on from it, as is or without its article ("... airport"). When
+    not, the plan leaves the key out (``_match`` would return None whatever word came after it)."""
+    if key in gaz.feature_names:
+        return True
+    keys = gaz.names.keys_list  # sorted
+    for prefix in {key + " ", strip_article(key + " x")[:-1]}:  # the full name's start, as is and stripped
+        i = bisect.bisect_left(keys, prefix)
+        if i < len(keys) and keys[i].startswith(prefix):
+            return True
+    return False
 
 
 def _name_at_uncached(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
