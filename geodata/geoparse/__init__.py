@@ -44,7 +44,8 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
         return []
     spans = recognise(text, gaz)
     # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's
-    after_name = [" " not in s.key and not _strong(s.candidates) and _name_before(s, text) for s in spans]
+    strong = [_strong(s.candidates) for s in spans]  # asked twice below: read once
+    after_name = [" " not in s.key and not st and _name_before(s, text) for s, st in zip(spans, strong, strict=True)]
     person_keys = frozenset(s.key for s, after in zip(spans, after_name, strict=True) if after)
     # the countries the text names, or whose people it names ("Syrian troops ... near Tal Rifaat")
     demonyms = demonym_countries(text, gaz.demonyms)
@@ -52,7 +53,7 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
                       if p.kind == "country" or len(s.candidates) == 1) | demonyms
     # role_of asks _name_before of one-word names that are not strong only: the answer is after_name's
     # a name the text gives a ship anywhere ("Sparta II") is the ship's wherever it stands
-    ships = frozenset(s.key for s in spans if not _strong(s.candidates) and _ship(s, text))
+    ships = frozenset(s.key for s, st in zip(spans, strong, strict=True) if not st and _ship(s, text))
     roles = [role_of(s, text, person_keys, named, after, ships) for s, after in zip(spans, after_name, strict=True)]
     kept = [(s, r) for s, r in zip(spans, roles, strict=True) if r is not None]
     # only literal mentions tell where the text is (as they did before roles were kept)

@@ -154,6 +154,12 @@ def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str],
     plan = memo.get(mkey)
     if plan is None:
         plan = memo[mkey] = _plan(text, first, gaz)  # (``_plans`` empties a full memo, once per text)
+    return _replay(text, low, gaz, start, plan)
+
+
+def _replay(text: str, low: str | None, gaz: Gazetteer, start: int, plan: tuple) -> Span | None:
+    """The span of the first name of ``plan`` (``_plan``) that holds at ``start``, reading the feature word after
+    each as ``_match`` does."""
     for rel_end, key, fuzzy, cands in plan:
         end = start + rel_end
         fm = _FEATURE_AFTER.match(text, end, end + 40) if low is None else _FEATURE_AFTER_TWIN.match(low, end, end + 40)
@@ -261,11 +267,19 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     spans: list[Span] = []
     resume = 0  # where the last name found ends: no name starts inside it
     memo = _plans(gaz)
+    tail = memo[_TAIL]
     for m in _CAP_TOKEN.finditer(text):
         start = m.start()
         if start < resume or not text[start].isupper():
             continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
-        found = _name_at(text, low, gaz, m, memo)
+        # _name_at(text, low, gaz, m, memo), inline: most plans are met before, and many are empty ("The", "He")
+        mkey = (m.end() - start, text[start:tail.match(text, m.end()).end()])
+        plan = memo.get(mkey)
+        if plan is None:
+            plan = memo[mkey] = _plan(text, m, gaz)
+        if not plan:
+            continue
+        found = _replay(text, low, gaz, start, plan)
         if found is None:
             continue
         feature, locative = _cues_before(text, low, found.start)
