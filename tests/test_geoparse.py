@@ -142,6 +142,24 @@ def test_memoised_plans_read_names_as_afresh(gaz):
     assert scan._PLANS[gaz]
 
 
+def test_memoised_cues_before_a_name_are_read_as_afresh():
+    """``_cues_before`` memoises on the window's last words and the character before them: the same answers as an
+    empty memo gives, for windows that end alike but differ before their last words."""
+    from geodata import caseless
+    from geodata.geoparse import scan
+
+    text = ("Troops moved to the port of Varna. The ships left the port of Varna. xin the Varna. in the Varna. "
+            "Rockets hit near the Varna. The base in Varna. A transport to Varna.")
+    starts = [i for i in range(len(text)) if text.startswith("Varna", i)]
+    for low in (caseless.lowered(text), None):
+        fresh = []
+        for st in starts:
+            scan._CUES.clear()
+            fresh.append(scan._cues_before(text, low, st))
+        assert [scan._cues_before(text, low, st) for st in starts] == fresh
+        assert fresh[0] == ("port", True) and fresh[3] == ("", True)
+
+
 def test_a_run_of_words_ends_where_run_stops(gaz):
     """The memo's key covers every token ``_run`` reads: only a lower-case non-connector word is left off it."""
     from geodata.geoparse import scan

@@ -99,11 +99,23 @@ def _cues_before(text: str, low: str | None, start: int) -> tuple[str, bool]:
     # where the last _CUE_WORDS words of the window start (or before): no cue starts before them
     head = (before if low is None else low).rsplit(None, _CUE_WORDS)
     pos = len(head[0]) if len(head) > _CUE_WORDS else 0
+    # The searches below read the window from ``pos`` on, and the character before it (a word boundary): what
+    # they say is memoised on that text ("forces in the "), met before most names again and again.
+    mkey = ((before if low is None else low)[pos - 1 if pos else 0:], pos == 0, low is None)
+    got = _CUES.get(mkey)
+    if got is not None:
+        return got
+    if len(_CUES) >= MEMO_MAX:
+        _CUES.clear()
     if low is None:
         bm, lm = _FEATURE_BEFORE.search(before, pos), _LOCATIVE_BEFORE.search(before, pos)
     else:
         bm, lm = _FEATURE_BEFORE_TWIN.search(low, pos), _LOCATIVE_BEFORE_TWIN.search(low, pos)
-    return (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+    got = _CUES[mkey] = (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+    return got
+
+
+_CUES: dict[tuple[str, bool, bool], tuple[str, bool]] = {}  # _cues_before's memo
 
 
 def _possessive(tok: str) -> bool:
