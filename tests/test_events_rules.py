@@ -264,3 +264,24 @@ def test_taking_over_a_base_and_rolling_towards_a_town_are_movements(gaz):
 def test_the_agreement_a_presence_rests_on_is_no_agreement(gaz):
     r = run("The naval base in Tartus was established in 1971 under a bilateral agreement.", gaz)
     assert [e.type for e in r.events] == ["base_presence"]
+
+
+# ---- several events in one sentence ----------------------------------------------------------------------------
+
+def test_a_leg_from_each_of_two_alternative_origins(gaz):
+    r = run("Cargo planes flew from Minsk or Moscow to Benghazi twice this week.", gaz)
+    got = [_ends(e) for e in r.events if e.destination]
+    assert ("Minsk", "Benghazi") in got and ("Moscow", "Benghazi") in got, got
+
+
+def test_two_clauses_with_their_own_predicates_are_two_events(gaz):
+    r = run("By next year, about 300 soldiers will remain in Erbil, while the rest of the troops will move to Kuwait.", gaz)
+    presence = [e for e in r.events if e.place is not None and e.place.name == "Erbil" and e.destination is None]
+    moved = [e for e in r.events if e.destination is not None and e.destination.name == "Kuwait"]
+    assert presence and moved, r.events
+
+
+def test_legs_of_one_sentence_keep_text_order_after_merging(gaz):
+    r = run("The two warships docked at the port of Alexandria on May 3, then sailed on for Libya.", gaz)
+    got = [_ends(e) for e in merge_events(list(r.events)) if e.destination]
+    assert got == [(None, "Alexandria"), ("Alexandria", "Libya")], got

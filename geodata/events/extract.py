@@ -39,13 +39,14 @@ from geodata.events.roles import (
     _main_clause_places,
     _roles,
     is_metonym,
-    parallel,
+    narrowed,
 )
-from geodata.events.sentences import sentences
+from geodata.events.sentences import clauses, sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
 from geodata.vocabulary import KIND_SPECIFICITY, is_movement
 
 MAX_LEGS = 4  # legs of one journey in one sentence
+_AREA = ("country", "region", "admin1", "admin2")  # an origin this wide beside one inside it is where that one is
 
 
 def event_id(article_id: str, etype: str, quote: str, leg: int = 0) -> str:
@@ -98,10 +99,15 @@ def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_s
 
 
 def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = frozenset()) -> list[tuple[Place | None, Place | None]]:
-    """A journey as legs: "from A to B and then to C" is A->B, B->C; "left A" is A->?; a destination in a
-    contrasting clause (index in ``apart``: "part will move to A while others return to B") is another journey's
+    """A journey as legs: "from A to B and then to C" is A->B, B->C; "from A or B to C" is A->C, B->C; "left A" is
+    A->?; a destination in a contrasting clause (index in ``apart``: "part will move to A while others return to B") is another journey's
     end, from the same origin."""
     legs: list[tuple[Place | None, Place | None]] = []
+    alike = [o for o in origins if not any(p.id != o.id and o.kind in _AREA and p.country_code == o.country_code
+                                           for p in origins)]
+    if len(dests) == 1 and len({o.id for o in alike}) > 1:  # "from A or B to C": a leg from each
+        firsts = list({o.id: o for o in reversed(alike) if o.id != dests[0].id}.values())[::-1]
+        return [(o, dests[0]) for o in firsts][:MAX_PLACES]
     if dests:
         first = start_pl = origins[0] if origins else None
         for i, d in enumerate(dests[:MAX_LEGS]):
@@ -121,6 +127,32 @@ def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = froz
 
 
 
+def _clause_types(sentence: str, starts: dict[str, int], clause: str = "") -> list[str]:
+    """The types of a clause: its own, else those of its sentence whose trigger it holds ("..., while others will
+    move to B": the sentence says who moves)."""
+    own = classify_types(clause, caseless.lowered(clause), starts) if clause else []
+    return own or [t for t in classify_types(sentence, caseless.lowered(sentence), _trigger_starts(
+        sentence, caseless.lowered(sentence))) if t in starts]
+
+
+def _units(text: str, spans: list[tuple[int, int]], mentions: list[Mention], m_starts: list[int]):
+    """(sentence index, start, end, sentence start, sentence end) of what is read as one claim: the sentence, or
+    each of its clauses when two or more of them report something at a place of their own ("fewer than 500
+    troops will remain in A, while others will move to B")."""
+    for k, (s, e) in enumerate(spans):
+        parts = clauses(text, s, e)
+        if len(parts) > 1:
+            told = [(cs, ce) for cs, ce in parts if any(m.role == LITERAL and m.end <= ce and not _adjectival(text, m)
+                                                        and not is_metonym(text, m) for m in
+                                                        mentions[bisect_left(m_starts, cs):bisect_left(m_starts, ce)])
+                    and _clause_types(text[s:e], _trigger_starts(text[cs:ce], caseless.lowered(text[cs:ce])), text[cs:ce])]
+            if len(told) > 1:
+                for cs, ce in parts:
+                    yield k, cs, ce, s, e
+                continue
+        yield k, s, e, s, e
+
+
 def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef],
                    home: Callable[[str, str], Place | None] | None = None) -> list[Event]:
     """Events of one article, in text order: one per type a sentence reports, and per place or leg.
@@ -134,7 +166,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     spans = sentences(text)
     story: tuple[Place, int, tuple[str, ...]] | None = None  # where the article's forces were last reported leaving
     last_end: tuple[Place, int] | None = None  # where they were last reported going
-    for k, (s, e) in enumerate(spans):
+    for k, s, e, s0, e0 in _units(text, spans, mentions, m_starts):
         if excluded_share(article, s, e) > 0.5:
             continue
         # A sentence naming no place is skipped before it is classified; one that reports nothing, before its places
@@ -145,7 +177,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)
         sent_low = low = caseless.lowered(scan)
         starts = _trigger_starts(scan, low)
-        types = classify_types(scan, low, starts)
+        types = classify_types(scan, low, starts) or (_clause_types(text[s0:e0], starts) if s0 != s or e0 != e else [])
         if not types:
             continue  # blanking a clause out (below) never adds a trigger
         ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
@@ -170,7 +202,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     continue
         if len(ments) > 1:
             ments = _main_clause_places(text, s, sent, sent_low, ments)
-        sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
+        sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e] or (
+            [d for d in dates[bisect_left(d_starts, s0):bisect_left(d_starts, e0)] if d.end <= e0] if s0 != s or e0 != e else [])
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
         since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
         sdates = [d for d in sdates if d not in since]
@@ -183,11 +216,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
         origins = [m.place for m, r in roles if r == "origin"]
-        dest_ms = [m for m, r in roles if r == "destination"]
+        # "left A via B for C": the place passed through ends the first leg
+        dest_ms, apart = narrowed(text, [m for m, r in roles if r == "via"] + [m for m, r in roles if r == "destination"])
         dests = [m.place for m in dest_ms]
-        apart = frozenset(i for i in range(1, len(dest_ms)) if parallel(text, dest_ms[i - 1], dest_ms[i]))
         types = refine_types(types, scan, low, starts, bool(since), bool(origins), bool(dests))
-        named = actors_in(sent)
+        named = actors_in(sent) or actors_in(text[s0:e0])
         journey = {p.id for p in origins + dests} if any(is_movement(t) for t in types) else set()
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
@@ -228,9 +261,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 events.append(Event(
                     id=event_id(article.id, leg_type, sent, i), type=leg_type, status=status, date=when, date_end=until,
                     date_precision=precision, place=place, origin=orig if is_movement(etype) else None,
-                    destination=dest if is_movement(etype) else None, actors=actors, quote=sent,
-                    start=s, end=e, confidence=max(0.2, min(conf, 0.95)), article_id=article.id, date_text=date_text,
-                    sources=[_source(article, sent, s, e)], inferred=inferred,
+                    destination=dest if is_movement(etype) else None, actors=actors, quote=text[s0:e0],
+                    start=s0, end=e0, confidence=max(0.2, min(conf, 0.95)), article_id=article.id, date_text=date_text,
+                    sources=[_source(article, text[s0:e0], s0, e0)], inferred=inferred,
                 ))
                 if leg_type in LEAVES and orig is not None and KIND_SPECIFICITY.get(orig.kind, 9) <= 2:
                     story = (orig, k, actors[:1])  # the place the story's forces leave, for the sentences after

@@ -60,10 +60,12 @@ _ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed
 _DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|bound for|headed for|"
                          r"(?:dock|land|berth|anchor|arriv)ed (?:at|in|off))\b", re.I)
 # "to" opening an infinitive whose own phrase holds the place ("to call at the port", "to take a route over
-# the sea") marks no destination: a lower-case word that is no determiner, then a locative preposition.
+# the sea") marks no destination: a lower-case word that is no determiner, adjective or plural noun ("to
+# airports in Russia", "to military bases in X" are destinations), then a locative preposition.
 _INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|other|"
                             r"northern|southern|eastern|western|central|north|south|east|west|coastal|neighbouring|"
-                            r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
+                            r"neighboring|nearby|military|naval|air|army|established|existing|several|new|two|three|"
+                            r"some|various)\b)(?![a-z]*[^s\W]s\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)  # a relative clause: its cues are not the journey's
 # A contrasting clause starts a journey of its own ("part will move to A while others return to B"): cues before it

@@ -3,6 +3,8 @@ claim happens at."""
 
 from __future__ import annotations
 
+import re
+
 from geodata import caseless
 from geodata.events.lexicon import (
     _ADJECTIVAL,
@@ -28,6 +30,14 @@ from geodata.gazetteer import haversine_km
 from geodata.models import Mention, Place
 from geodata.vocabulary import KIND_SPECIFICITY
 
+# A cue, then a noun phrase chained by locative prepositions up to the mention: no comma, no verb-like word.
+_CHAIN = re.compile(r"\b(?:from|out of|to|towards?|into)\s+(?:(?!\w+(?:ed|ing)\b)[\w'’-]+\s+)*?"
+                    r"(?:in|at|of|near)(?:\s+(?!\w+(?:ed|ing)\b)[\w'’-]+){0,4}\s*$", re.I)
+# "according to", "due to", "next to": a "to" that names no goal
+_NO_GOAL = re.compile(r"\baccording\s+$", re.I)
+# Where the sources of a report are ("according to several sources in A"): not where it happened
+_SOURCES_IN = re.compile(r"\baccording to\s+(?:(?:[\w'’-]+\s+){0,4}?(?:in|at|from)\s+)?(?:the\s+)?$", re.I)
+_VIA = re.compile(r"\bvia\s+(?:the\s+)?$", re.I)
 MAX_PLACES = 3  # places of one non-movement claim ("900 troops in Syria and 2,500 in Iraq")
 NESTED_KM = 15  # a place this close to a more specific one named for the same claim is the area it lies in
 
@@ -62,6 +72,34 @@ def parallel(text: str, a: Mention, b: Mention) -> bool:
     return _CONTRAST.search(text, a.end, b.start) is not None
 
 
+# A list naming places inside the destination before it ("to airports in Russia, including A, B and C").
+_INCLUDING = re.compile(r"^[\s,]*(?:including|such as|notably|namely|among them|in particular)\b|^\s*,?\s*(?:(?:and|or)\s+)?$", re.I)
+_WIDE = ("country", "region", "admin1", "admin2")
+
+
+def narrowed(text: str, dest_ms: list[Mention]) -> tuple[list[Mention], frozenset[int]]:
+    """The destinations with a wide one replaced by the places listed inside it, each the end of a journey of its
+    own ("fly from A to airports in Russia, including B and C": A->B, A->C, not A->Russia->B->C); the indexes of
+    the ends reached in parallel (``_legs``' ``apart``)."""
+    out: list[Mention] = []
+    apart: set[int] = set()
+    wide: Mention | None = None
+    for m in dest_ms:
+        if (wide is not None and out and m.place.country_code == wide.place.country_code and m.place.kind not in _WIDE
+                and _INCLUDING.match(text[out[-1].end:m.start])):
+            if out[-1] is wide:
+                out[-1] = m
+            else:
+                apart.add(len(out))
+                out.append(m)
+            continue
+        wide = m if m.place.kind in _WIDE else None
+        if out and (parallel(text, out[-1], m) or _INCLUDING.match(text[out[-1].end:m.start])):
+            apart.add(len(out))  # "while others return to B"; "to A and B": each another journey's end
+        out.append(m)
+    return out, frozenset(apart)
+
+
 def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """Each place mention of one sentence with its role: origin, destination or location.
 
@@ -74,6 +112,17 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
         between = text[prev_end:m.start]
         # the last eight words before the mention (rsplit: a long stretch before it is not cut into words)
         role = _role(" ".join(between.rsplit(None, 8)[-8:]))
+        if role != "location" and _CLAUSE_BREAK.search(" ".join(between.rsplit(None, 24)[-24:])):
+            role = "location"  # "..., which is 8 km from the border and sends gas into B": B is no journey's end
+        if role == "location":  # "from Russia's air base in the Syrian port city of Latakia": a longer locative chain
+            chain = _CHAIN.search(" ".join(between.rsplit(None, 16)[-16:]))
+            role = _role(chain.group()) if chain and not _NO_GOAL.search(chain.string, 0, chain.start()) else role
+        # "to airports in Russia, including A, B and C": places listed inside a destination are destinations too
+        if (role == "location" and out and out[-1][1] == "destination" and m.place.kind not in _WIDE
+                and m.place.country_code == out[-1][0].place.country_code and _INCLUDING.match(between)):
+            role = "destination"
+        if _VIA.search(between):  # "left A via B": B is where the first leg ends
+            role = "via"
         # "from its base at A or its port at B", "out of A and B": a place coordinated with an origin is one too
         if role == "location" and out and out[-1][1] == "origin" and _COORDINATED.match(between):
             role = "origin"
@@ -152,6 +201,7 @@ def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: li
     cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
             if m.start < cut and not _SAID_AT.search(text, max(s, m.start - 60), m.start)
+            and not _SOURCES_IN.search(text, max(s, m.start - 60), m.start)
             and not _TITLE_FOR.search(text, max(s, m.start - 40), m.start)
             and not (i and text.rfind(",", max(s, m.start - 80), m.start) >= 0
                      and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]

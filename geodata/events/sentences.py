@@ -50,3 +50,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
             trimmed.append((s + ls, s + rs))  # what _cut gives a sentence short enough, without the call
     return trimmed
 
+
+
+# Where a sentence's second clause with its own predicate starts: a contrast ("..., while others will move to B"),
+# a semicolon, "only to" ("withdrew in 2007, only to return in 2014"), or "and" opening a clause with its own subject
+# and finite verb ("... from A and a fleet of planes has been dispatched to B").
+_CLAUSE_START = re.compile(r",\s+(?:while|whereas|but|only to)\s+|;\s+|\s+and\s+(?=(?:a|an|the|some|other)\s+"
+                           r"(?:[\w-]+\s+){0,4}?(?:has|have|had|was|were|is|are|will)\s)", re.I)
+
+
+def clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause of the sentence ``text[s:e]`` (the sentence itself when it has one)."""
+    out, pos = [], s
+    for m in _CLAUSE_START.finditer(text, s, e):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    return out
