@@ -285,3 +285,16 @@ def test_legs_of_one_sentence_keep_text_order_after_merging(gaz):
     r = run("The two warships docked at the port of Alexandria on May 3, then sailed on for Libya.", gaz)
     got = [_ends(e) for e in merge_events(list(r.events)) if e.destination]
     assert got == [(None, "Alexandria"), ("Alexandria", "Libya")], got
+
+
+def test_headed_to_the_capital_is_the_capital_the_article_names(gaz):
+    r = run("Bamako ended the accord in May. French troops left the base in Gao and headed to the capital. "
+            "The soldiers will then be flown back to France.", gaz)
+    got = [(_ends(e), e.inferred) for e in r.events if e.destination]
+    assert (("Gao", "Bamako"), ("destination",)) in got, got
+    assert any(ends == ("Bamako", "France") for ends, _ in got), got
+
+
+def test_the_doers_own_country_is_not_a_place_it_left(gaz):
+    r = run("All troops from France and two other countries of the mission have left Mali, officials said.", gaz)
+    assert [_ends(e) for e in of(r, "withdrawal")] == [("Mali", None)], r.events

@@ -43,6 +43,7 @@ from geodata.events.roles import (
 )
 from geodata.events.sentences import clauses, sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
+from geodata.resolve import CAPITALS
 from geodata.vocabulary import KIND_SPECIFICITY, is_movement
 
 MAX_LEGS = 4  # legs of one journey in one sentence
@@ -238,8 +239,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     here = _claim_places(roles, text, s)[:1]
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
                 then = last_end if last_end is not None and k - last_end[1] <= 2 and _THEN.find(scan, low) >= 0 else None
-                legs, ends = _inferred_ends(legs, etype, scan, low, actors, (then[0], k, actors[:1]) if then else story, k,
-                                            mentions, home)
+                legs, ends = _inferred_ends(_away_from_home(legs, actors), etype, scan, low, actors,
+                                            (then[0], k, actors[:1]) if then else story, k, mentions, home)
+                legs, ends = _to_capital(legs, ends, scan, mentions)
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
@@ -270,6 +272,35 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
     return events
+
+
+def _away_from_home(legs: list, actors: tuple[str, ...]) -> list:
+    """"All troops from the US and other countries have left Iraq": the doer's own country is no place it left,
+    when the sentence names another."""
+    cc = ACTOR_COUNTRY.get(actors[0], "") if actors else ""
+    kept = [(o, d) for o, d in legs if not (d is None and o is not None and o.kind == "country" and o.country_code == cc)]
+    return kept if kept and cc else legs
+
+
+_TO_CAPITAL = re.compile(r"\b(?:to|towards?|for|into|reached)\s+the\s+(?:[\w'’-]+\s+)?capital\b(?!\s+(?:city\s+)?of\b)", re.I)
+
+
+def _to_capital(legs: list, ends: list, scan: str, mentions: list[Mention]) -> tuple[list, list]:
+    """"left the base in Faya and headed to the capital": the capital of the country left, when the article names
+    it (an inferred destination)."""
+    if not any(o is not None and d is None for o, d in legs) or _TO_CAPITAL.search(scan) is None:
+        return legs, ends
+    out, out_ends = [], []
+    for i, (o, d) in enumerate(legs):
+        inferred = ends[i] if i < len(ends) else ()
+        if d is None and o is not None:
+            cap = next((m.place for m in mentions if m.place.kind == "city" and m.place.id != o.id
+                        and (o.country_code, m.place.name) in CAPITALS), None)
+            if cap is not None:
+                d, inferred = cap, (*inferred, "destination")
+        out.append((o, d))
+        out_ends.append(inferred)
+    return out, out_ends
 
 
 STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
