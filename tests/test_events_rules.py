@@ -298,3 +298,10 @@ def test_headed_to_the_capital_is_the_capital_the_article_names(gaz):
 def test_the_doers_own_country_is_not_a_place_it_left(gaz):
     r = run("All troops from France and two other countries of the mission have left Mali, officials said.", gaz)
     assert [_ends(e) for e in of(r, "withdrawal")] == [("Mali", None)], r.events
+
+
+def test_the_base_a_leg_reached_is_where_the_next_leg_starts(gaz):
+    r = run("The deposed president said he had left Damascus for the Hmeimim air base on May 3. He said that after "
+            "the base came under drone fire, his guards decided to evacuate him to Egypt.", gaz)
+    leg = next(e for e in r.events if e.destination is not None and e.destination.name == "Egypt")
+    assert _ends(leg) == ("Hmeimim Air Base", "Egypt") and leg.inferred == ("origin",), r.events

@@ -48,3 +48,9 @@ def test_a_place_in_a_relative_clause_is_no_destination(gaz):
 def test_the_sources_of_a_report_are_not_its_places(gaz):
     r = run("According to officials in Ukraine, warships sailed from Sevastopol to Novorossiysk.", gaz)
     assert legs(r) and all("Ukraine" not in (o, d) for o, d in legs(r)), legs(r)
+
+
+def test_installations_joined_in_one_phrase_share_the_claim(gaz):
+    r = run("In 2017 the government signed a deal granting a lease of the Hmeimim air base and the Tartus naval base.", gaz)
+    places = {e.place.name for e in r.events if e.type == "agreement"}
+    assert {"Hmeimim Air Base", "Tartus naval facility"} <= places, places

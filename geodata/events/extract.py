@@ -44,7 +44,7 @@ from geodata.events.roles import (
 from geodata.events.sentences import clauses, sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
 from geodata.resolve import CAPITALS
-from geodata.vocabulary import KIND_SPECIFICITY, is_movement
+from geodata.vocabulary import INSTALLATION_KINDS, KIND_SPECIFICITY, is_movement
 
 MAX_LEGS = 4  # legs of one journey in one sentence
 _AREA = ("country", "region", "admin1", "admin2")  # an origin this wide beside one inside it is where that one is
@@ -238,7 +238,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
                     here = _claim_places(roles, text, s)[:1]
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
-                then = last_end if last_end is not None and k - last_end[1] <= 2 and _THEN.find(scan, low) >= 0 else None
+                then = last_end if last_end is not None and k - last_end[1] <= 2 and (
+                    _THEN.find(scan, low) >= 0 or _AT_THE_BASE.search(scan) and last_end[0].kind in INSTALLATION_KINDS) else None
                 legs, ends = _inferred_ends(_away_from_home(legs, actors), etype, scan, low, actors,
                                             (then[0], k, actors[:1]) if then else story, k, mentions, home)
                 legs, ends = _to_capital(legs, ends, scan, mentions)
@@ -303,6 +304,8 @@ def _to_capital(legs: list, ends: list, scan: str, mentions: list[Mention]) -> t
     return out, out_ends
 
 
+# "the base", "the airport": the installation the last leg reached, when this leg names none it starts from
+_AT_THE_BASE = re.compile(r"\b(?:the|that) (?:air ?base|base|airport|airfield|port)\b(?! (?:of|in|at|near)\b)", re.I)
 STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
 
 

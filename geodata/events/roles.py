@@ -37,6 +37,7 @@ _CHAIN = re.compile(r"\b(?:from|out of|to|towards?|into)\s+(?:(?!\w+(?:ed|ing)\b
 _NO_GOAL = re.compile(r"\baccording\s+$", re.I)
 # Where the sources of a report are ("according to several sources in A"): not where it happened
 _SOURCES_IN = re.compile(r"\baccording to\s+(?:(?:[\w'’-]+\s+){0,4}?(?:in|at|from)\s+)?(?:the\s+)?$", re.I)
+_JOINED = re.compile(r"^\s*,?\s*(?:and|or|as well as)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _VIA = re.compile(r"\bvia\s+(?:the\s+)?$", re.I)
 MAX_PLACES = 3  # places of one non-movement claim ("900 troops in Syria and 2,500 in Iraq")
 NESTED_KM = 15  # a place this close to a more specific one named for the same claim is the area it lies in
@@ -159,6 +160,9 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     country level when there are any, else the most specific place of the sentence (one)."""
     located = [m for m, _ in roles]
     local = [m for m in located if _AT.search(text[max(s, m.start - 40):m.start])]
+    for i in range(1, len(located)):  # "a lease of the A air base and the B naval base": B shares A's phrase
+        if located[i - 1] in local and located[i] not in local and _JOINED.match(text[located[i - 1].end:located[i].start]):
+            local.insert(local.index(located[i - 1]) + 1, located[i])
     if not local:
         best = _most_specific([m.place for m in located if text[s:m.start].strip() != ""] or [m.place for m in located])
         if best is None:
