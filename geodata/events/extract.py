@@ -3,7 +3,8 @@
 A trigger lexicon (the vocabulary's) gives the type, the prepositions before each place mention give origin and
 destination ("from Damascus to the Hmeimim airbase"; "sent to X and then evacuated to Y" becomes two legs), the
 temporal expressions in the sentence give the date (else the article's publication date, precision ``as_of``),
-and an actor lexicon (``data/actors.csv``) gives who acted.
+and an actor lexicon (``data/actors.csv``) gives who acted. A sentence whose clauses each report something at a
+place of their own ("fewer than 500 troops will remain in A, while others will move to B") is read clause by clause.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Sentence splitting: (start, end) offsets of each sentence of an article, overlong ones cut."""
+"""Sentence splitting: (start, end) offsets of each sentence of an article, overlong ones cut; and of its clauses."""
 
 from __future__ import annotations
 
