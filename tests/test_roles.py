@@ -54,3 +54,18 @@ def test_installations_joined_in_one_phrase_share_the_claim(gaz):
     r = run("In 2017 the government signed a deal granting a lease of the Hmeimim air base and the Tartus naval base.", gaz)
     places = {e.place.name for e in r.events if e.type == "agreement"}
     assert {"Hmeimim Air Base", "Tartus naval facility"} <= places, places
+
+
+def test_the_airport_is_the_airport_named_just_before(gaz):
+    r = run("Russian troops pulled out of the Qamishli airport on Tuesday. A witness saw a cargo plane taking off "
+            "from the airport in the city later that day.", gaz)
+    flight = [e for e in r.events if "origin" in e.inferred]
+    assert flight and "Kamishly" in flight[0].origin.name, r.events
+
+
+def test_the_base_is_no_claim_place_and_nothing_beside_its_own_name(gaz):
+    # no installation named before: "the base" is nobody's; a non-movement claim never takes it
+    r = run("The minister spoke to the troops at the base on Monday about the ceasefire.", gaz)
+    assert r.events == []
+    r = run("The Hmeimim air base was expanded in May. Speaking to soldiers at the base, the minister praised the deal.", gaz)
+    assert all(e.inferred == () for e in r.events), r.events

@@ -39,6 +39,7 @@ from geodata.events.roles import (
     _claim_places,
     _main_clause_places,
     _roles,
+    installation_anaphors,
     is_metonym,
     narrowed,
 )
@@ -163,6 +164,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     ("the troops returned home") when the article names no such country."""
     text = article.text
     events: list[Event] = []
+    said = installation_anaphors(text, mentions)  # "the airport": the one named before, an end read from the article
+    if said:
+        mentions = sorted(mentions + said, key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
     spans = sentences(text)
@@ -204,6 +208,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     continue
         if len(ments) > 1:
             ments = _main_clause_places(text, s, sent, sent_low, ments)
+        implied = {m.place.id for m in ments if m in said} - {m.place.id for m in ments if m not in said} if said else set()
+        if said:  # "the base" beside its own name says nothing more
+            ments = [m for m in ments if m.place.id in implied or m not in said]
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e] or (
             [d for d in dates[bisect_left(d_starts, s0):bisect_left(d_starts, e0)] if d.end <= e0] if s0 != s or e0 != e else [])
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
@@ -217,6 +224,10 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         if not sdates and k and _CONTINUES.search(text, s, e):
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
+        if implied:  # "the airport" is read as a journey's end only
+            roles = [(m, r) for m, r in roles if r != "location" or m not in said]
+            if not roles:
+                continue
         origins = [m.place for m, r in roles if r == "origin"]
         # "left A via B for C": the place passed through ends the first leg
         dest_ms, apart = narrowed(text, [m for m, r in roles if r == "via"] + [m for m, r in roles if r == "destination"])
@@ -247,7 +258,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
-                claim = _claim_places(roles, text, s)
+                claim = _claim_places([(m, r) for m, r in roles if m not in said] if implied else roles, text, s)
                 legs = [(None, None, p) for p in claim if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
@@ -256,6 +267,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 place = leg[2] if len(leg) == 3 else (dest or orig)
                 inferred = ends[i] if i < len(ends) else ()
                 leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
+                if implied and is_movement(etype):  # an end this sentence names only as "the airport"
+                    inferred = (*inferred, *(r for r, p in (("origin", orig), ("destination", dest))
+                                             if p is not None and p.id in implied and r not in inferred))
                 conf = 0.45
                 conf += 0.15 if place and KIND_SPECIFICITY.get(place.kind, 9) <= 2 else 0
                 conf += 0.1 if sdates else 0

@@ -27,8 +27,8 @@ from geodata.events.lexicon import (
     _TITLE_FOR,
 )
 from geodata.gazetteer import haversine_km
-from geodata.models import Mention, Place
-from geodata.vocabulary import KIND_SPECIFICITY
+from geodata.models import LITERAL, Mention, Place
+from geodata.vocabulary import INSTALLATION_KINDS, KIND_SPECIFICITY
 
 # A cue, then a noun phrase chained by locative prepositions up to the mention: no comma, no verb-like word.
 _CHAIN = re.compile(r"\b(?:from|out of|to|towards?|into)\s+(?:(?!\w+(?:ed|ing)\b)[\w'’-]+\s+)*?"
@@ -65,6 +65,35 @@ def _role(tail: str) -> str:
     if not (o or d):
         return "location"
     return "destination" if d and (not o or d[-1] > o[-1]) else "origin"
+
+
+# "the airport", "the base", "the port": an installation the article named shortly before, of a kind the word may mean
+_INSTALLATION_WORD = re.compile(r"\b(?:the|that) (air ?base|airport|airfield|naval base|base|port)\b"
+                                r"(?!['’]s\b)(?! (?:city|town|of|for|to)\b)(?! (?:in|at|near) (?-i:[A-Z]))", re.I)
+_WORD_KINDS = {"airport": ("airport",), "airfield": ("airport", "air_base"), "air base": ("air_base",),
+               "airbase": ("air_base",), "naval base": ("naval_base",), "base": ("air_base", "naval_base", "military_base"),
+               "port": ("port", "naval_base")}
+ANAPHOR_REACH = 800  # characters back the installation may have been named
+
+
+def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "the airport", "the base", "the port" where the article named such an installation within
+    ``ANAPHOR_REACH`` characters before ("A cargo plane was seen taking off from the airport"): the place that
+    was named. Words inside a mention ("the Hmeimim air base") are none. Only a journey's ends are read from them
+    (the extraction drops them elsewhere)."""
+    named = [m for m in mentions if m.role == LITERAL and m.place.kind in INSTALLATION_KINDS]
+    out: list[Mention] = []
+    if not named:
+        return out
+    for a in _INSTALLATION_WORD.finditer(text, named[0].end):
+        if any(m.start < a.end() and a.start() < m.end for m in mentions):
+            continue
+        kinds = _WORD_KINDS[" ".join(a.group(1).lower().split())]
+        ante = next((m for m in reversed(named) if m.end <= a.start() and m.place.kind in kinds), None)
+        if ante is not None and a.start() - ante.end <= ANAPHOR_REACH:
+            out.append(Mention(text=a.group(), start=a.start(), end=a.end(), place=ante.place,
+                               confidence=ante.confidence, role=LITERAL))
+    return out
 
 
 def parallel(text: str, a: Mention, b: Mention) -> bool:
