@@ -305,3 +305,8 @@ def test_the_base_a_leg_reached_is_where_the_next_leg_starts(gaz):
             "the base came under drone fire, his guards decided to evacuate him to Egypt.", gaz)
     leg = next(e for e in r.events if e.destination is not None and e.destination.name == "Egypt")
     assert _ends(leg) == ("Hmeimim Air Base", "Egypt") and leg.inferred == ("origin",), r.events
+
+
+def test_from_its_territory_is_the_country_that_asks_not_the_one_told_to_leave(gaz):
+    r = run("Mali's junta has given France until May 1 to remove its soldiers from its territory.", gaz)
+    assert [_ends(e) for e in of(r, "withdrawal")] == [("Mali", None)], r.events

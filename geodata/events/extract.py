@@ -34,6 +34,7 @@ from geodata.events.classify import (
 )
 from geodata.events.lexicon import _HOME, _SINCE, _THEN, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
 from geodata.events.roles import (
+    LEAVER,
     MAX_PLACES,
     _adjectival,
     _claim_places,
@@ -245,8 +246,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 status = "planned"  # a deadline still ahead
             actors = named if etype in (AGREEMENT, MEETING) else doer(sent, -1 if trig is None else trig, named)
             ends: list[tuple[str, ...]] = []  # per leg: the ends inferred from the article
+            country = None
             if is_movement(etype):
                 legs = _legs(origins, dests, apart)
+                country = _the_country(text, s, e, mentions, actors) if not legs and etype in LEAVES else None
+                if country is not None:  # "given the U.S. until May to remove troops from its territory"
+                    legs = [(country, None)]
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
                     here = _claim_places(roles, text, s)[:1]
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
@@ -266,6 +271,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 orig, dest = leg[0], leg[1]
                 place = leg[2] if len(leg) == 3 else (dest or orig)
                 inferred = ends[i] if i < len(ends) else ()
+                if country is not None and orig is country and not any(m.place.id == orig.id for m in in_sentence):
+                    inferred = ("origin", *inferred)  # the country named before the sentence
                 leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
                 if implied and is_movement(etype):  # an end this sentence names only as "the airport"
                     inferred = (*inferred, *(r for r, p in (("origin", orig), ("destination", dest))
@@ -299,6 +306,22 @@ def _away_from_home(legs: list, actors: tuple[str, ...]) -> list:
 
 
 _TO_CAPITAL = re.compile(r"\b(?:to|towards?|for|into|reached)\s+the\s+(?:[\w'’-]+\s+)?capital\b(?!\s+(?:city\s+)?of\b)", re.I)
+
+
+_THE_COUNTRY = re.compile(r"\b(?:from|out of|leave|left|leaving|quit)\s+(?:the|its|their|this)\s+(?:country|territory|soil)\b", re.I)
+COUNTRY_REACH = 1500  # characters back "the country" may have been named
+
+
+def _the_country(text: str, s: int, e: int, mentions: list[Mention], actors: tuple[str, ...]) -> Place | None:
+    """"withdraw from the country", "from its territory": the last country named before the phrase, in the sentence
+    or shortly before it, that is not the doer's own."""
+    at = _THE_COUNTRY.search(text, s, e)
+    if at is None:
+        return None
+    home = ACTOR_COUNTRY.get(actors[0], "") if actors else ""
+    return next((m.place for m in reversed(mentions[:bisect_left([m.start for m in mentions], at.start())])
+                 if m.place.kind == "country" and m.place.country_code != home and m.role != "adjectival"
+                 and at.start() - m.end <= COUNTRY_REACH and not LEAVER.match(text, m.end)), None)
 
 
 def _to_capital(legs: list, ends: list, scan: str, mentions: list[Mention]) -> tuple[list, list]:

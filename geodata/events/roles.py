@@ -73,6 +73,8 @@ _INSTALLATION_WORD = re.compile(r"\b(?:the|that) (air ?base|airport|airfield|nav
 _WORD_KINDS = {"airport": ("airport",), "airfield": ("airport", "air_base"), "air base": ("air_base",),
                "airbase": ("air_base",), "naval base": ("naval_base",), "base": ("air_base", "naval_base", "military_base"),
                "port": ("port", "naval_base")}
+# the country of those who leave, or are told to ("the U.S. military", "gave France until May to", "asked Russia to")
+LEAVER = re.compile(r"\s+(?:(?:military|army|forces?|troops|soldiers|personnel|contingent)\b|(?:until|to|by)\s)", re.I)
 ANAPHOR_REACH = 800  # characters back the installation may have been named
 
 
