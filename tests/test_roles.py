@@ -69,3 +69,10 @@ def test_the_base_is_no_claim_place_and_nothing_beside_its_own_name(gaz):
     assert r.events == []
     r = run("The Hmeimim air base was expanded in May. Speaking to soldiers at the base, the minister praised the deal.", gaz)
     assert all(e.inferred == () for e in r.events), r.events
+
+
+def test_across_the_border_from_is_where_not_whence(gaz):
+    r = run("Moscow has not commented on the fighting in Belgorod, but Kyiv has ordered the evacuation of 3,000 people "
+            "in the region of Kharkiv, just across the border from Belgorod.", gaz)
+    assert all(o != "Belgorod" for o, _ in legs(r)), legs(r)
+    assert ("Kharkiv", None) in legs(r), legs(r)

@@ -253,7 +253,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if country is not None:  # "given the U.S. until May to remove troops from its territory"
                     legs = [(country, None)]
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
-                    here = _claim_places(roles, text, s)[:1]
+                    own = [(m, r) for m, r in roles if trig is not None and _same_clause(text, s, e, s + trig, m.start)]
+                    here = _claim_places(own or roles, text, s)[:1]  # the trigger's own clause's place first
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
                 then = last_end if last_end is not None and k - last_end[1] <= 2 and (
                     _THEN.find(scan, low) >= 0 or _AT_THE_BASE.search(scan) and last_end[0].kind in INSTALLATION_KINDS) else None
@@ -295,6 +296,10 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
     return events
+
+
+def _same_clause(text: str, s: int, e: int, a: int, b: int) -> bool:
+    return any(cs <= a < ce and cs <= b < ce for cs, ce in clauses(text, s, e))
 
 
 def _away_from_home(legs: list, actors: tuple[str, ...]) -> list:

@@ -33,6 +33,9 @@ from geodata.vocabulary import INSTALLATION_KINDS, KIND_SPECIFICITY
 # A cue, then a noun phrase chained by locative prepositions up to the mention: no comma, no verb-like word.
 _CHAIN = re.compile(r"\b(?:from|out of|to|towards?|into)\s+(?:(?!\w+(?:ed|ing)\b)[\w'’-]+\s+)*?"
                     r"(?:in|at|of|near)(?:\s+(?!\w+(?:ed|ing)\b)[\w'’-]+){0,4}\s*$", re.I)
+# "across the border from X", "40 km from X", "not far from X": where something is, not where it left
+_APART_FROM = re.compile(r"\b(?:across the [\w-]+|\d+\s*(?:km|kilomet(?:er|re)s?|miles?)|far|away|distance|short drive|"
+                         r"(?:north|south|east|west)(?:east|west)?)\s+$", re.I)
 # "according to", "due to", "next to": a "to" that names no goal
 _NO_GOAL = re.compile(r"\baccording\s+$", re.I)
 # Where the sources of a report are ("according to several sources in A"): not where it happened
@@ -56,7 +59,7 @@ def _role(tail: str) -> str:
         words, tail = words[cut:], tail[cut:]
     if clause_break.search(words):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
-    o = [x.start() for x in origin_words.finditer(words)]
+    o = [x.start() for x in origin_words.finditer(words) if not _APART_FROM.search(words, 0, x.start())]
     d = [x.start() for x in dest_words.finditer(words)]
     if d and "to " in tail:
         infinitive = _INFINITIVE_TO.search(tail)
