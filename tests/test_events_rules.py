@@ -264,3 +264,101 @@ def test_taking_over_a_base_and_rolling_towards_a_town_are_movements(gaz):
 def test_the_agreement_a_presence_rests_on_is_no_agreement(gaz):
     r = run("The naval base in Tartus was established in 1971 under a bilateral agreement.", gaz)
     assert [e.type for e in r.events] == ["base_presence"]
+
+
+# ---- typing, phantom events and dates on real-text failure classes (issue 14, branch types) -------------------
+
+def test_a_continent_locates_no_claim(gaz):
+    r = run("Analysts say the bases remain vital for operations in Africa.", gaz)
+    assert not [e for e in r.events if e.place is not None and e.place.kind == "region" and not e.place.country_code]
+
+
+def test_a_conditional_clause_reports_no_happening(gaz):
+    r = run("Officials said that if the shelling of Kidal starts again, the talks would end.", gaz)
+    assert not of(r, "attack")
+
+
+def test_a_move_agreed_to_is_the_agreement_only(gaz):
+    r = run("Paris and Niamey agreed in May to the withdrawal of French troops from Niger.", gaz)
+    assert of(r, "agreement") and not of(r, "withdrawal")
+
+
+def test_one_soldier_leaving_is_a_planned_withdrawal(gaz):
+    r = run("The last French soldier will leave Gao on March 20, an official said.", gaz)
+    ev = of(r, "withdrawal")[0]
+    assert ev.status == "planned" and ev.date == date(2025, 3, 20)
+
+
+def test_a_deployment_extended_is_a_decision(gaz):
+    r = run("Lawmakers voted on Tuesday to extend the deployment of troops in Libya for two years.", gaz)
+    assert of(r, "statement") and not of(r, "deployment")
+
+
+def test_agreeing_to_keep_talking_is_a_statement(gaz):
+    r = run("Officials from both sides agreed to continue consultations on the military bases in Syria.", gaz)
+    assert of(r, "statement") and not of(r, "agreement")
+
+
+def test_a_past_happening_named_as_a_time_is_no_event(gaz):
+    r = run("It was the first raid on Erbil since the ceasefire between the factions ended.", gaz)
+    assert of(r, "attack") and not of(r, "agreement") and not of(r, "statement")
+
+
+def test_a_movement_since_a_date_starts_then(gaz):
+    r = run("Since March 3, French troops have been withdrawing from Gao.", gaz)
+    assert of(r, "withdrawal")[0].date == date(2025, 3, 3)
+
+
+def test_talks_are_held_at_a_place_not_with_one(gaz):
+    assert not of(run("The envoy held talks with Russia about the future of the region.", gaz), "meeting")
+    assert [e.place.name for e in of(run("The envoy met the defence minister in Ankara on Monday.", gaz), "meeting")] == ["Ankara"]
+
+
+def test_what_a_presence_aims_at_is_analysis(gaz):
+    assert not run("The Kremlin aims to keep its naval base in Tartus as a gateway to the region.", gaz).events
+
+
+def test_an_agreement_is_a_statement_only_when_the_agreement_ends(gaz):
+    r = run("Both governments agreed on a timeline ending combat operations in Iraq by September.", gaz)
+    assert of(r, "agreement") and not of(r, "statement")
+    assert of(run("Chad ended its defence cooperation agreement with France in November.", gaz), "statement")
+
+
+def test_a_chief_of_staff_is_no_evacuee(gaz):
+    r = run("The army chief of staff signed a document on the departure of French troops from Niamey.", gaz)
+    assert of(r, "agreement") and not of(r, "evacuation")
+
+
+def test_what_a_force_avoids_is_no_attack(gaz):
+    r = run("The fleet is now based at Novorossiysk to avoid Ukrainian drone attacks.", gaz)
+    assert of(r, "base_presence") and not of(r, "attack")
+
+
+def test_left_missing_is_no_departure(gaz):
+    r = run("The strike on the fleet headquarters in Sevastopol left two sailors missing.", gaz)
+    assert of(r, "attack") and not of(r, "ship_movement")
+
+
+def test_planes_landing_are_air_transport(gaz):
+    assert of(run("Three Russian planes landed in Benghazi on Friday carrying equipment.", gaz), "air_transport")
+
+
+def test_cancelled_flights_move_nothing(gaz):
+    r = run("The airline cancelled its weekly flights to Gao after an attack on the airport.", gaz)
+    assert of(r, "attack") and not of(r, "air_transport")
+
+
+def test_a_happening_named_again_is_no_new_event(gaz):
+    r = run("Officials said the attack took place when soldiers were changing guard in Gao.", gaz)
+    assert not of(r, "attack")
+
+
+def test_an_invasion_is_an_attack(gaz):
+    assert of(run("American troops invaded Iraq in 2003.", gaz), "attack")
+
+
+def test_staying_hosting_and_occupying_are_presence(gaz):
+    assert of(run("A small number of advisers will stay in Erbil, the source added.", gaz), "base_presence")
+    assert of(run("The camp near Gao hosts about 300 soldiers.", gaz), "base_presence")
+    ev = of(run("The navy has occupied the northern pier in Tartus since 1971.", gaz), "base_presence")[0]
+    assert (ev.date, ev.date_precision) == (date(1971, 1, 1), "range")

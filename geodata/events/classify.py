@@ -7,20 +7,26 @@ from datetime import date
 
 from geodata import caseless
 from geodata.events.lexicon import (
+    _AGREED_TO_TALK,
+    _ANALYSIS,
     _BASE_FUTURE,
     _BASIS,
     _BLOCKED,
+    _CANCELLED,
     _CARGO,
     _CIVILIANS,
     _DECIDED,
     _DIPLOMACY,
     _ENDED,
+    _EXTENDED,
     _FORCE_WORDS,
     _FUTURE_OF_BASE,
     _MATERIEL,
+    _NAMED_AGAIN,
     _PLACE_AFTER,
     _PRESENCE_CLAUSE,
     _SELF_FLOWN,
+    _SINCE_NOUN,
     _SPEECH,
     _STATUS_FIRSTS,
     _STATUS_FIRSTS_TWIN,
@@ -108,6 +114,8 @@ def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> li
         if not others:
             return []
     if move is None and not others:  # a trigger fired: it was the presence of a base, alone
+        if _ANALYSIS.find(sentence, low) >= 0:
+            return []  # what a presence is worth or aims at is analysis, not a happening
         return [_first_type(sentence, low, starts) or PRESENCE]
     return (([move] if move else []) + others)[:3]
 
@@ -148,6 +156,29 @@ def _only_named(sentence: str, etype: str, nouns: frozenset[str], place_after: b
         and not (place_after and _PLACE_AFTER.match(sentence, m.end(), m.end() + 40)) for m in rx.finditer(sentence))
 
 
+def _all_nouns(sentence: str, etype: str) -> bool:
+    """Whether every trigger of ``etype`` in the sentence is one of its nouns ("the troop withdrawal")."""
+    rx, nouns = _TRIGGER_RX.get(etype), _NOUNS.get(etype, frozenset())
+    return rx is not None and bool(nouns) and all(m.group().lower() in nouns for m in rx.finditer(sentence))
+
+
+def _within(sentence: str, etype: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every trigger of ``etype`` lies inside one of ``spans``."""
+    rx = _TRIGGER_RX.get(etype)
+    found = list(rx.finditer(sentence)) if rx is not None else []
+    return bool(found) and all(any(a <= m.start() < b for a, b in spans) for m in found)
+
+
+def _as_time(sentence: str, etype: str) -> bool:
+    """Whether every trigger of ``etype`` is a noun naming a past happening as a time ("since the temporary
+    ceasefire"): a noun of its type, or any trigger of a type that names none."""
+    rx, nouns = _TRIGGER_RX.get(etype), _NOUNS.get(etype, frozenset())
+    found = list(rx.finditer(sentence)) if rx is not None else []
+    return bool(found) and all((not nouns or m.group().lower() in nouns) and m.group()[:1].islower()
+                               and not m.group().endswith(("ed", "ing")) and _SINCE_NOUN.search(sentence, 0, m.start())
+                               for m in found)
+
+
 # Before a noun that only names a movement: the start of a clause or a preposition, then a determiner or a
 # possessive ("The withdrawal comes", "amid France's withdrawal"); not a verb ("ordered the withdrawal").
 _NAMED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:as|and|but|amid|with|after|before|since|during|following|despite|of|on|"
@@ -163,8 +194,20 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
     is a statement, and a move decided is one too, beside the move; materiel evacuated is withdrawn; a meeting only named is none; fighting that diplomacy is
     appealed about is no attack; an agreement ended is a statement."""
     out = []
+    again = [m.span("noun") for m in _NAMED_AGAIN.finditer(sentence)]
     for t in types:
-        if t == DEPLOYMENT and since and not destination:
+        if _as_time(sentence, t) or (again and _within(sentence, t, again)):
+            continue  # "since the ceasefire ended": a past happening named as a time; "the attack took place when"
+        if is_movement(t) and _CANCELLED.find(sentence, low) >= 0:
+            continue  # "cancelled its weekly flights to X": nothing moved
+        if (is_movement(t) and AGREEMENT in types and 0 <= starts.get(AGREEMENT, -1) < starts.get(t, -1)
+                and _all_nouns(sentence, t)):
+            continue  # "agreed to the troop withdrawal": the agreement is the news, the move only its object
+        if t in (DEPLOYMENT, PRESENCE) and _EXTENDED.find(sentence, low) >= 0:
+            t = STATEMENT  # "voted to extend the deployment of troops": a decision, no new move
+        elif t == AGREEMENT and _AGREED_TO_TALK.find(sentence, low) >= 0:
+            t = STATEMENT
+        elif t == DEPLOYMENT and since and not destination:
             t = PRESENCE
         elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _NOUNS[WITHDRAWAL]):
             continue

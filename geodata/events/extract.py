@@ -78,6 +78,10 @@ _WANTS = re.compile(r"\b(?:seek\w*|sought|want\w*|hop\w*|aim\w*|tr(?:y|ies|ied|y
                     r"intend\w*|plan\w*|expect\w*|agree\w*|fail\w*|manag\w+)\s+(?:\w+\s+)?\Z", re.I)
 
 
+# Where talks are held: a locative or a visit just before the place (not "talks with Russia", "ties between A and B").
+_HELD_AT = re.compile(r"\b(?:in|at|to|visit\w*|reached|arrived in|hosted?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z", re.I)
+
+
 # A deadline given or set for a move ("given X until Sept. 15 to leave", "must leave by August").
 _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|ordered|has to|have to)\b.{0,80}?\bto\s+"
                            r"(?:withdraw|leave|remove|pull|depart|quit|complete|end|hand)\b|\bby\b", re.I)
@@ -192,7 +196,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
             when, until, precision, date_text = _sentence_date(sdates, article.published, -1 if trig is None else s + trig)
-            if etype == PRESENCE and since and article.published:  # "has kept a base there since 2019"
+            if since and article.published and (etype == PRESENCE or not sdates):  # "has kept a base there since 2019"
                 when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
             status = _status(scan, etype, until or when, article.published, low)
             if by_deadline and when and article.published and when > article.published and status == "reported":
@@ -210,7 +214,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
-                claim = _claim_places(roles, text, s)
+                # a continent or supranational region ("in Africa", "the Middle East") locates no claim
+                claim = _claim_places([(m, r) for m, r in roles if m.place.kind != "region" or m.place.country_code], text, s)
+                if etype == MEETING:  # talks are held at a place ("met in Ankara", "visited Damascus"), not with one
+                    claim = [p for p in claim if any(m.place.id == p.id and _HELD_AT.search(text, max(s, m.start - 30), m.start)
+                                                     for m, _ in roles)]
                 legs = [(None, None, p) for p in claim if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
