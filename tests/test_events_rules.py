@@ -362,3 +362,37 @@ def test_staying_hosting_and_occupying_are_presence(gaz):
     assert of(run("The camp near Gao hosts about 300 soldiers.", gaz), "base_presence")
     ev = of(run("The navy has occupied the northern pier in Tartus since 1971.", gaz), "base_presence")[0]
     assert (ev.date, ev.date_precision) == (date(1971, 1, 1), "range")
+
+
+def test_a_wire_dateline_anchors_relative_dates(gaz):
+    text = "GAO, March 14 (Wire) -- French troops left Gao last Friday, the army said."
+    ev = of(run(text, gaz, published=date(2025, 3, 15)), "withdrawal")[0]  # filed on Friday the 14th
+    assert ev.date == date(2025, 3, 7)
+
+
+def test_a_definite_speaker_continues_the_dated_sentence(gaz):
+    text = ("The delegation visited Damascus on Monday. The Russian envoy told reporters that the bases in Syria "
+            "would stay, and the sides agreed to continue consultations.")
+    ev = next(e for e in run(text, gaz, published=date(2025, 3, 12)).events if "envoy" in e.quote)
+    assert ev.date == date(2025, 3, 10)
+
+
+def test_a_presence_told_beside_a_movement(gaz):
+    r = run("By then, fewer than 400 troops will remain in Erbil, while others will move to Kuwait.", gaz)
+    assert [e.place.name for e in of(r, "base_presence")] == ["Erbil"]
+
+
+def test_a_move_agreed_with_its_own_date_is_planned_too(gaz):
+    r = run("Officials agreed in Baghdad on a timeline leading to a full withdrawal in September 2026.", gaz)
+    assert of(r, "agreement") and of(r, "withdrawal")
+
+
+def test_ships_spotted_in_a_port_and_a_capital_stormed(gaz):
+    assert of(run("Two Russian landing ships were spotted in the port of Tobruk on Sunday.", gaz), "ship_movement")
+    assert of(run("Rebels stormed Kidal on Sunday.", gaz), "attack")
+
+
+def test_a_rank_abbreviation_ends_no_sentence():
+    from geodata.events import sentences
+    text = "Army chief Lt. Gen. Ali Hassan took command of the base in Gao."
+    assert sentences(text) == [(0, len(text))]

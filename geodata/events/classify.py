@@ -15,6 +15,7 @@ from geodata.events.lexicon import (
     _CANCELLED,
     _CARGO,
     _CIVILIANS,
+    _DATED_AFTER,
     _DECIDED,
     _DIPLOMACY,
     _ENDED,
@@ -24,6 +25,7 @@ from geodata.events.lexicon import (
     _MATERIEL,
     _NAMED_AGAIN,
     _PLACE_AFTER,
+    _PRESENCE_BESIDE,
     _PRESENCE_CLAUSE,
     _SELF_FLOWN,
     _SINCE_NOUN,
@@ -99,6 +101,9 @@ def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> li
     if (len(others) < 2 and (" where " in sentence or " which " in sentence)
             and _PRESENCE_CLAUSE.find(sentence, low) >= 0):
         others.append(PRESENCE)  # "..., where it has kept a helicopter base since 2019": asserted beside the news
+    if (move or others) and len(others) < 2 and PRESENCE not in others \
+            and _PRESENCE_BESIDE.find(sentence, low) >= 0:
+        others.append(PRESENCE)  # "500 troops will remain in Erbil, while others will move to Kuwait"
     if MEETING in others and _BASE_FUTURE.find(sentence, low) >= 0 and _SPEECH.find(sentence, low) >= 0:
         others = [STATEMENT] + [t for t in others if t not in (MEETING, STATEMENT)]
     if move == CARGO_FLIGHT and _SELF_FLOWN.find(sentence, low) >= 0 and _CARGO.find(sentence, low) < 0:
@@ -169,6 +174,12 @@ def _within(sentence: str, etype: str, spans: list[tuple[int, int]]) -> bool:
     return bool(found) and all(any(a <= m.start() < b for a, b in spans) for m in found)
 
 
+def _dated_after(sentence: str, etype: str) -> bool:
+    """Whether a trigger of ``etype`` has a date of its own just after it ("a full withdrawal in September 2026")."""
+    rx = _TRIGGER_RX.get(etype)
+    return rx is not None and any(_DATED_AFTER.match(sentence, m.end()) for m in rx.finditer(sentence))
+
+
 def _as_time(sentence: str, etype: str) -> bool:
     """Whether every trigger of ``etype`` is a noun naming a past happening as a time ("since the temporary
     ceasefire"): a noun of its type, or any trigger of a type that names none."""
@@ -201,7 +212,7 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
         if is_movement(t) and _CANCELLED.find(sentence, low) >= 0:
             continue  # "cancelled its weekly flights to X": nothing moved
         if (is_movement(t) and AGREEMENT in types and 0 <= starts.get(AGREEMENT, -1) < starts.get(t, -1)
-                and _all_nouns(sentence, t)):
+                and _all_nouns(sentence, t) and not _dated_after(sentence, t)):
             continue  # "agreed to the troop withdrawal": the agreement is the news, the move only its object
         if t in (DEPLOYMENT, PRESENCE) and _EXTENDED.find(sentence, low) >= 0:
             t = STATEMENT  # "voted to extend the deployment of troops": a decision, no new move

@@ -89,7 +89,8 @@ _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|o
 
 # A sentence that goes on with the happening the one before it dated ("On Monday, ... . The convoy then crossed").
 _CONTINUES = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter|after that|shortly after|soon after|"
-                        r"the same day|that day)\b|\A(?:He|She|They|It)\b")
+                        r"the same day|that day)\b|\A(?:He|She|They|It|The (?:[\w-]+ ){0,2}(?:diplomat|minister|official|"
+                        r"envoy|delegation|spokes(?:man|woman|person)|president|leader|commander))\b")
 
 
 def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_starts: list[int]) -> list[DateRef]:
@@ -183,7 +184,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         by_deadline = bool(deadline and not sdates and _DEADLINE_FOR.search(sent))
         if by_deadline:
             sdates, since = deadline[:1], [d for d in since if d not in deadline]
-        if not sdates and k and _CONTINUES.search(text, s, e):
+        if not sdates and k and _CONTINUES.search(sent):  # (on the sentence: \A is the text's start, not s)
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
         origins = [m.place for m, r in roles if r == "origin"]
@@ -219,7 +220,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if etype == MEETING:  # talks are held at a place ("met in Ankara", "visited Damascus"), not with one
                     claim = [p for p in claim if any(m.place.id == p.id and _HELD_AT.search(text, max(s, m.start - 30), m.start)
                                                      for m, _ in roles)]
-                legs = [(None, None, p) for p in claim if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
+                # (a presence is where the force is: the journey's origin may be it, never where the others go)
+                legs = [(None, None, p) for p in claim if p.id not in journey  # type: ignore[misc]
+                        or (etype == PRESENCE and all(p.id != d.id for d in dests))]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
             for i, leg in enumerate(legs):

@@ -142,6 +142,13 @@ _ANALYSIS = caseless.Lexicon(_rx(r"significance|strategy|strategic (?:goal|aim|i
                                  r"a nod to|realignment"))
 # A noun naming a past happening as a time ("since the ceasefire", "since the invasion"): no event of its own.
 _SINCE_NOUN = re.compile(r"\b(?:since|before|until)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
+# A presence asserted beside other news ("fewer than 500 troops will remain in Erbil, while others move to Kuwait",
+# "a drone attack on a base for US forces at the airport"): reported as well as the movement or the attack.
+_PRESENCE_BESIDE = caseless.Lexicon(_rx(_FORCES + r"(?:,? [\w-]+){0,5}?,? (?:will )?(?:remain|stay)\w* (?:in|at)|"
+                                        r"bases? (?:for|of|hosting|housing|used by) (?:the )?(?:[\w-]+ ){0,2}" + _FORCES))
+# A move with its own date after it ("leading to a full withdrawal in September 2026"): a planned move of its own.
+_DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |mid-|late |the end of )?(?:January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December|\d{4})\b")
 # Flights or sailings cancelled or suspended: no movement.
 _CANCELLED = caseless.Lexicon(_rx(r"(?:cancel\w*|suspend\w*|halt\w*|ground\w*|stop\w*)\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:flights?|sailings?|voyages?|crossings?)"))
