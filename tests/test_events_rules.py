@@ -396,3 +396,25 @@ def test_a_rank_abbreviation_ends_no_sentence():
     from geodata.events import sentences
     text = "Army chief Lt. Gen. Ali Hassan took command of the base in Gao."
     assert sentences(text) == [(0, len(text))]
+
+
+def test_warships_on_a_port_call_hold_no_talks(gaz):
+    r = run("Two Russian frigates called at Tobruk on Sunday during a visit to the port.", gaz)
+    assert not of(r, "meeting")
+
+
+def test_ships_moored_in_a_port_are_a_presence(gaz):
+    assert of(run("Three submarines are now moored in the port of Novorossiysk, the report said.", gaz), "base_presence")
+
+
+def test_a_fleet_relocating_is_a_ship_movement(gaz):
+    assert of(run("The fleet is relocating from Sevastopol to Novorossiysk, officials said.", gaz), "ship_movement")
+
+
+def test_establishing_control_of_a_town_is_an_attack(gaz):
+    assert of(run("The army said on Sunday it had established control over Kidal.", gaz), "attack")
+
+
+def test_a_departure_named_again_and_what_watchers_look_for_are_no_events(gaz):
+    assert not run("The departure of the troops from Gao follows months of tension.", gaz).events
+    assert not of(run("Protesters gathered in Niamey to watch out for signs of a French withdrawal.", gaz), "withdrawal")

@@ -28,6 +28,7 @@ from geodata.events.lexicon import (
     _PRESENCE_BESIDE,
     _PRESENCE_CLAUSE,
     _SELF_FLOWN,
+    _SHIPS,
     _SINCE_NOUN,
     _SPEECH,
     _STATUS_FIRSTS,
@@ -167,6 +168,12 @@ def _all_nouns(sentence: str, etype: str) -> bool:
     return rx is not None and bool(nouns) and all(m.group().lower() in nouns for m in rx.finditer(sentence))
 
 
+def _all_visits(sentence: str) -> bool:
+    """Whether every meeting trigger in the sentence is a visit ("visit", "visited")."""
+    rx = _TRIGGER_RX.get(MEETING)
+    return rx is not None and all(m.group().lower().startswith("visit") for m in rx.finditer(sentence))
+
+
 def _within(sentence: str, etype: str, spans: list[tuple[int, int]]) -> bool:
     """Whether every trigger of ``etype`` lies inside one of ``spans``."""
     rx = _TRIGGER_RX.get(etype)
@@ -209,6 +216,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
     for t in types:
         if _as_time(sentence, t) or (again and _within(sentence, t, again)):
             continue  # "since the ceasefire ended": a past happening named as a time; "the attack took place when"
+        if t == MEETING and _all_visits(sentence) and _SHIPS.find(sentence, low) >= 0:
+            continue  # warships calling at a port: a visit of ships, no talks
         if is_movement(t) and _CANCELLED.find(sentence, low) >= 0:
             continue  # "cancelled its weekly flights to X": nothing moved
         if (is_movement(t) and AGREEMENT in types and 0 <= starts.get(AGREEMENT, -1) < starts.get(t, -1)

@@ -28,7 +28,7 @@ _PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|(?:embassy|diplom
 # their places locate none. They run to the end of the clause.
 _WHY = re.compile(r"\b(?:to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
                   r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend|avoid|evade)|"
-                  r"(?:method|way|means) of avoiding|"
+                  r"(?:method|way|means) of avoiding|to (?:watch|look) out for|"
                   r"in (?:retaliation|response|revenge) (?:for|to)|"
                   r"(?:(?<!\w )|(?<=\bthat ))(?:if|unless|should the)(?= (?:the |a |an |any |its |their )?[\w-]+))\b[^,;:.]*"
                   r"|,\s+(?:saying|claiming|citing|arguing|alleging)\b[^,;:.]*", re.I)
@@ -149,13 +149,16 @@ _PRESENCE_BESIDE = caseless.Lexicon(_rx(_FORCES + r"(?:,? [\w-]+){0,5}?,? (?:wil
 # A move with its own date after it ("leading to a full withdrawal in September 2026"): a planned move of its own.
 _DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |mid-|late |the end of )?(?:January|February|"
                           r"March|April|May|June|July|August|September|October|November|December|\d{4})\b")
+# Warships on a port call ("the frigate's visit to Tobruk"): a ship's visit, no talks.
+_SHIPS = caseless.Lexicon(_rx(r"warships?|ships?|vessels?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|flotilla|"
+                              r"(?:aircraft )?carriers?|fleet"))
 # Flights or sailings cancelled or suspended: no movement.
 _CANCELLED = caseless.Lexicon(_rx(r"(?:cancel\w*|suspend\w*|halt\w*|ground\w*|stop\w*)\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:flights?|sailings?|voyages?|crossings?)"))
 # A happening only named again, as the subject of a clause about something else ("The attacks in Syria come after",
 # "that the attack took place when", "The jihadist blockade is already hampering"): reported before, not news.
 _NAMED_AGAIN = re.compile(r"(?:^|\b(?:that|said|says|indicated|added|noted|confirmed)\s+)(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|strikes?|"
-                          r"airstrikes?|offensive|raids?|assault|blockade|withdrawal|pullout|visit|talks|meeting)"
+                          r"airstrikes?|offensive|raids?|assault|blockade|withdrawal|pullout|departure|arrival|visit|talks|meeting)"
                           r"(?:\s+(?:in|on|at|against|of|by|from)\s+[^,;]{0,40}?)?\s+(?:comes?|came|follows?|followed|"
                           r"marks?|marked|took place|happened|(?:is|was|has|had) already)\b", re.I)
 # A title is no place ("the special envoy for the Middle East and Africa").
