@@ -418,3 +418,8 @@ def test_establishing_control_of_a_town_is_an_attack(gaz):
 def test_a_departure_named_again_and_what_watchers_look_for_are_no_events(gaz):
     assert not run("The departure of the troops from Gao follows months of tension.", gaz).events
     assert not of(run("Protesters gathered in Niamey to watch out for signs of a French withdrawal.", gaz), "withdrawal")
+
+
+def test_exercises_are_no_attacks_and_phone_calls_no_talks(gaz):
+    assert not of(run("The warships practised simulated strikes during joint drills off Tartus.", gaz), "attack")
+    assert not of(run("Putin held phone talks with the president of Turkey about Idlib.", gaz), "meeting")

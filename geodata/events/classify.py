@@ -19,6 +19,7 @@ from geodata.events.lexicon import (
     _DECIDED,
     _DIPLOMACY,
     _ENDED,
+    _EXERCISE,
     _EXTENDED,
     _FORCE_WORDS,
     _FUTURE_OF_BASE,
@@ -27,6 +28,7 @@ from geodata.events.lexicon import (
     _PLACE_AFTER,
     _PRESENCE_BESIDE,
     _PRESENCE_CLAUSE,
+    _REMOTE_TALKS,
     _SELF_FLOWN,
     _SHIPS,
     _SINCE_NOUN,
@@ -216,6 +218,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
     for t in types:
         if _as_time(sentence, t) or (again and _within(sentence, t, again)):
             continue  # "since the ceasefire ended": a past happening named as a time; "the attack took place when"
+        if (t == ATTACK and _EXERCISE.find(sentence, low) >= 0) or (t == MEETING and _REMOTE_TALKS.find(sentence, low) >= 0):
+            continue  # exercises and phone calls are no events
         if t == MEETING and _all_visits(sentence) and _SHIPS.find(sentence, low) >= 0:
             continue  # warships calling at a port: a visit of ships, no talks
         if is_movement(t) and _CANCELLED.find(sentence, low) >= 0:

@@ -152,6 +152,10 @@ _DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |
 # Warships on a port call ("the frigate's visit to Tobruk"): a ship's visit, no talks.
 _SHIPS = caseless.Lexicon(_rx(r"warships?|ships?|vessels?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|flotilla|"
                               r"(?:aircraft )?carriers?|fleet"))
+# Not events (GUIDELINE): exercises ("joint drills", "simulated strikes") are no attacks; phone and video calls no talks.
+_EXERCISE = caseless.Lexicon(_rx(r"drills?|exercises?|war ?games?|manoeuvres|maneuvers|simulat\w+|mock (?:attacks?|strikes?)|"
+                                 r"rehears\w+"))
+_REMOTE_TALKS = caseless.Lexicon(_rx(r"phone|telephone|video ?(?:call|conference|link)|videoconferenc\w*|virtual\w*|online"))
 # Flights or sailings cancelled or suspended: no movement.
 _CANCELLED = caseless.Lexicon(_rx(r"(?:cancel\w*|suspend\w*|halt\w*|ground\w*|stop\w*)\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:flights?|sailings?|voyages?|crossings?)"))
