@@ -423,3 +423,8 @@ def test_a_departure_named_again_and_what_watchers_look_for_are_no_events(gaz):
 def test_exercises_are_no_attacks_and_phone_calls_no_talks(gaz):
     assert not of(run("The warships practised simulated strikes during joint drills off Tartus.", gaz), "attack")
     assert not of(run("Putin held phone talks with the president of Turkey about Idlib.", gaz), "meeting")
+
+
+def test_agreements_only_named_are_none_reached(gaz):
+    assert not of(run("Moscow relies on agreements with the new authorities in Syria.", gaz), "agreement")
+    assert of(run("Moscow signed an agreement with the new authorities in Damascus on Monday.", gaz), "agreement")

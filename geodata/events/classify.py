@@ -8,6 +8,7 @@ from datetime import date
 from geodata import caseless
 from geodata.events.lexicon import (
     _AGREED_TO_TALK,
+    _AGREEMENTS_NAMED,
     _ANALYSIS,
     _BASE_FUTURE,
     _BASIS,
@@ -176,6 +177,12 @@ def _all_visits(sentence: str) -> bool:
     return rx is not None and all(m.group().lower().startswith("visit") for m in rx.finditer(sentence))
 
 
+def _plural_only(sentence: str) -> bool:
+    """Whether every agreement trigger in the sentence is a plural noun ("agreements", "deals")."""
+    rx = _TRIGGER_RX.get(AGREEMENT)
+    return rx is not None and all(_AGREEMENTS_NAMED.fullmatch(m.group()) for m in rx.finditer(sentence))
+
+
 def _within(sentence: str, etype: str, spans: list[tuple[int, int]]) -> bool:
     """Whether every trigger of ``etype`` lies inside one of ``spans``."""
     rx = _TRIGGER_RX.get(etype)
@@ -222,6 +229,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             continue  # exercises and phone calls are no events
         if t == MEETING and _all_visits(sentence) and _SHIPS.find(sentence, low) >= 0:
             continue  # warships calling at a port: a visit of ships, no talks
+        if t == AGREEMENT and _ENDED.find(sentence, low) < 0 and _plural_only(sentence):
+            continue  # agreements named, none reached
         if is_movement(t) and _CANCELLED.find(sentence, low) >= 0:
             continue  # "cancelled its weekly flights to X": nothing moved
         if (is_movement(t) and AGREEMENT in types and 0 <= starts.get(AGREEMENT, -1) < starts.get(t, -1)

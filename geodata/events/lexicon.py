@@ -156,6 +156,8 @@ _SHIPS = caseless.Lexicon(_rx(r"warships?|ships?|vessels?|frigates?|cruisers?|de
 _EXERCISE = caseless.Lexicon(_rx(r"drills?|exercises?|war ?games?|manoeuvres|maneuvers|simulat\w+|mock (?:attacks?|strikes?)|"
                                  r"rehears\w+"))
 _REMOTE_TALKS = caseless.Lexicon(_rx(r"phone|telephone|video ?(?:call|conference|link)|videoconferenc\w*|virtual\w*|online"))
+# Agreements only named in the plural, none reached ("relies on agreements with", "respect for previous agreements").
+_AGREEMENTS_NAMED = re.compile(r"\b(?:agreements|deals|accords|treaties)\b", re.I)
 # Flights or sailings cancelled or suspended: no movement.
 _CANCELLED = caseless.Lexicon(_rx(r"(?:cancel\w*|suspend\w*|halt\w*|ground\w*|stop\w*)\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:flights?|sailings?|voyages?|crossings?)"))
