@@ -428,3 +428,8 @@ def test_exercises_are_no_attacks_and_phone_calls_no_talks(gaz):
 def test_agreements_only_named_are_none_reached(gaz):
     assert not of(run("Moscow relies on agreements with the new authorities in Syria.", gaz), "agreement")
     assert of(run("Moscow signed an agreement with the new authorities in Damascus on Monday.", gaz), "agreement")
+
+
+def test_an_intervention_or_build_up_is_a_deployment(gaz):
+    assert of(run("The strikes come after an increase in the military presence in Libya over the summer.", gaz), "deployment")
+    assert of(run("Moscow began intervening in Libya in 2019, officials said.", gaz), "deployment")

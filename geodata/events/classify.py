@@ -24,6 +24,7 @@ from geodata.events.lexicon import (
     _EXTENDED,
     _FORCE_WORDS,
     _FUTURE_OF_BASE,
+    _INTERVENED,
     _MATERIEL,
     _NAMED_AGAIN,
     _PLACE_AFTER,
@@ -118,7 +119,7 @@ def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> li
             force = _FORCE_WORDS.find(sentence, low)
             if force < 0 or people < force:
                 move = EVACUATION
-    if move == DEPLOYMENT and _FORCE_WORDS.find(sentence, low) < 0:
+    if move == DEPLOYMENT and _FORCE_WORDS.find(sentence, low) < 0 and _INTERVENED.find(sentence, low) < 0:
         move = None  # a leader flying to a summit deploys nothing
         if not others:
             return []

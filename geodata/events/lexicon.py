@@ -158,6 +158,8 @@ _EXERCISE = caseless.Lexicon(_rx(r"drills?|exercises?|war ?games?|manoeuvres|man
 _REMOTE_TALKS = caseless.Lexicon(_rx(r"phone|telephone|video ?(?:call|conference|link)|videoconferenc\w*|virtual\w*|online"))
 # Agreements only named in the plural, none reached ("relies on agreements with", "respect for previous agreements").
 _AGREEMENTS_NAMED = re.compile(r"\b(?:agreements|deals|accords|treaties)\b", re.I)
+# A military intervention or build-up sends forces even when none are named ("intervening in the civil war in 2015").
+_INTERVENED = caseless.Lexicon(_rx(r"interven\w+ (?:militarily )?in|military (?:interven\w+|build-?up)"))
 # Flights or sailings cancelled or suspended: no movement.
 _CANCELLED = caseless.Lexicon(_rx(r"(?:cancel\w*|suspend\w*|halt\w*|ground\w*|stop\w*)\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:flights?|sailings?|voyages?|crossings?)"))
