@@ -433,3 +433,9 @@ def test_agreements_only_named_are_none_reached(gaz):
 def test_an_intervention_or_build_up_is_a_deployment(gaz):
     assert of(run("The strikes come after an increase in the military presence in Libya over the summer.", gaz), "deployment")
     assert of(run("Moscow began intervening in Libya in 2019, officials said.", gaz), "deployment")
+
+
+def test_a_flotilla_moves_equipment_via_aircraft_flies_and_a_base_established_is_a_presence(gaz):
+    assert of(run("The flotilla sailed from Tartus on Sunday.", gaz), "ship_movement")
+    assert of(run("Troops are moving their equipment from Gao via aircraft to Niamey.", gaz), "air_transport")
+    assert of(run("The French base in Gao was established in 2013 under a defence agreement.", gaz), "base_presence")
