@@ -307,6 +307,9 @@ def test_a_past_happening_named_as_a_time_is_no_event(gaz):
 def test_a_movement_since_a_date_starts_then(gaz):
     r = run("Since March 3, French troops have been withdrawing from Gao.", gaz)
     assert of(r, "withdrawal")[0].date == date(2025, 3, 3)
+    # "for the first time since 2012" says how long it had not happened, not when this began
+    ev = of(run("Government forces took control of Kidal on Monday for the first time since 2012.", gaz), "attack")[0]
+    assert ev.date == date(2025, 3, 10)
 
 
 def test_talks_are_held_at_a_place_not_with_one(gaz):

@@ -21,7 +21,8 @@ __all__ = ["_RULES", "_matches", "find_date_in_header", "find_dates"]
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
-    """All temporal expressions in `text`, in order of position, resolved against `published`.
+    """All temporal expressions in `text`, in order of position, resolved against `published` (or against a wire
+    dateline's day, "NIAMEY, Dec. 22 (Xinhua) --", when it is up to DATELINE_LAG_DAYS before publication).
 
     Expressions that need a reference date (relative ones, month-day without year) are skipped when published is
     None; absolute ones (full dates, years) are still returned.

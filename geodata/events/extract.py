@@ -82,6 +82,10 @@ _WANTS = re.compile(r"\b(?:seek\w*|sought|want\w*|hop\w*|aim\w*|tr(?:y|ies|ied|y
 _HELD_AT = re.compile(r"\b(?:in|at|to|visit\w*|reached|arrived in|hosted?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z", re.I)
 
 
+# "for the first time since 2012": how long it had not happened, not when this began.
+_FIRST_SINCE = re.compile(r"\b(?:first|last)\b[^,;.]{0,30}\bsince\s+(?:the\s+)?\Z", re.I)
+
+
 # A deadline given or set for a move ("given X until Sept. 15 to leave", "must leave by August").
 _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|ordered|has to|have to)\b.{0,80}?\bto\s+"
                            r"(?:withdraw|leave|remove|pull|depart|quit|complete|end|hand)\b|\bby\b", re.I)
@@ -197,8 +201,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
             when, until, precision, date_text = _sentence_date(sdates, article.published, -1 if trig is None else s + trig)
-            if since and article.published and (etype == PRESENCE or not sdates):  # "has kept a base there since 2019"
-                when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
+            began = since if etype == PRESENCE else [d for d in since if not _FIRST_SINCE.search(text, max(s, d.start - 40), d.start)]
+            if began and article.published and (etype == PRESENCE or not sdates):  # "has kept a base there since 2019"
+                when, until, precision, date_text = began[0].date, article.published, "range", began[0].text
             status = _status(scan, etype, until or when, article.published, low)
             if by_deadline and when and article.published and when > article.published and status == "reported":
                 status = "planned"  # a deadline still ahead
