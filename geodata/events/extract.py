@@ -83,6 +83,14 @@ _WANTS = re.compile(r"\b(?:seek\w*|sought|want\w*|hop\w*|aim\w*|tr(?:y|ies|ied|y
                     r"intend\w*|plan\w*|expect\w*|agree\w*|fail\w*|manag\w+)\s+(?:\w+\s+)?\Z", re.I)
 
 
+# Where talks are held: a locative or a visit just before the place (not "talks with Russia", "ties between A and B").
+_HELD_AT = re.compile(r"\b(?:in|at|to|visit\w*|reached|arrived in|hosted?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z", re.I)
+
+
+# "for the first time since 2012": how long it had not happened, not when this began.
+_FIRST_SINCE = re.compile(r"\b(?:first|last)\b[^,;.]{0,30}\bsince\s+(?:the\s+)?\Z", re.I)
+
+
 # A deadline given or set for a move ("given X until Sept. 15 to leave", "must leave by August").
 _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|ordered|has to|have to)\b.{0,80}?\bto\s+"
                            r"(?:withdraw|leave|remove|pull|depart|quit|complete|end|hand)\b|\bby\b", re.I)
@@ -90,7 +98,8 @@ _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|o
 
 # A sentence that goes on with the happening the one before it dated ("On Monday, ... . The convoy then crossed").
 _CONTINUES = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter|after that|shortly after|soon after|"
-                        r"the same day|that day)\b|\A(?:He|She|They|It)\b")
+                        r"the same day|that day)\b|\A(?:He|She|They|It|The (?:[\w-]+ ){0,2}(?:diplomat|minister|official|"
+                        r"envoy|delegation|spokes(?:man|woman|person)|president|leader|commander))\b")
 
 
 def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_starts: list[int]) -> list[DateRef]:
@@ -222,7 +231,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         by_deadline = bool(deadline and not sdates and _DEADLINE_FOR.search(sent))
         if by_deadline:
             sdates, since = deadline[:1], [d for d in since if d not in deadline]
-        if not sdates and k and _CONTINUES.search(text, s, e):
+        if not sdates and k and _CONTINUES.search(sent):  # (on the sentence: \A is the text's start, not s)
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
         if implied:  # "the airport" is read as a journey's end only
@@ -239,8 +248,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
             when, until, precision, date_text = _sentence_date(sdates, article.published, -1 if trig is None else s + trig)
-            if etype == PRESENCE and since and article.published:  # "has kept a base there since 2019"
-                when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
+            began = since if etype == PRESENCE else [d for d in since if not _FIRST_SINCE.search(text, max(s, d.start - 40), d.start)]
+            if began and article.published and (etype == PRESENCE or not sdates):  # "has kept a base there since 2019"
+                when, until, precision, date_text = began[0].date, article.published, "range", began[0].text
             status = _status(scan, etype, until or when, article.published, low)
             if by_deadline and when and article.published and when > article.published and status == "reported":
                 status = "planned"  # a deadline still ahead
@@ -264,8 +274,16 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
-                claim = _claim_places([(m, r) for m, r in roles if m not in said] if implied else roles, text, s)
-                legs = [(None, None, p) for p in claim if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
+                # a continent or supranational region ("in Africa", "the Middle East") locates no claim;
+                # "the airport" implied from an earlier sentence is read as a journey's end only
+                claim = _claim_places([(m, r) for m, r in roles if (m.place.kind != "region" or m.place.country_code)
+                                       and not (implied and m in said)], text, s)
+                if etype == MEETING:  # talks are held at a place ("met in Ankara", "visited Damascus"), not with one
+                    claim = [p for p in claim if any(m.place.id == p.id and _HELD_AT.search(text, max(s, m.start - 30), m.start)
+                                                     for m, _ in roles)]
+                # (a presence is where the force is: the journey's origin may be it, never where the others go)
+                legs = [(None, None, p) for p in claim if p.id not in journey  # type: ignore[misc]
+                        or (etype == PRESENCE and all(p.id != d.id for d in dests))]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
             for i, leg in enumerate(legs):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = ("Mr", "Mrs", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                  "Dec", "No", "Gen", "Col")
+                  "Dec", "No", "Gen", "Col", "Lt", "Maj", "Capt", "Brig", "Adm", "Sgt", "Cmdr", "Rep", "Sen", "Gov", "Prof")
 # Not after an initial or an abbreviation: one look-behind per length (a look-behind has one width), each behind the
 # character just read (hence the ".": an abbreviation, then the full stop or ! ? …).
 _ABBREV = r"(?<!\b[A-Z].)" + "".join(
