@@ -351,3 +351,21 @@ def test_a_facility_named_after_a_town(gaz):
 def test_a_name_given_to_a_ship_anywhere_is_the_ships(gaz):
     text = "After weeks at anchor, Sparta and Sparta II entered the port of Tartus."
     assert [t for t, _, _ in names(text, gaz)] == ["Tartus"]
+
+
+def test_installations_by_stem_and_feature_word_and_their_variants(gaz):
+    found = names("Drones struck the Gardabiya airbase and the Shaykovka airfield; marines trained at Camp Blaz "
+                  "while rockets fell on Ain al-Assad.", gaz)
+    assert [(t, k) for t, _, k in found] == [("Gardabiya airbase", "air_base"), ("Shaykovka airfield", "air_base"),
+                                            ("Camp Blaz", "military_base"), ("Ain al-Assad", "air_base")]
+
+
+def test_the_eastern_mediterranean_is_its_own_sea_area(gaz):
+    (m,) = [m for m in find_mentions("A frigate sailed into the Eastern Mediterranean on Monday.", gaz)]
+    assert m.place.name == "Eastern Mediterranean" and m.place.lon > 30  # the Levantine basin, not the sea's middle
+
+
+def test_shoals_reefs_and_corridors_are_features(gaz):
+    found = names("Coast guard ships clashed near Scarborough Shoal and Mischief Reef; troops held the Philadelphi "
+                  "corridor and the Litani River.", gaz)
+    assert [t for t, _, _ in found] == ["Scarborough Shoal", "Mischief Reef", "Philadelphi", "Litani River"]
