@@ -369,3 +369,15 @@ def test_shoals_reefs_and_corridors_are_features(gaz):
     found = names("Coast guard ships clashed near Scarborough Shoal and Mischief Reef; troops held the Philadelphi "
                   "corridor and the Litani River.", gaz)
     assert [t for t, _, _ in found] == ["Scarborough Shoal", "Mischief Reef", "Philadelphi", "Litani River"]
+
+
+def test_a_facility_stem_after_a_feature_word_before_it(gaz):
+    # a stem that is no name of its own ("Dyagilevo" of Dyagilevo Air Base) matches after "the base at"
+    found = names("Drones struck the air base at Dyagilevo overnight and the airfield near Shaykovka's runway.", gaz)
+    assert [(t, k) for t, _, k in found] == [("Dyagilevo", "air_base"), ("Shaykovka", "air_base")]
+    assert names("Dyagilevo said the harvest was good.", gaz) == []  # alone, the stem is no place
+
+
+def test_an_abbreviated_region_of_a_country(gaz):
+    found = names("Oil exports from the KRI resumed through Turkey.", gaz)
+    assert found[0][:2] == ("KRI", "Kurdistan Region")

@@ -157,6 +157,20 @@ def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -
     return None
 
 
+def _stem_after_feature(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
+    """A facility's bare stem after a feature word before it ("the air base at Dyagilevo", "the airfield near
+    Shaykovka"): a word that is no name, only a facility's stem, which otherwise matches before a feature word."""
+    tok = first.group()
+    possessive = _possessive(tok)
+    key = normalize(tok[:-2] if possessive else tok)
+    if key not in gaz.feature_names:
+        return None
+    feature, _ = _cues_before(text, low, first.start())
+    kinds = FEATURE_KINDS.get(feature) if feature else None
+    cands = [p for p in gaz.feature_candidates(key) if p.kind in kinds] if kinds else []
+    return Span(first.start(), first.end() - (2 if possessive else 0), key, cands, feature) if cands else None
+
+
 def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     """Candidate spans: the longest gazetteer name starting at each capitalised token."""
     text = text[:MAX_TEXT_CHARS]
@@ -169,6 +183,11 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
             continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
         found = _name_at(text, low, gaz, m)
         if found is None:
+            found = _stem_after_feature(text, low, gaz, m)
+            if found is not None:
+                found.locative = True
+                spans.append(found)
+                resume = found.end
             continue
         feature, locative = _cues_before(text, low, found.start)
         if feature and not found.feature and not _NAMED_FEATURE_BEFORE.search(text, max(0, found.start - 30), found.start):
