@@ -381,3 +381,13 @@ def test_a_facility_stem_after_a_feature_word_before_it(gaz):
 def test_an_abbreviated_region_of_a_country(gaz):
     found = names("Oil exports from the KRI resumed through Turkey.", gaz)
     assert found[0][:2] == ("KRI", "Kurdistan Region")
+
+
+def test_a_part_of_a_long_sea_or_broad_region_with_its_own_row(gaz):
+    # the southern Red Sea lies off Yemen and Eritrea, not half the sea's extent due south of its middle (inland)
+    (red,) = find_mentions("A tanker was hit in the southern Red Sea at dawn.", gaz)
+    assert red.text == "southern Red Sea" and red.place.source == "curated" and red.place.lon > 41
+    (sahel,) = find_mentions("Jihadist attacks rose across the central Sahel.", gaz)
+    assert sahel.text == "central Sahel" and abs(sahel.place.lon - 0.5) < 2  # the Liptako-Gourma tri-border
+    (anbar,) = find_mentions("Patrols in western Anbar found weapons.", gaz)
+    assert anbar.place.source == "extent-direction"  # a part without a row of its own: half the extent
