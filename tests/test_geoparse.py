@@ -391,3 +391,10 @@ def test_a_part_of_a_long_sea_or_broad_region_with_its_own_row(gaz):
     assert sahel.text == "central Sahel" and abs(sahel.place.lon - 0.5) < 2  # the Liptako-Gourma tri-border
     (anbar,) = find_mentions("Patrols in western Anbar found weapons.", gaz)
     assert anbar.place.source == "extent-direction"  # a part without a row of its own: half the extent
+
+
+def test_a_name_and_its_unit_word_are_not_read_as_a_spelling_variant(gaz):
+    # "Donetsk Oblast" ~ "Donetska oblast" by skeleton would be a variant (dropped without context); it is
+    # Donetsk + the unit word, the province
+    found = names("Shelling hit several villages in Donetsk Oblast overnight.", gaz)
+    assert [(t, k) for t, _, k in found] == [("Donetsk Oblast", "admin1")]

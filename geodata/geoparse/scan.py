@@ -55,6 +55,9 @@ _CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’�
 _ELIDED_CAP = re.compile(r"[dlDL]['’‘`ʼ][^\W\d_a-z]")
 
 
+_FEATURE_NOUNS = frozenset("oblast province governorate region district raion rayon county state".split())
+
+
 def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: bool) -> Span | None:
     """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any).
 
@@ -148,7 +151,8 @@ def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -
         if not key:
             continue
         found = _match(text, low, gaz, key, start, ends[j - 1], False)
-        if found is None and 2 <= j <= 3 and _fuzzy_allowed(words):
+        # no spelling variant ending on a feature word: "Donetsk Oblast" is Donetsk + "oblast", not "Donetska oblast"
+        if found is None and 2 <= j <= 3 and words[-1] not in _FEATURE_NOUNS and _fuzzy_allowed(words):
             found = _match(text, low, gaz, key, start, ends[j - 1], True)
         if found is not None:
             return found
