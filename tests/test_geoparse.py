@@ -398,3 +398,13 @@ def test_a_name_and_its_unit_word_are_not_read_as_a_spelling_variant(gaz):
     # Donetsk + the unit word, the province
     found = names("Shelling hit several villages in Donetsk Oblast overnight.", gaz)
     assert [(t, k) for t, _, k in found] == [("Donetsk Oblast", "admin1")]
+
+
+def test_a_town_opening_a_sentence_is_the_town_the_document_names_elsewhere(gaz):
+    text = "Troops took a hamlet near the town of Kurakhove.\n\nKurakhove has been shelled for weeks."
+    assert [t for t, _, _ in names(text, gaz)] == ["Kurakhove", "Kurakhove"]
+    assert names("Kurakhove has been shelled for weeks.", gaz) == []  # alone at a sentence's start: no locative
+
+
+def test_a_dateline_in_capitals_before_a_date(gaz):
+    assert names("GENEVA, 21 December 2020 - The agency said convoys had stopped.", gaz)[0][:2] == ("GENEVA", "Geneva")
