@@ -408,3 +408,11 @@ def test_a_town_opening_a_sentence_is_the_town_the_document_names_elsewhere(gaz)
 
 def test_a_dateline_in_capitals_before_a_date(gaz):
     assert names("GENEVA, 21 December 2020 - The agency said convoys had stopped.", gaz)[0][:2] == ("GENEVA", "Geneva")
+
+
+def test_the_gulf_and_congo_as_news_uses_them(gaz):
+    found = names("A destroyer sailed through the Gulf while rebels advanced in eastern Congo.", gaz)
+    assert [(t, n) for t, n, _ in found] == [("Gulf", "Persian Gulf"),
+                                            ("eastern Congo", "eastern Democratic Republic of the Congo")]
+    assert names("Flooding struck the Gulf Coast of Louisiana.", gaz)[0][:2] == ("Gulf Coast", "Gulf Coast")
+    assert names("Troops in Brazzaville, Republic of Congo.", gaz)[1][1] == "Republic of the Congo"
