@@ -373,6 +373,20 @@ def _part_point(place: Place, direction: str) -> tuple[float, float] | None:
     return round(lat, 4), round(lon, 4)
 
 
+def _named_part(gaz: Gazetteer, words: str, m: Mention) -> Place | None:
+    """A curated row for that part ("southern Red Sea", "central Sahel"): a long sea's or a broad region's parts
+    lie where the news means them, not half its extent due south of its middle. Only for curated places (a
+    continent's "central Africa" stays a part of Africa)."""
+    if not m.place.source.startswith("curated"):
+        return None
+    for name in (m.text, m.place.name):
+        for key in name_keys(f"{words} {name}"):
+            for p in gaz.candidates(key) if key in gaz.names else ():
+                if p.source.startswith("curated"):
+                    return p
+    return None
+
+
 def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
     """"northern Syria", "Syria's northeast", "western Anbar", "the central Sahel" -> a region inside the country,
     province or region, with its own point (a country's from ``country_directions.csv``, the others' half their
@@ -385,12 +399,16 @@ def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
     if hit is None:
         return m
     direction = hit.group("d").lower().replace("-", "").replace(" ", "")
-    if m.place.kind == "country":
+    words = {"central": "central"}.get(direction, direction + "ern")
+    named = _named_part(gaz, words, m)
+    if m.place.kind == "country" and named is None:
         point = gaz.directions.get(f"{m.place.country_code}:{direction}")
         source = "natural-earth-direction"
-    else:
+    elif named is None:
         point = _part_point(m.place, direction)
         source = "extent-direction"
+    else:
+        point, source = (named.lat, named.lon), named.source
     if point is None:
         return m
     start, end = m.start, m.end
@@ -400,7 +418,8 @@ def descriptive_region(text: str, m: Mention, gaz: Gazetteer) -> Mention:
             start += 4
     else:
         end = m.end + after.end()
-    words = {"central": "central"}.get(direction, direction + "ern")
+    if named is not None:
+        return Mention(text=text[start:end], start=start, end=end, place=named, confidence=m.confidence * 0.9)
     place = Place(id=f"{m.place.id}/{direction}", name=f"{words} {m.place.name}", lat=point[0], lon=point[1],
                   kind="region", country_code=m.place.country_code, source=source,
                   radius_km=round(m.place.extent_km / 2.0, 1))

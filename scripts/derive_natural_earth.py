@@ -77,7 +77,7 @@ def decode_topojson(topo: dict, obj: str) -> list[dict]:
 # Common short and former names used in news (facts, not tuned to any text).
 ALIASES = {
     "US": "US|USA|U.S.|U.S.A.|United States of America|America", "GB": "UK|U.K.|Britain|Great Britain",
-    "AE": "UAE|U.A.E.|Emirates", "CD": "DRC|DR Congo|Congo-Kinshasa|Zaire|Democratic Republic of Congo|DR of Congo",
+    "AE": "UAE|U.A.E.|Emirates", "CD": "DRC|DR Congo|Congo-Kinshasa|Zaire|Democratic Republic of Congo|DR of Congo|Congo",
     "CG": "Congo-Brazzaville|Republic of Congo", "CN": "People's Republic of China|PRC|Mainland China",
     "KR": "Republic of Korea", "KP": "DPRK|North Korea|Democratic People's Republic of Korea", "RU": "Russian Federation", "TR": "Türkiye|Turkiye",
     "CZ": "Czech Republic|Czechia", "MM": "Burma", "BF": "Burkina", "CI": "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire", "SZ": "Swaziland|Eswatini",

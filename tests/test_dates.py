@@ -269,3 +269,11 @@ def test_a_month_without_a_year_in_past_narration_is_the_most_recent_one():
     # the future, or a deadline, may lie ahead
     assert one("The troops are expected to leave in June.", date(2025, 3, 10))[1] == date(2025, 6, 1)
     assert one("They were given until August.", date(2025, 3, 10))[1] == date(2025, 8, 1)
+
+
+def test_a_wire_dateline_a_day_before_publication_anchors_relative_dates():
+    text = "NIAMEY, Nov. 7 (Wire) -- The convoy left last Friday. It arrived on Monday."
+    got = {r.text: r.date for r in find_dates(text, date(2025, 11, 8))}  # filed Friday the 7th, published Saturday
+    assert got["last Friday"] == date(2025, 10, 31) and got["Monday"] == date(2025, 11, 3)
+    # no dateline: publication is the anchor
+    assert find_dates("The convoy left last Friday.", date(2025, 11, 8))[0].date == date(2025, 11, 7)

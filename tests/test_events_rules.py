@@ -264,3 +264,227 @@ def test_taking_over_a_base_and_rolling_towards_a_town_are_movements(gaz):
 def test_the_agreement_a_presence_rests_on_is_no_agreement(gaz):
     r = run("The naval base in Tartus was established in 1971 under a bilateral agreement.", gaz)
     assert [e.type for e in r.events] == ["base_presence"]
+
+
+# ---- several events in one sentence ----------------------------------------------------------------------------
+
+def test_a_leg_from_each_of_two_alternative_origins(gaz):
+    r = run("Cargo planes flew from Minsk or Moscow to Benghazi twice this week.", gaz)
+    got = [_ends(e) for e in r.events if e.destination]
+    assert ("Minsk", "Benghazi") in got and ("Moscow", "Benghazi") in got, got
+
+
+def test_two_clauses_with_their_own_predicates_are_two_events(gaz):
+    r = run("By next year, about 300 soldiers will remain in Erbil, while the rest of the troops will move to Kuwait.", gaz)
+    presence = [e for e in r.events if e.place is not None and e.place.name == "Erbil" and e.destination is None]
+    moved = [e for e in r.events if e.destination is not None and e.destination.name == "Kuwait"]
+    assert presence and moved, r.events
+
+
+def test_legs_of_one_sentence_keep_text_order_after_merging(gaz):
+    r = run("The two warships docked at the port of Alexandria on May 3, then sailed on for Libya.", gaz)
+    got = [_ends(e) for e in merge_events(list(r.events)) if e.destination]
+    assert got == [(None, "Alexandria"), ("Alexandria", "Libya")], got
+
+
+def test_headed_to_the_capital_is_the_capital_the_article_names(gaz):
+    r = run("Bamako ended the accord in May. French troops left the base in Gao and headed to the capital. "
+            "The soldiers will then be flown back to France.", gaz)
+    got = [(_ends(e), e.inferred) for e in r.events if e.destination]
+    assert (("Gao", "Bamako"), ("destination",)) in got, got
+    assert any(ends == ("Bamako", "France") for ends, _ in got), got
+
+
+def test_the_doers_own_country_is_not_a_place_it_left(gaz):
+    r = run("All troops from France and two other countries of the mission have left Mali, officials said.", gaz)
+    assert [_ends(e) for e in of(r, "withdrawal")] == [("Mali", None)], r.events
+
+
+def test_the_base_a_leg_reached_is_where_the_next_leg_starts(gaz):
+    r = run("The deposed president said he had left Damascus for the Hmeimim air base on May 3. He said that after "
+            "the base came under drone fire, his guards decided to evacuate him to Egypt.", gaz)
+    leg = next(e for e in r.events if e.destination is not None and e.destination.name == "Egypt")
+    assert _ends(leg) == ("Hmeimim Air Base", "Egypt") and leg.inferred == ("origin",), r.events
+
+
+def test_from_its_territory_is_the_country_that_asks_not_the_one_told_to_leave(gaz):
+    r = run("Mali's junta has given France until May 1 to remove its soldiers from its territory.", gaz)
+    assert [_ends(e) for e in of(r, "withdrawal")] == [("Mali", None)], r.events
+
+
+# ---- typing, phantom events and dates on real-text failure classes (issue 14, branch types) -------------------
+
+def test_a_continent_locates_no_claim(gaz):
+    r = run("Analysts say the bases remain vital for operations in Africa.", gaz)
+    assert not [e for e in r.events if e.place is not None and e.place.kind == "region" and not e.place.country_code]
+
+
+def test_a_conditional_clause_reports_no_happening(gaz):
+    r = run("Officials said that if the shelling of Kidal starts again, the talks would end.", gaz)
+    assert not of(r, "attack")
+
+
+def test_a_move_agreed_to_is_the_agreement_only(gaz):
+    r = run("Paris and Niamey agreed in May to the withdrawal of French troops from Niger.", gaz)
+    assert of(r, "agreement") and not of(r, "withdrawal")
+
+
+def test_one_soldier_leaving_is_a_planned_withdrawal(gaz):
+    r = run("The last French soldier will leave Gao on March 20, an official said.", gaz)
+    ev = of(r, "withdrawal")[0]
+    assert ev.status == "planned" and ev.date == date(2025, 3, 20)
+
+
+def test_a_deployment_extended_is_a_decision(gaz):
+    r = run("Lawmakers voted on Tuesday to extend the deployment of troops in Libya for two years.", gaz)
+    assert of(r, "statement") and not of(r, "deployment")
+
+
+def test_agreeing_to_keep_talking_is_a_statement(gaz):
+    r = run("Officials from both sides agreed to continue consultations on the military bases in Syria.", gaz)
+    assert of(r, "statement") and not of(r, "agreement")
+
+
+def test_a_past_happening_named_as_a_time_is_no_event(gaz):
+    r = run("It was the first raid on Erbil since the ceasefire between the factions ended.", gaz)
+    assert of(r, "attack") and not of(r, "agreement") and not of(r, "statement")
+
+
+def test_a_movement_since_a_date_starts_then(gaz):
+    r = run("Since March 3, French troops have been withdrawing from Gao.", gaz)
+    assert of(r, "withdrawal")[0].date == date(2025, 3, 3)
+    # "for the first time since 2012" says how long it had not happened, not when this began
+    ev = of(run("Government forces took control of Kidal on Monday for the first time since 2012.", gaz), "attack")[0]
+    assert ev.date == date(2025, 3, 10)
+
+
+def test_talks_are_held_at_a_place_not_with_one(gaz):
+    assert not of(run("The envoy held talks with Russia about the future of the region.", gaz), "meeting")
+    assert [e.place.name for e in of(run("The envoy met the defence minister in Ankara on Monday.", gaz), "meeting")] == ["Ankara"]
+
+
+def test_what_a_presence_aims_at_is_analysis(gaz):
+    assert not run("The Kremlin aims to keep its naval base in Tartus as a gateway to the region.", gaz).events
+
+
+def test_an_agreement_is_a_statement_only_when_the_agreement_ends(gaz):
+    r = run("Both governments agreed on a timeline ending combat operations in Iraq by September.", gaz)
+    assert of(r, "agreement") and not of(r, "statement")
+    assert of(run("Chad ended its defence cooperation agreement with France in November.", gaz), "statement")
+
+
+def test_a_chief_of_staff_is_no_evacuee(gaz):
+    r = run("The army chief of staff signed a document on the departure of French troops from Niamey.", gaz)
+    assert of(r, "agreement") and not of(r, "evacuation")
+
+
+def test_what_a_force_avoids_is_no_attack(gaz):
+    r = run("The fleet is now based at Novorossiysk to avoid Ukrainian drone attacks.", gaz)
+    assert of(r, "base_presence") and not of(r, "attack")
+
+
+def test_left_missing_is_no_departure(gaz):
+    r = run("The strike on the fleet headquarters in Sevastopol left two sailors missing.", gaz)
+    assert of(r, "attack") and not of(r, "ship_movement")
+
+
+def test_planes_landing_are_air_transport(gaz):
+    assert of(run("Three Russian planes landed in Benghazi on Friday carrying equipment.", gaz), "air_transport")
+
+
+def test_cancelled_flights_move_nothing(gaz):
+    r = run("The airline cancelled its weekly flights to Gao after an attack on the airport.", gaz)
+    assert of(r, "attack") and not of(r, "air_transport")
+
+
+def test_a_happening_named_again_is_no_new_event(gaz):
+    r = run("Officials said the attack took place when soldiers were changing guard in Gao.", gaz)
+    assert not of(r, "attack")
+
+
+def test_an_invasion_is_an_attack(gaz):
+    assert of(run("American troops invaded Iraq in 2003.", gaz), "attack")
+
+
+def test_staying_hosting_and_occupying_are_presence(gaz):
+    assert of(run("A small number of advisers will stay in Erbil, the source added.", gaz), "base_presence")
+    assert of(run("The camp near Gao hosts about 300 soldiers.", gaz), "base_presence")
+    ev = of(run("The navy has occupied the northern pier in Tartus since 1971.", gaz), "base_presence")[0]
+    assert (ev.date, ev.date_precision) == (date(1971, 1, 1), "range")
+
+
+def test_a_wire_dateline_anchors_relative_dates(gaz):
+    text = "GAO, March 14 (Wire) -- French troops left Gao last Friday, the army said."
+    ev = of(run(text, gaz, published=date(2025, 3, 15)), "withdrawal")[0]  # filed on Friday the 14th
+    assert ev.date == date(2025, 3, 7)
+
+
+def test_a_definite_speaker_continues_the_dated_sentence(gaz):
+    text = ("The delegation visited Damascus on Monday. The Russian envoy told reporters that the bases in Syria "
+            "would stay, and the sides agreed to continue consultations.")
+    ev = next(e for e in run(text, gaz, published=date(2025, 3, 12)).events if "envoy" in e.quote)
+    assert ev.date == date(2025, 3, 10)
+
+
+def test_a_presence_told_beside_a_movement(gaz):
+    r = run("By then, fewer than 400 troops will remain in Erbil, while others will move to Kuwait.", gaz)
+    assert [e.place.name for e in of(r, "base_presence")] == ["Erbil"]
+
+
+def test_a_move_agreed_with_its_own_date_is_planned_too(gaz):
+    r = run("Officials agreed in Baghdad on a timeline leading to a full withdrawal in September 2026.", gaz)
+    assert of(r, "agreement") and of(r, "withdrawal")
+
+
+def test_ships_spotted_in_a_port_and_a_capital_stormed(gaz):
+    assert of(run("Two Russian landing ships were spotted in the port of Tobruk on Sunday.", gaz), "ship_movement")
+    assert of(run("Rebels stormed Kidal on Sunday.", gaz), "attack")
+
+
+def test_a_rank_abbreviation_ends_no_sentence():
+    from geodata.events import sentences
+    text = "Army chief Lt. Gen. Ali Hassan took command of the base in Gao."
+    assert sentences(text) == [(0, len(text))]
+
+
+def test_warships_on_a_port_call_hold_no_talks(gaz):
+    r = run("Two Russian frigates called at Tobruk on Sunday during a visit to the port.", gaz)
+    assert not of(r, "meeting")
+
+
+def test_ships_moored_in_a_port_are_a_presence(gaz):
+    assert of(run("Three submarines are now moored in the port of Novorossiysk, the report said.", gaz), "base_presence")
+
+
+def test_a_fleet_relocating_is_a_ship_movement(gaz):
+    assert of(run("The fleet is relocating from Sevastopol to Novorossiysk, officials said.", gaz), "ship_movement")
+
+
+def test_establishing_control_of_a_town_is_an_attack(gaz):
+    assert of(run("The army said on Sunday it had established control over Kidal.", gaz), "attack")
+
+
+def test_a_departure_named_again_and_what_watchers_look_for_are_no_events(gaz):
+    assert not run("The departure of the troops from Gao follows months of tension.", gaz).events
+    assert not of(run("Protesters gathered in Niamey to watch out for signs of a French withdrawal.", gaz), "withdrawal")
+
+
+def test_exercises_are_no_attacks_and_phone_calls_no_talks(gaz):
+    assert not of(run("The warships practised simulated strikes during joint drills off Tartus.", gaz), "attack")
+    assert not of(run("Putin held phone talks with the president of Turkey about Idlib.", gaz), "meeting")
+
+
+def test_agreements_only_named_are_none_reached(gaz):
+    assert not of(run("Moscow relies on agreements with the new authorities in Syria.", gaz), "agreement")
+    assert of(run("Moscow signed an agreement with the new authorities in Damascus on Monday.", gaz), "agreement")
+
+
+def test_an_intervention_or_build_up_is_a_deployment(gaz):
+    assert of(run("The strikes come after an increase in the military presence in Libya over the summer.", gaz), "deployment")
+    assert of(run("Moscow began intervening in Libya in 2019, officials said.", gaz), "deployment")
+
+
+def test_a_flotilla_moves_equipment_via_aircraft_flies_and_a_base_established_is_a_presence(gaz):
+    assert of(run("The flotilla sailed from Tartus on Sunday.", gaz), "ship_movement")
+    assert of(run("Troops are moving their equipment from Gao via aircraft to Niamey.", gaz), "air_transport")
+    assert of(run("The French base in Gao was established in 2013 under a defence agreement.", gaz), "base_presence")

@@ -109,3 +109,34 @@ def test_villages_of_the_full_geonames_list_are_found(gaz):
     (m,) = find_mentions("Firefighters were called to a barn fire in Westhalten on Sunday night.", gaz)
     assert m.place.id == "gn:2967394" and m.place.country_code == "FR" and m.place.population < 1000
     assert abs(m.place.lat - 47.957) < 0.01 and abs(m.place.lon - 7.26) < 0.01
+
+
+def test_a_country_listed_as_another_countrys_subdivision_is_the_country(gaz):
+    # ISO 3166-2 lists Taiwan as CN-TW and Guam as US-GU: the name is the country's, not a Chinese province's
+    from geodata.gazetteer.sources import _country_names, _is_a_country
+
+    countries = _country_names()
+    assert _is_a_country("CN-TW", "Taiwan Sheng", countries) and _is_a_country("US-GU", "Guam", countries)
+    assert not _is_a_country("US-IN", "Indiana", countries)  # IN is India's code, Indiana is not India
+    assert not _is_a_country("BZ-BZ", "Belize", countries)  # Belize District is Belize's own
+    assert {p.country_code for p in gaz.candidates("taiwan") if p.kind in ("country", "admin1")} == {"TW"}
+
+
+def test_curated_installations_match_by_their_stem_before_any_feature_word(tmp_path):
+    from geodata.gazetteer.sources import curated_places
+
+    path = tmp_path / "curated.csv"
+    path.write_text("id,name,aliases,kind,lat,lon,country_code,locative_only,source\n"
+                    "x,Foobarka air base,Foobarka airfield|Camp Quxley,air_base,1.0,2.0,RU,0,invented\n"
+                    "y,Foobarka River,,river,1.0,2.0,RU,0,invented\n", encoding="utf-8")
+    (base, names, stems), (river, _, river_stems) = list(curated_places(path))
+    assert names == ["Foobarka air base", "Foobarka airfield", "Camp Quxley"]
+    assert stems == ["Foobarka"]  # "Foobarka airbase", "Foobarka base" match too; "Foobarka" alone does not
+    assert river_stems == []  # only air and military bases
+
+
+def test_installations_abroad_and_their_name_variants_are_known(gaz):
+    geo = OfflineGazetteer(gaz)
+    for name, cc in (("Camp Lemonnier", "DJ"), ("Al Udeid Air Base", "QA"), ("Andersen Air Force Base", "GU"),
+                     ("Ain al-Assad", "IQ"), ("Tower 22", "JO"), ("Gardabiya air base", "LY"), ("Kunsan Air Base", "KR")):
+        assert geo.geocode(name).raw["country_code"] == cc, name

@@ -9,6 +9,7 @@ once at import, no I/O, no state. The rules live in ``rules``, the machinery tha
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 
 from geodata import caseless
@@ -20,7 +21,8 @@ __all__ = ["_RULES", "_matches", "find_date_in_header", "find_dates"]
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
-    """All temporal expressions in `text`, in order of position, resolved against `published`.
+    """All temporal expressions in `text`, in order of position, resolved against `published` (or against a wire
+    dateline's day, "NIAMEY, Dec. 22 (Xinhua) --", when it is up to DATELINE_LAG_DAYS before publication).
 
     Expressions that need a reference date (relative ones, month-day without year) are skipped when published is
     None; absolute ones (full dates, years) are still returned.
@@ -30,6 +32,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
     p = published.date() if isinstance(published, dt.datetime) else published
     if not isinstance(p, dt.date):
         p = None
+    p = _dateline_day(text, p) or p
     cands: list[tuple[int, int, int, _Resolved]] = []
     lowered = caseless.lowered(text)  # when the case-insensitive rules' twins may read it
     low = text.lower() if lowered is None else lowered
@@ -62,6 +65,24 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
         ends.insert(i, e)
         kept.append(DateRef(text=text[s:e], start=s, end=e, date=d0, date_end=d1, precision=precision))
     return sorted(kept, key=lambda r: r.start)
+
+
+# A wire dateline ("NIAMEY, Dec. 22 (Xinhua) --", "Bamako, July 27 (Reuters) -"): the day the copy was filed.
+_DATELINE = re.compile(r"\A\s*[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s+(?P<d>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                       r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\(")
+DATELINE_LAG_DAYS = 3  # a dateline this many days or fewer before publication anchors the relative dates
+
+
+def _dateline_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The dateline's day when it is a little before publication ("last Friday" counts from when the copy was
+    filed, not from the day a site published it), else None."""
+    m = _DATELINE.match(text, 0, 120) if published else None
+    if m is None or published is None:
+        return None
+    refs = [r for r in find_dates(m.group("d"), published) if r.precision == "day"]
+    if refs and 0 < (published - refs[0].date).days <= DATELINE_LAG_DAYS:
+        return refs[0].date
+    return None
 
 
 def find_date_in_header(text: str, max_chars: int = 400) -> dt.date | None:

@@ -7,20 +7,33 @@ from datetime import date
 
 from geodata import caseless
 from geodata.events.lexicon import (
+    _AGREED_TO_TALK,
+    _AGREEMENTS_NAMED,
+    _ANALYSIS,
     _BASE_FUTURE,
     _BASIS,
     _BLOCKED,
+    _CANCELLED,
     _CARGO,
     _CIVILIANS,
+    _DATED_AFTER,
     _DECIDED,
     _DIPLOMACY,
     _ENDED,
+    _EXERCISE,
+    _EXTENDED,
     _FORCE_WORDS,
     _FUTURE_OF_BASE,
+    _INTERVENED,
     _MATERIEL,
+    _NAMED_AGAIN,
     _PLACE_AFTER,
+    _PRESENCE_BESIDE,
     _PRESENCE_CLAUSE,
+    _REMOTE_TALKS,
     _SELF_FLOWN,
+    _SHIPS,
+    _SINCE_NOUN,
     _SPEECH,
     _STATUS_FIRSTS,
     _STATUS_FIRSTS_TWIN,
@@ -93,6 +106,9 @@ def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> li
     if (len(others) < 2 and (" where " in sentence or " which " in sentence)
             and _PRESENCE_CLAUSE.find(sentence, low) >= 0):
         others.append(PRESENCE)  # "..., where it has kept a helicopter base since 2019": asserted beside the news
+    if (move or others) and len(others) < 2 and PRESENCE not in others \
+            and _PRESENCE_BESIDE.find(sentence, low) >= 0:
+        others.append(PRESENCE)  # "500 troops will remain in Erbil, while others will move to Kuwait"
     if MEETING in others and _BASE_FUTURE.find(sentence, low) >= 0 and _SPEECH.find(sentence, low) >= 0:
         others = [STATEMENT] + [t for t in others if t not in (MEETING, STATEMENT)]
     if move == CARGO_FLIGHT and _SELF_FLOWN.find(sentence, low) >= 0 and _CARGO.find(sentence, low) < 0:
@@ -103,11 +119,13 @@ def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> li
             force = _FORCE_WORDS.find(sentence, low)
             if force < 0 or people < force:
                 move = EVACUATION
-    if move == DEPLOYMENT and _FORCE_WORDS.find(sentence, low) < 0:
+    if move == DEPLOYMENT and _FORCE_WORDS.find(sentence, low) < 0 and _INTERVENED.find(sentence, low) < 0:
         move = None  # a leader flying to a summit deploys nothing
         if not others:
             return []
     if move is None and not others:  # a trigger fired: it was the presence of a base, alone
+        if _ANALYSIS.find(sentence, low) >= 0:
+            return []  # what a presence is worth or aims at is analysis, not a happening
         return [_first_type(sentence, low, starts) or PRESENCE]
     return (([move] if move else []) + others)[:3]
 
@@ -148,6 +166,47 @@ def _only_named(sentence: str, etype: str, nouns: frozenset[str], place_after: b
         and not (place_after and _PLACE_AFTER.match(sentence, m.end(), m.end() + 40)) for m in rx.finditer(sentence))
 
 
+def _all_nouns(sentence: str, etype: str) -> bool:
+    """Whether every trigger of ``etype`` in the sentence is one of its nouns ("the troop withdrawal")."""
+    rx, nouns = _TRIGGER_RX.get(etype), _NOUNS.get(etype, frozenset())
+    return rx is not None and bool(nouns) and all(m.group().lower() in nouns for m in rx.finditer(sentence))
+
+
+def _all_visits(sentence: str) -> bool:
+    """Whether every meeting trigger in the sentence is a visit ("visit", "visited")."""
+    rx = _TRIGGER_RX.get(MEETING)
+    return rx is not None and all(m.group().lower().startswith("visit") for m in rx.finditer(sentence))
+
+
+def _plural_only(sentence: str) -> bool:
+    """Whether every agreement trigger in the sentence is a plural noun ("agreements", "deals")."""
+    rx = _TRIGGER_RX.get(AGREEMENT)
+    return rx is not None and all(_AGREEMENTS_NAMED.fullmatch(m.group()) for m in rx.finditer(sentence))
+
+
+def _within(sentence: str, etype: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every trigger of ``etype`` lies inside one of ``spans``."""
+    rx = _TRIGGER_RX.get(etype)
+    found = list(rx.finditer(sentence)) if rx is not None else []
+    return bool(found) and all(any(a <= m.start() < b for a, b in spans) for m in found)
+
+
+def _dated_after(sentence: str, etype: str) -> bool:
+    """Whether a trigger of ``etype`` has a date of its own just after it ("a full withdrawal in September 2026")."""
+    rx = _TRIGGER_RX.get(etype)
+    return rx is not None and any(_DATED_AFTER.match(sentence, m.end()) for m in rx.finditer(sentence))
+
+
+def _as_time(sentence: str, etype: str) -> bool:
+    """Whether every trigger of ``etype`` is a noun naming a past happening as a time ("since the temporary
+    ceasefire"): a noun of its type, or any trigger of a type that names none."""
+    rx, nouns = _TRIGGER_RX.get(etype), _NOUNS.get(etype, frozenset())
+    found = list(rx.finditer(sentence)) if rx is not None else []
+    return bool(found) and all((not nouns or m.group().lower() in nouns) and m.group()[:1].islower()
+                               and not m.group().endswith(("ed", "ing")) and _SINCE_NOUN.search(sentence, 0, m.start())
+                               for m in found)
+
+
 # Before a noun that only names a movement: the start of a clause or a preposition, then a determiner or a
 # possessive ("The withdrawal comes", "amid France's withdrawal"); not a verb ("ordered the withdrawal").
 _NAMED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:as|and|but|amid|with|after|before|since|during|following|despite|of|on|"
@@ -163,8 +222,26 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
     is a statement, and a move decided is one too, beside the move; materiel evacuated is withdrawn; a meeting only named is none; fighting that diplomacy is
     appealed about is no attack; an agreement ended is a statement."""
     out = []
+    again = [m.span("noun") for m in _NAMED_AGAIN.finditer(sentence)]
     for t in types:
-        if t == DEPLOYMENT and since and not destination:
+        if _as_time(sentence, t) or (again and _within(sentence, t, again)):
+            continue  # "since the ceasefire ended": a past happening named as a time; "the attack took place when"
+        if (t == ATTACK and _EXERCISE.find(sentence, low) >= 0) or (t == MEETING and _REMOTE_TALKS.find(sentence, low) >= 0):
+            continue  # exercises and phone calls are no events
+        if t == MEETING and _all_visits(sentence) and _SHIPS.find(sentence, low) >= 0:
+            continue  # warships calling at a port: a visit of ships, no talks
+        if t == AGREEMENT and _ENDED.find(sentence, low) < 0 and _plural_only(sentence):
+            continue  # agreements named, none reached
+        if is_movement(t) and _CANCELLED.find(sentence, low) >= 0:
+            continue  # "cancelled its weekly flights to X": nothing moved
+        if (is_movement(t) and AGREEMENT in types and 0 <= starts.get(AGREEMENT, -1) < starts.get(t, -1)
+                and _all_nouns(sentence, t) and not _dated_after(sentence, t)):
+            continue  # "agreed to the troop withdrawal": the agreement is the news, the move only its object
+        if t in (DEPLOYMENT, PRESENCE) and _EXTENDED.find(sentence, low) >= 0:
+            t = STATEMENT  # "voted to extend the deployment of troops": a decision, no new move
+        elif t == AGREEMENT and _AGREED_TO_TALK.find(sentence, low) >= 0:
+            t = STATEMENT
+        elif t == DEPLOYMENT and since and not destination:
             t = PRESENCE
         elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _NOUNS[WITHDRAWAL]):
             continue

@@ -3,7 +3,8 @@
 A trigger lexicon (the vocabulary's) gives the type, the prepositions before each place mention give origin and
 destination ("from Damascus to the Hmeimim airbase"; "sent to X and then evacuated to Y" becomes two legs), the
 temporal expressions in the sentence give the date (else the article's publication date, precision ``as_of``),
-and an actor lexicon (``data/actors.csv``) gives who acted.
+and an actor lexicon (``data/actors.csv``) gives who acted. A sentence whose clauses each report something at a
+place of their own ("fewer than 500 troops will remain in A, while others will move to B") is read clause by clause.
 """
 
 from __future__ import annotations
@@ -33,19 +34,23 @@ from geodata.events.classify import (
 )
 from geodata.events.lexicon import _HOME, _SINCE, _THEN, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
 from geodata.events.roles import (
+    LEAVER,
     MAX_PLACES,
     _adjectival,
     _claim_places,
     _main_clause_places,
     _roles,
+    installation_anaphors,
     is_metonym,
-    parallel,
+    narrowed,
 )
-from geodata.events.sentences import sentences
+from geodata.events.sentences import clauses, sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
-from geodata.vocabulary import KIND_SPECIFICITY, is_movement
+from geodata.resolve import CAPITALS
+from geodata.vocabulary import INSTALLATION_KINDS, KIND_SPECIFICITY, is_movement
 
 MAX_LEGS = 4  # legs of one journey in one sentence
+_AREA = ("country", "region", "admin1", "admin2")  # an origin this wide beside one inside it is where that one is
 
 
 def event_id(article_id: str, etype: str, quote: str, leg: int = 0) -> str:
@@ -78,6 +83,14 @@ _WANTS = re.compile(r"\b(?:seek\w*|sought|want\w*|hop\w*|aim\w*|tr(?:y|ies|ied|y
                     r"intend\w*|plan\w*|expect\w*|agree\w*|fail\w*|manag\w+)\s+(?:\w+\s+)?\Z", re.I)
 
 
+# Where talks are held: a locative or a visit just before the place (not "talks with Russia", "ties between A and B").
+_HELD_AT = re.compile(r"\b(?:in|at|to|visit\w*|reached|arrived in|hosted?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z", re.I)
+
+
+# "for the first time since 2012": how long it had not happened, not when this began.
+_FIRST_SINCE = re.compile(r"\b(?:first|last)\b[^,;.]{0,30}\bsince\s+(?:the\s+)?\Z", re.I)
+
+
 # A deadline given or set for a move ("given X until Sept. 15 to leave", "must leave by August").
 _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|ordered|has to|have to)\b.{0,80}?\bto\s+"
                            r"(?:withdraw|leave|remove|pull|depart|quit|complete|end|hand)\b|\bby\b", re.I)
@@ -85,7 +98,8 @@ _DEADLINE_FOR = re.compile(r"\b(?:given|gave|give[sn]?|set|until|deadline|must|o
 
 # A sentence that goes on with the happening the one before it dated ("On Monday, ... . The convoy then crossed").
 _CONTINUES = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter|after that|shortly after|soon after|"
-                        r"the same day|that day)\b|\A(?:He|She|They|It)\b")
+                        r"the same day|that day)\b|\A(?:He|She|They|It|The (?:[\w-]+ ){0,2}(?:diplomat|minister|official|"
+                        r"envoy|delegation|spokes(?:man|woman|person)|president|leader|commander))\b")
 
 
 def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_starts: list[int]) -> list[DateRef]:
@@ -98,10 +112,15 @@ def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_s
 
 
 def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = frozenset()) -> list[tuple[Place | None, Place | None]]:
-    """A journey as legs: "from A to B and then to C" is A->B, B->C; "left A" is A->?; a destination in a
-    contrasting clause (index in ``apart``: "part will move to A while others return to B") is another journey's
+    """A journey as legs: "from A to B and then to C" is A->B, B->C; "from A or B to C" is A->C, B->C; "left A" is
+    A->?; a destination in a contrasting clause (index in ``apart``: "part will move to A while others return to B") is another journey's
     end, from the same origin."""
     legs: list[tuple[Place | None, Place | None]] = []
+    alike = [o for o in origins if not any(p.id != o.id and o.kind in _AREA and p.country_code == o.country_code
+                                           for p in origins)]
+    if len(dests) == 1 and len({o.id for o in alike}) > 1:  # "from A or B to C": a leg from each
+        firsts = list({o.id: o for o in reversed(alike) if o.id != dests[0].id}.values())[::-1]
+        return [(o, dests[0]) for o in firsts][:MAX_PLACES]
     if dests:
         first = start_pl = origins[0] if origins else None
         for i, d in enumerate(dests[:MAX_LEGS]):
@@ -121,6 +140,32 @@ def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = froz
 
 
 
+def _clause_types(sentence: str, starts: dict[str, int], clause: str = "") -> list[str]:
+    """The types of a clause: its own, else those of its sentence whose trigger it holds ("..., while others will
+    move to B": the sentence says who moves)."""
+    own = classify_types(clause, caseless.lowered(clause), starts) if clause else []
+    return own or [t for t in classify_types(sentence, caseless.lowered(sentence), _trigger_starts(
+        sentence, caseless.lowered(sentence))) if t in starts]
+
+
+def _units(text: str, spans: list[tuple[int, int]], mentions: list[Mention], m_starts: list[int]):
+    """(sentence index, start, end, sentence start, sentence end) of what is read as one claim: the sentence, or
+    each of its clauses when two or more of them report something at a place of their own ("fewer than 500
+    troops will remain in A, while others will move to B")."""
+    for k, (s, e) in enumerate(spans):
+        parts = clauses(text, s, e)
+        if len(parts) > 1:
+            told = [(cs, ce) for cs, ce in parts if any(m.role == LITERAL and m.end <= ce and not _adjectival(text, m)
+                                                        and not is_metonym(text, m) for m in
+                                                        mentions[bisect_left(m_starts, cs):bisect_left(m_starts, ce)])
+                    and _clause_types(text[s:e], _trigger_starts(text[cs:ce], caseless.lowered(text[cs:ce])), text[cs:ce])]
+            if len(told) > 1:
+                for cs, ce in parts:
+                    yield k, cs, ce, s, e
+                continue
+        yield k, s, e, s, e
+
+
 def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef],
                    home: Callable[[str, str], Place | None] | None = None) -> list[Event]:
     """Events of one article, in text order: one per type a sentence reports, and per place or leg.
@@ -129,12 +174,15 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     ("the troops returned home") when the article names no such country."""
     text = article.text
     events: list[Event] = []
+    said = installation_anaphors(text, mentions)  # "the airport": the one named before, an end read from the article
+    if said:
+        mentions = sorted(mentions + said, key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
     spans = sentences(text)
     story: tuple[Place, int, tuple[str, ...]] | None = None  # where the article's forces were last reported leaving
     last_end: tuple[Place, int] | None = None  # where they were last reported going
-    for k, (s, e) in enumerate(spans):
+    for k, s, e, s0, e0 in _units(text, spans, mentions, m_starts):
         if excluded_share(article, s, e) > 0.5:
             continue
         # A sentence naming no place is skipped before it is classified; one that reports nothing, before its places
@@ -145,7 +193,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)
         sent_low = low = caseless.lowered(scan)
         starts = _trigger_starts(scan, low)
-        types = classify_types(scan, low, starts)
+        types = classify_types(scan, low, starts) or (_clause_types(text[s0:e0], starts) if s0 != s or e0 != e else [])
         if not types:
             continue  # blanking a clause out (below) never adds a trigger
         ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
@@ -170,7 +218,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     continue
         if len(ments) > 1:
             ments = _main_clause_places(text, s, sent, sent_low, ments)
-        sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e]
+        implied = {m.place.id for m in ments if m in said} - {m.place.id for m in ments if m not in said} if said else set()
+        if said:  # "the base" beside its own name says nothing more
+            ments = [m for m in ments if m.place.id in implied or m not in said]
+        sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e] or (
+            [d for d in dates[bisect_left(d_starts, s0):bisect_left(d_starts, e0)] if d.end <= e0] if s0 != s or e0 != e else [])
         # "since 2012", "for the first time since 2012": when a state began, not when this happened
         since = [d for d in sdates if _SINCE.search(text[max(s, d.start - 12):d.start])]
         sdates = [d for d in sdates if d not in since]
@@ -179,46 +231,71 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         by_deadline = bool(deadline and not sdates and _DEADLINE_FOR.search(sent))
         if by_deadline:
             sdates, since = deadline[:1], [d for d in since if d not in deadline]
-        if not sdates and k and _CONTINUES.search(text, s, e):
+        if not sdates and k and _CONTINUES.search(sent):  # (on the sentence: \A is the text's start, not s)
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
+        if implied:  # "the airport" is read as a journey's end only
+            roles = [(m, r) for m, r in roles if r != "location" or m not in said]
+            if not roles:
+                continue
         origins = [m.place for m, r in roles if r == "origin"]
-        dest_ms = [m for m, r in roles if r == "destination"]
+        # "left A via B for C": the place passed through ends the first leg
+        dest_ms, apart = narrowed(text, [m for m, r in roles if r == "via"] + [m for m, r in roles if r == "destination"])
         dests = [m.place for m in dest_ms]
-        apart = frozenset(i for i in range(1, len(dest_ms)) if parallel(text, dest_ms[i - 1], dest_ms[i]))
         types = refine_types(types, scan, low, starts, bool(since), bool(origins), bool(dests))
-        named = actors_in(sent)
+        named = actors_in(sent) or actors_in(text[s0:e0])
         journey = {p.id for p in origins + dests} if any(is_movement(t) for t in types) else set()
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
             when, until, precision, date_text = _sentence_date(sdates, article.published, -1 if trig is None else s + trig)
-            if etype == PRESENCE and since and article.published:  # "has kept a base there since 2019"
-                when, until, precision, date_text = since[0].date, article.published, "range", since[0].text
+            began = since if etype == PRESENCE else [d for d in since if not _FIRST_SINCE.search(text, max(s, d.start - 40), d.start)]
+            if began and article.published and (etype == PRESENCE or not sdates):  # "has kept a base there since 2019"
+                when, until, precision, date_text = began[0].date, article.published, "range", began[0].text
             status = _status(scan, etype, until or when, article.published, low)
             if by_deadline and when and article.published and when > article.published and status == "reported":
                 status = "planned"  # a deadline still ahead
             actors = named if etype in (AGREEMENT, MEETING) else doer(sent, -1 if trig is None else trig, named)
             ends: list[tuple[str, ...]] = []  # per leg: the ends inferred from the article
+            country = None
             if is_movement(etype):
                 legs = _legs(origins, dests, apart)
+                country = _the_country(text, s, e, mentions, actors) if not legs and etype in LEAVES else None
+                if country is not None:  # "given the U.S. until May to remove troops from its territory"
+                    legs = [(country, None)]
                 if not legs:  # "withdrawing from positions in Idlib": the place it leaves; "anchored off X": where it is
-                    here = _claim_places(roles, text, s)[:1]
+                    own = [(m, r) for m, r in roles if trig is not None and _same_clause(text, s, e, s + trig, m.start)]
+                    here = _claim_places(own or roles, text, s)[:1]  # the trigger's own clause's place first
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
-                then = last_end if last_end is not None and k - last_end[1] <= 2 and _THEN.find(scan, low) >= 0 else None
-                legs, ends = _inferred_ends(legs, etype, scan, low, actors, (then[0], k, actors[:1]) if then else story, k,
-                                            mentions, home)
+                then = last_end if last_end is not None and k - last_end[1] <= 2 and (
+                    _THEN.find(scan, low) >= 0 or _AT_THE_BASE.search(scan) and last_end[0].kind in INSTALLATION_KINDS) else None
+                legs, ends = _inferred_ends(_away_from_home(legs, actors), etype, scan, low, actors,
+                                            (then[0], k, actors[:1]) if then else story, k, mentions, home)
+                legs, ends = _to_capital(legs, ends, scan, mentions)
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
-                claim = _claim_places(roles, text, s)
-                legs = [(None, None, p) for p in claim if p.id not in journey or etype == PRESENCE]  # type: ignore[misc]
+                # a continent or supranational region ("in Africa", "the Middle East") locates no claim;
+                # "the airport" implied from an earlier sentence is read as a journey's end only
+                claim = _claim_places([(m, r) for m, r in roles if (m.place.kind != "region" or m.place.country_code)
+                                       and not (implied and m in said)], text, s)
+                if etype == MEETING:  # talks are held at a place ("met in Ankara", "visited Damascus"), not with one
+                    claim = [p for p in claim if any(m.place.id == p.id and _HELD_AT.search(text, max(s, m.start - 30), m.start)
+                                                     for m, _ in roles)]
+                # (a presence is where the force is: the journey's origin may be it, never where the others go)
+                legs = [(None, None, p) for p in claim if p.id not in journey  # type: ignore[misc]
+                        or (etype == PRESENCE and all(p.id != d.id for d in dests))]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
             for i, leg in enumerate(legs):
                 orig, dest = leg[0], leg[1]
                 place = leg[2] if len(leg) == 3 else (dest or orig)
                 inferred = ends[i] if i < len(ends) else ()
+                if country is not None and orig is country and not any(m.place.id == orig.id for m in in_sentence):
+                    inferred = ("origin", *inferred)  # the country named before the sentence
                 leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
+                if implied and is_movement(etype):  # an end this sentence names only as "the airport"
+                    inferred = (*inferred, *(r for r, p in (("origin", orig), ("destination", dest))
+                                             if p is not None and p.id in implied and r not in inferred))
                 conf = 0.45
                 conf += 0.15 if place and KIND_SPECIFICITY.get(place.kind, 9) <= 2 else 0
                 conf += 0.1 if sdates else 0
@@ -228,9 +305,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 events.append(Event(
                     id=event_id(article.id, leg_type, sent, i), type=leg_type, status=status, date=when, date_end=until,
                     date_precision=precision, place=place, origin=orig if is_movement(etype) else None,
-                    destination=dest if is_movement(etype) else None, actors=actors, quote=sent,
-                    start=s, end=e, confidence=max(0.2, min(conf, 0.95)), article_id=article.id, date_text=date_text,
-                    sources=[_source(article, sent, s, e)], inferred=inferred,
+                    destination=dest if is_movement(etype) else None, actors=actors, quote=text[s0:e0],
+                    start=s0, end=e0, confidence=max(0.2, min(conf, 0.95)), article_id=article.id, date_text=date_text,
+                    sources=[_source(article, text[s0:e0], s0, e0)], inferred=inferred,
                 ))
                 if leg_type in LEAVES and orig is not None and KIND_SPECIFICITY.get(orig.kind, 9) <= 2:
                     story = (orig, k, actors[:1])  # the place the story's forces leave, for the sentences after
@@ -239,6 +316,57 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     return events
 
 
+def _same_clause(text: str, s: int, e: int, a: int, b: int) -> bool:
+    return any(cs <= a < ce and cs <= b < ce for cs, ce in clauses(text, s, e))
+
+
+def _away_from_home(legs: list, actors: tuple[str, ...]) -> list:
+    """"All troops from the US and other countries have left Iraq": the doer's own country is no place it left,
+    when the sentence names another."""
+    cc = ACTOR_COUNTRY.get(actors[0], "") if actors else ""
+    kept = [(o, d) for o, d in legs if not (d is None and o is not None and o.kind == "country" and o.country_code == cc)]
+    return kept if kept and cc else legs
+
+
+_TO_CAPITAL = re.compile(r"\b(?:to|towards?|for|into|reached)\s+the\s+(?:[\w'’-]+\s+)?capital\b(?!\s+(?:city\s+)?of\b)", re.I)
+
+
+_THE_COUNTRY = re.compile(r"\b(?:from|out of|leave|left|leaving|quit)\s+(?:the|its|their|this)\s+(?:country|territory|soil)\b", re.I)
+COUNTRY_REACH = 1500  # characters back "the country" may have been named
+
+
+def _the_country(text: str, s: int, e: int, mentions: list[Mention], actors: tuple[str, ...]) -> Place | None:
+    """"withdraw from the country", "from its territory": the last country named before the phrase, in the sentence
+    or shortly before it, that is not the doer's own."""
+    at = _THE_COUNTRY.search(text, s, e)
+    if at is None:
+        return None
+    home = ACTOR_COUNTRY.get(actors[0], "") if actors else ""
+    return next((m.place for m in reversed(mentions[:bisect_left([m.start for m in mentions], at.start())])
+                 if m.place.kind == "country" and m.place.country_code != home and m.role != "adjectival"
+                 and at.start() - m.end <= COUNTRY_REACH and not LEAVER.match(text, m.end)), None)
+
+
+def _to_capital(legs: list, ends: list, scan: str, mentions: list[Mention]) -> tuple[list, list]:
+    """"left the base in Faya and headed to the capital": the capital of the country left, when the article names
+    it (an inferred destination)."""
+    if not any(o is not None and d is None for o, d in legs) or _TO_CAPITAL.search(scan) is None:
+        return legs, ends
+    out, out_ends = [], []
+    for i, (o, d) in enumerate(legs):
+        inferred = ends[i] if i < len(ends) else ()
+        if d is None and o is not None:
+            cap = next((m.place for m in mentions if m.place.kind == "city" and m.place.id != o.id
+                        and (o.country_code, m.place.name) in CAPITALS), None)
+            if cap is not None:
+                d, inferred = cap, (*inferred, "destination")
+        out.append((o, d))
+        out_ends.append(inferred)
+    return out, out_ends
+
+
+# "the base", "the airport": the installation the last leg reached, when this leg names none it starts from
+_AT_THE_BASE = re.compile(r"\b(?:the|that) (?:air ?base|base|airport|airfield|port)\b(?! (?:of|in|at|near)\b)", re.I)
 STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
 
 

@@ -18,17 +18,19 @@ def _rx(words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\b", re.I)
 
 
-_FORCES = r"(?:troops|forces?|soldiers|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
+_FORCES = r"(?:troops|forces?|soldiers?|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
 
-_PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|staff|wounded|nationals|citizens|evacuees)"
+_PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|(?:embassy|diplomatic|consular|un|aid|humanitarian|medical|civilian) staff|wounded|nationals|citizens|evacuees)"
 
 # Purpose and justification clauses say why, not what happened ("deployed police to Aleppo to monitor the
 # evacuation", "struck targets in retaliation for an attack on its troops", "moved in, saying the army had
 # abandoned its posts"): their words trigger no event and
 # their places locate none. They run to the end of the clause.
 _WHY = re.compile(r"\b(?:to (?:help )?(?:monitor|oversee|observe|support|secure|protect|guard|facilitate|assist|"
-                  r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend)|"
-                  r"in (?:retaliation|response|revenge) (?:for|to))\b[^,;:.]*"
+                  r"escort|ensure|prevent|deter|counter|fight|combat|fend off|back|supervise|verify|defend|avoid|evade)|"
+                  r"(?:method|way|means) of avoiding|to (?:watch|look) out for|"
+                  r"in (?:retaliation|response|revenge) (?:for|to)|"
+                  r"(?:(?<!\w )|(?<=\bthat ))(?:if|unless|should the)(?= (?:the |a |an |any |its |their )?[\w-]+))\b[^,;:.]*"
                   r"|,\s+(?:saying|claiming|citing|arguing|alleging)\b[^,;:.]*", re.I)
 _WHY_TWIN = caseless.twin(_WHY)
 # People, not forces, on the move: leaving, being flown out or driven away is an evacuation.
@@ -36,6 +38,7 @@ _CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
 _FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
                                                     "troop|systems?|missiles?|batteries|drones?|equipment|weapons|armou?r|vehicles|hardware|army|navy|engineers|"
                                                     "battalions?|brigades?|divisions?|regiments?|paratroopers|", 1)))
+# (A conditional clause, "If the attacks start again, ...", is no happening either: "even if" and "asked if" aside.)
 # The closing attribution (", the Defence Ministry in Moscow said.") names who spoke, not where it happened.
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|says|told|reported|announced|added|stated|"
                           r"according to)\b[^,;:]{0,40}$", re.I)
@@ -60,10 +63,12 @@ _ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed
 _DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|bound for|headed for|"
                          r"(?:dock|land|berth|anchor|arriv)ed (?:at|in|off))\b", re.I)
 # "to" opening an infinitive whose own phrase holds the place ("to call at the port", "to take a route over
-# the sea") marks no destination: a lower-case word that is no determiner, then a locative preposition.
+# the sea") marks no destination: a lower-case word that is no determiner, adjective or plural noun ("to
+# airports in Russia", "to military bases in X" are destinations), then a locative preposition.
 _INFINITIVE_TO = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|other|"
                             r"northern|southern|eastern|western|central|north|south|east|west|coastal|neighbouring|"
-                            r"neighboring|nearby)\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
+                            r"neighboring|nearby|military|naval|air|army|established|existing|several|new|two|three|"
+                            r"some|various)\b)(?![a-z]*[^s\W]s\b)(?-i:[a-z])\w*\b.*\b(?:at|over|in|on|near|off|across|around|through)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:]{0,40}$", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)  # a relative clause: its cues are not the journey's
 # A contrasting clause starts a journey of its own ("part will move to A while others return to B"): cues before it
@@ -104,8 +109,11 @@ _STATUS_FIRSTS_TWIN = caseless.Firsts([lex.twin for lex in _STATUS_WORDS.values(
 _DIPLOMACY = caseless.Lexicon(_rx(r"appeal\w*|urg\w+|call\w* (?:on|for)|diplomatic|mediat\w+|de-?escalat\w+|"
                                   r"peaceful (?:resolution|solution|settlement)"))
 # An agreement ended, cut or torn up is a statement about it, not an agreement.
-_ENDED = caseless.Lexicon(_rx(r"terminat\w+|cut|cuts|ended|ends|ending|tor[en] up|tear\w* up|scrap\w*|cancel\w*|revok\w*|"
-                              r"annul\w*|suspend\w*|denounc\w*|renounc\w*"))
+_ENDED = caseless.Lexicon(_rx(r"(?:terminat\w+|cut|cuts|ended|ends|ending|tor[en] up|tear\w* up|scrap\w*|cancel\w*|revok\w*|"
+                              r"annul\w*|suspend\w*|denounc\w*|renounc\w*|withdr[ae]w\w* from|pull\w* out of|exit\w* from)\s+"
+                              r"(?:[\w'’-]+\s+){0,5}?(?:agreements?|accords?|deals?|treat(?:y|ies)|pacts?|cooperation|lease)|"
+                              r"(?:agreements?|accords?|deals?|treat(?:y|ies)|pacts?|lease) (?:[\w-]+ ){0,2}?"
+                              r"(?:ended|expired|lapsed|collapsed|was terminated|was cancel\w+)"))
 # A movement or a meeting only named ("the withdrawal comes amid ...", "Putin's visit follows ..."): the nouns are
 # their types' in the vocabulary (``nouns``); a meeting's is one unless a place follows the noun ("talks in X").
 _PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:to|in|at)\s+(?:the\s+)?[A-Z]")
@@ -124,6 +132,45 @@ _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|
                                  r"air defen[cs]e systems?|missiles?"))
 # A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
 _BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
+# A deployment or mission extended or renewed ("voted to extend the deployment of troops"): a decision, no new move.
+_EXTENDED = caseless.Lexicon(_rx(r"(?:extend\w*|renew\w*|prolong\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                                 r"(?:deployment|mandate|mission|presence|stay)"))
+# Agreed to go on talking ("the sides agreed to continue consultations"): what is said, not a deal reached.
+_AGREED_TO_TALK = caseless.Lexicon(_rx(r"agreed to (?:continue|resume|hold|keep up|pursue)\b[^.;]{0,30}?\b(?:them|talks|"
+                                       r"consultations|discussions|dialogue|negotiations|contacts)"))
+# Analysis, not a happening: what a presence aims at or means ("likely aims to protect its position", "part of a
+# larger strategy to establish a base", "a nod to the significance of the presence", "marks a realignment").
+_ANALYSIS = caseless.Lexicon(_rx(r"significance|strategy|strategic (?:goal|aim|interest|importance|value)|aims? to|"
+                                 r"a nod to|realignment"))
+# A noun naming a past happening as a time ("since the ceasefire", "since the invasion"): no event of its own.
+_SINCE_NOUN = re.compile(r"\b(?:since|before|until)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
+# A presence asserted beside other news ("fewer than 500 troops will remain in Erbil, while others move to Kuwait",
+# "a drone attack on a base for US forces at the airport"): reported as well as the movement or the attack.
+_PRESENCE_BESIDE = caseless.Lexicon(_rx(_FORCES + r"(?:,? [\w-]+){0,5}?,? (?:will )?(?:remain|stay)\w* (?:in|at)|"
+                                        r"bases? (?:for|of|hosting|housing|used by) (?:the )?(?:[\w-]+ ){0,2}" + _FORCES))
+# A move with its own date after it ("leading to a full withdrawal in September 2026"): a planned move of its own.
+_DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |mid-|late |the end of )?(?:January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December|\d{4})\b")
+# Warships on a port call ("the frigate's visit to Tobruk"): a ship's visit, no talks.
+_SHIPS = caseless.Lexicon(_rx(r"warships?|ships?|vessels?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|flotilla|"
+                              r"(?:aircraft )?carriers?|fleet"))
+# Not events (GUIDELINE): exercises ("joint drills", "simulated strikes") are no attacks; phone and video calls no talks.
+_EXERCISE = caseless.Lexicon(_rx(r"drills?|exercises?|war ?games?|manoeuvres|maneuvers|simulat\w+|mock (?:attacks?|strikes?)|"
+                                 r"rehears\w+"))
+_REMOTE_TALKS = caseless.Lexicon(_rx(r"phone|telephone|video ?(?:call|conference|link)|videoconferenc\w*|virtual\w*|online"))
+# Agreements only named in the plural, none reached ("relies on agreements with", "respect for previous agreements").
+_AGREEMENTS_NAMED = re.compile(r"\b(?:agreements|deals|accords|treaties)\b", re.I)
+# A military intervention or build-up sends forces even when none are named ("intervening in the civil war in 2015").
+_INTERVENED = caseless.Lexicon(_rx(r"interven\w+ (?:militarily )?in|military (?:interven\w+|build-?up)"))
+# Flights or sailings cancelled or suspended: no movement.
+_CANCELLED = caseless.Lexicon(_rx(r"(?:cancel\w*|suspend\w*|halt\w*|ground\w*|stop\w*)\s+(?:[\w-]+\s+){0,3}?"
+                                  r"(?:flights?|sailings?|voyages?|crossings?)"))
+# A happening only named again, as the subject of a clause about something else ("The attacks in Syria come after",
+# "that the attack took place when", "The jihadist blockade is already hampering"): reported before, not news.
+_NAMED_AGAIN = re.compile(r"(?:^|\b(?:that|said|says|indicated|added|noted|confirmed)\s+)(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|strikes?|"
+                          r"airstrikes?|offensive|raids?|assault|blockade|withdrawal|pullout|departure|arrival|visit|talks|meeting)"
+                          r"(?:\s+(?:in|on|at|against|of|by|from)\s+[^,;]{0,40}?)?\s+(?:comes?|came|follows?|followed|"
+                          r"marks?|marked|took place|happened|(?:is|was|has|had) already)\b", re.I)
 # A title is no place ("the special envoy for the Middle East and Africa").
 _TITLE_FOR = re.compile(r"\b(?:envoy|minister|ambassador|representative|director|commissioner|coordinator|secretary|"
                         r"correspondent|spokes(?:man|woman|person)|desk)\s+(?:for|to|on)\s+(?:the\s+)?$", re.I)

@@ -51,13 +51,15 @@ def merge_events(events: list[Event]) -> list[Event]:
     article, the lede and a later quote restating it are one event."""
     merged: list[Event] = []
     index: dict[tuple[str, str, str, str], list[Event]] = {}
-    for ev in sorted(events, key=lambda x: -x.confidence):
+    order: dict[int, int] = {}  # a kept event's place in the input: one sentence's legs stay in text order
+    for at, ev in sorted(enumerate(events), key=lambda x: -x[1].confidence):
         key = (ev.type, _pid(ev.place), _pid(ev.origin), _pid(ev.destination))
         twin = next((m for m in index.get(key, []) if (m.article_id != ev.article_id and _close(m, ev))
                      or (m.article_id == ev.article_id and _same_happening(m, ev))), None)
         if twin is None:
             copy = Event(**{**ev.__dict__, "sources": list(ev.sources)})
             merged.append(copy)
+            order[id(copy)] = at
             index.setdefault(key, []).append(copy)
         else:
             # corroborated by another article: once per distinct article (one article cited twice counts once)
@@ -65,5 +67,5 @@ def merge_events(events: list[Event]) -> list[Event]:
             fresh = {s.article_id for s in ev.sources} - seen
             twin.sources.extend(ev.sources)
             twin.confidence = min(0.99, twin.confidence + 0.1 * len(fresh))
-    merged.sort(key=lambda x: (x.date or date.min, x.article_id, x.start))
+    merged.sort(key=lambda x: (x.date or date.min, x.article_id, x.start, order[id(x)]))
     return merged

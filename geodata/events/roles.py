@@ -3,6 +3,8 @@ claim happens at."""
 
 from __future__ import annotations
 
+import re
+
 from geodata import caseless
 from geodata.events.lexicon import (
     _ADJECTIVAL,
@@ -25,9 +27,21 @@ from geodata.events.lexicon import (
     _TITLE_FOR,
 )
 from geodata.gazetteer import haversine_km
-from geodata.models import Mention, Place
-from geodata.vocabulary import KIND_SPECIFICITY
+from geodata.models import LITERAL, Mention, Place
+from geodata.vocabulary import INSTALLATION_KINDS, KIND_SPECIFICITY
 
+# A cue, then a noun phrase chained by locative prepositions up to the mention: no comma, no verb-like word.
+_CHAIN = re.compile(r"\b(?:from|out of|to|towards?|into)\s+(?:(?!\w+(?:ed|ing)\b)[\w'’-]+\s+)*?"
+                    r"(?:in|at|of|near)(?:\s+(?!\w+(?:ed|ing)\b)[\w'’-]+){0,4}\s*$", re.I)
+# "across the border from X", "40 km from X", "not far from X": where something is, not where it left
+_APART_FROM = re.compile(r"\b(?:across the [\w-]+|\d+\s*(?:km|kilomet(?:er|re)s?|miles?)|far|away|distance|short drive|"
+                         r"(?:north|south|east|west)(?:east|west)?)\s+$", re.I)
+# "according to", "due to", "next to": a "to" that names no goal
+_NO_GOAL = re.compile(r"\baccording\s+$", re.I)
+# Where the sources of a report are ("according to several sources in A"): not where it happened
+_SOURCES_IN = re.compile(r"\baccording to\s+(?:(?:[\w'’-]+\s+){0,4}?(?:in|at|from)\s+)?(?:the\s+)?$", re.I)
+_JOINED = re.compile(r"^\s*,?\s*(?:and|or|as well as)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_VIA = re.compile(r"\bvia\s+(?:the\s+)?$", re.I)
 MAX_PLACES = 3  # places of one non-movement claim ("900 troops in Syria and 2,500 in Iraq")
 NESTED_KM = 15  # a place this close to a more specific one named for the same claim is the area it lies in
 
@@ -45,7 +59,7 @@ def _role(tail: str) -> str:
         words, tail = words[cut:], tail[cut:]
     if clause_break.search(words):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
-    o = [x.start() for x in origin_words.finditer(words)]
+    o = [x.start() for x in origin_words.finditer(words) if not _APART_FROM.search(words, 0, x.start())]
     d = [x.start() for x in dest_words.finditer(words)]
     if d and "to " in tail:
         infinitive = _INFINITIVE_TO.search(tail)
@@ -56,10 +70,69 @@ def _role(tail: str) -> str:
     return "destination" if d and (not o or d[-1] > o[-1]) else "origin"
 
 
+# "the airport", "the base", "the port": an installation the article named shortly before, of a kind the word may mean
+_INSTALLATION_WORD = re.compile(r"\b(?:the|that) (air ?base|airport|airfield|naval base|base|port)\b"
+                                r"(?!['’]s\b)(?! (?:city|town|of|for|to)\b)(?! (?:in|at|near) (?-i:[A-Z]))", re.I)
+_WORD_KINDS = {"airport": ("airport",), "airfield": ("airport", "air_base"), "air base": ("air_base",),
+               "airbase": ("air_base",), "naval base": ("naval_base",), "base": ("air_base", "naval_base", "military_base"),
+               "port": ("port", "naval_base")}
+# the country of those who leave, or are told to ("the U.S. military", "gave France until May to", "asked Russia to")
+LEAVER = re.compile(r"\s+(?:(?:military|army|forces?|troops|soldiers|personnel|contingent)\b|(?:until|to|by)\s)", re.I)
+ANAPHOR_REACH = 800  # characters back the installation may have been named
+
+
+def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "the airport", "the base", "the port" where the article named such an installation within
+    ``ANAPHOR_REACH`` characters before ("A cargo plane was seen taking off from the airport"): the place that
+    was named. Words inside a mention ("the Hmeimim air base") are none. Only a journey's ends are read from them
+    (the extraction drops them elsewhere)."""
+    named = [m for m in mentions if m.role == LITERAL and m.place.kind in INSTALLATION_KINDS]
+    out: list[Mention] = []
+    if not named:
+        return out
+    for a in _INSTALLATION_WORD.finditer(text, named[0].end):
+        if any(m.start < a.end() and a.start() < m.end for m in mentions):
+            continue
+        kinds = _WORD_KINDS[" ".join(a.group(1).lower().split())]
+        ante = next((m for m in reversed(named) if m.end <= a.start() and m.place.kind in kinds), None)
+        if ante is not None and a.start() - ante.end <= ANAPHOR_REACH:
+            out.append(Mention(text=a.group(), start=a.start(), end=a.end(), place=ante.place,
+                               confidence=ante.confidence, role=LITERAL))
+    return out
+
+
 def parallel(text: str, a: Mention, b: Mention) -> bool:
     """Whether destination ``b`` is the end of another journey than ``a``'s, not the next leg after it
     ("part will move to A while others return to B")."""
     return _CONTRAST.search(text, a.end, b.start) is not None
+
+
+# A list naming places inside the destination before it ("to airports in Russia, including A, B and C").
+_INCLUDING = re.compile(r"^[\s,]*(?:including|such as|notably|namely|among them|in particular)\b|^\s*,?\s*(?:(?:and|or)\s+)?$", re.I)
+_WIDE = ("country", "region", "admin1", "admin2")
+
+
+def narrowed(text: str, dest_ms: list[Mention]) -> tuple[list[Mention], frozenset[int]]:
+    """The destinations with a wide one replaced by the places listed inside it, each the end of a journey of its
+    own ("fly from A to airports in Russia, including B and C": A->B, A->C, not A->Russia->B->C); the indexes of
+    the ends reached in parallel (``_legs``' ``apart``)."""
+    out: list[Mention] = []
+    apart: set[int] = set()
+    wide: Mention | None = None
+    for m in dest_ms:
+        if (wide is not None and out and m.place.country_code == wide.place.country_code and m.place.kind not in _WIDE
+                and _INCLUDING.match(text[out[-1].end:m.start])):
+            if out[-1] is wide:
+                out[-1] = m
+            else:
+                apart.add(len(out))
+                out.append(m)
+            continue
+        wide = m if m.place.kind in _WIDE else None
+        if out and (parallel(text, out[-1], m) or _INCLUDING.match(text[out[-1].end:m.start])):
+            apart.add(len(out))  # "while others return to B"; "to A and B": each another journey's end
+        out.append(m)
+    return out, frozenset(apart)
 
 
 def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -74,6 +147,17 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
         between = text[prev_end:m.start]
         # the last eight words before the mention (rsplit: a long stretch before it is not cut into words)
         role = _role(" ".join(between.rsplit(None, 8)[-8:]))
+        if role != "location" and _CLAUSE_BREAK.search(" ".join(between.rsplit(None, 24)[-24:])):
+            role = "location"  # "..., which is 8 km from the border and sends gas into B": B is no journey's end
+        if role == "location":  # "from Russia's air base in the Syrian port city of Latakia": a longer locative chain
+            chain = _CHAIN.search(" ".join(between.rsplit(None, 16)[-16:]))
+            role = _role(chain.group()) if chain and not _NO_GOAL.search(chain.string, 0, chain.start()) else role
+        # "to airports in Russia, including A, B and C": places listed inside a destination are destinations too
+        if (role == "location" and out and out[-1][1] == "destination" and m.place.kind not in _WIDE
+                and m.place.country_code == out[-1][0].place.country_code and _INCLUDING.match(between)):
+            role = "destination"
+        if _VIA.search(between):  # "left A via B": B is where the first leg ends
+            role = "via"
         # "from its base at A or its port at B", "out of A and B": a place coordinated with an origin is one too
         if role == "location" and out and out[-1][1] == "origin" and _COORDINATED.match(between):
             role = "origin"
@@ -110,6 +194,9 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     country level when there are any, else the most specific place of the sentence (one)."""
     located = [m for m, _ in roles]
     local = [m for m in located if _AT.search(text[max(s, m.start - 40):m.start])]
+    for i in range(1, len(located)):  # "a lease of the A air base and the B naval base": B shares A's phrase
+        if located[i - 1] in local and located[i] not in local and _JOINED.match(text[located[i - 1].end:located[i].start]):
+            local.insert(local.index(located[i - 1]) + 1, located[i])
     if not local:
         best = _most_specific([m.place for m in located if text[s:m.start].strip() != ""] or [m.place for m in located])
         if best is None:
@@ -152,6 +239,7 @@ def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: li
     cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
             if m.start < cut and not _SAID_AT.search(text, max(s, m.start - 60), m.start)
+            and not _SOURCES_IN.search(text, max(s, m.start - 60), m.start)
             and not _TITLE_FOR.search(text, max(s, m.start - 40), m.start)
             and not (i and text.rfind(",", max(s, m.start - 80), m.start) >= 0
                      and _APPOSITIVE.search(text[max(s, m.start - 80):m.start]))]

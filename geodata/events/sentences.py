@@ -1,11 +1,11 @@
-"""Sentence splitting: (start, end) offsets of each sentence of an article, overlong ones cut."""
+"""Sentence splitting: (start, end) offsets of each sentence of an article, overlong ones cut; and of its clauses."""
 
 from __future__ import annotations
 
 import re
 
 _ABBREVIATIONS = ("Mr", "Mrs", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                  "Dec", "No", "Gen", "Col")
+                  "Dec", "No", "Gen", "Col", "Lt", "Maj", "Capt", "Brig", "Adm", "Sgt", "Cmdr", "Rep", "Sen", "Gov", "Prof")
 # Not after an initial or an abbreviation: one look-behind per length (a look-behind has one width), each behind the
 # character just read (hence the ".": an abbreviation, then the full stop or ! ? …).
 _ABBREV = r"(?<!\b[A-Z].)" + "".join(
@@ -50,3 +50,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
             trimmed.append((s + ls, s + rs))  # what _cut gives a sentence short enough, without the call
     return trimmed
 
+
+
+# Where a sentence's second clause with its own predicate starts: a contrast ("..., while others will move to B"),
+# a semicolon, "only to" ("withdrew in 2007, only to return in 2014"), or "and" opening a clause with its own subject
+# and finite verb ("... from A and a fleet of planes has been dispatched to B").
+_CLAUSE_START = re.compile(r",\s+(?:while|whereas|but|only to)\s+|;\s+|\s+and\s+(?=(?:a|an|the|some|other)\s+"
+                           r"(?:[\w-]+\s+){0,4}?(?:has|have|had|was|were|is|are|will)\s)", re.I)
+
+
+def clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause of the sentence ``text[s:e]`` (the sentence itself when it has one)."""
+    out, pos = [], s
+    for m in _CLAUSE_START.finditer(text, s, e):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    return out

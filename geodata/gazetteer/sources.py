@@ -39,6 +39,13 @@ _AIRFIELD_WORDS = re.compile(
     re.I,
 )
 _AIR_BASE = re.compile(r"air\s*base|airbase|air force|naval air|army air|military", re.I)
+# The feature words a curated installation's name or alias may end with: the rest is its stem, matched before a
+# feature word only ("Gardabiya air base" -> "Gardabiya" + "airbase"), as airports' stems are.
+_INSTALLATION_WORDS = re.compile(
+    r"\s+(?:air\s*base|airbase|air\s+force\s+base|airfield|air\s+field|airport|air\s+station|military\s+base|"
+    r"naval\s+(?:base|facility|station)|base|garrison|camp)$", re.I)
+# not naval bases: "Tartus port" is the harbour, not the naval facility whose alias is "Tartus naval base"
+_INSTALLATION_KINDS = frozenset({"air_base", "military_base"})
 
 
 def geonames_file(name: str = DEFAULT_GEONAMES) -> Path:
@@ -128,7 +135,13 @@ def curated_places(path: Path = CURATED) -> Iterator[Entry]:
                 source="curated-locative" if r.get("locative_only") == "1" else "curated",
             )
             aliases = [a.strip() for a in r["aliases"].split("|") if a.strip()]
-            yield place, [r["name"], *aliases], []
+            names = [r["name"], *aliases]
+            stems: list[str] = []
+            if r["kind"] in _INSTALLATION_KINDS:
+                lower = {n.lower() for n in names}
+                stems = sorted({st for n in names if (st := _INSTALLATION_WORDS.sub("", n).strip(" -,")) != n
+                                and len(st) >= 3 and st.lower() not in lower})
+            yield place, names, stems
 
 
 def _iso3166_2_file() -> Path:
@@ -153,6 +166,21 @@ def _subdivision_kind(sub: dict, subs: dict) -> str:
     return "admin1" if (parent.get("type") or "").lower() in _GROUPING_TYPES else "admin2"
 
 
+def _country_names() -> dict[str, str]:
+    with open(COUNTRIES, encoding="utf-8", newline="") as fh:
+        return {r["iso2"]: r["name"].lower() for r in csv.DictReader(fh)}
+
+
+def _is_a_country(code: str, name: str, countries: dict[str, str]) -> bool:
+    """ISO 3166-2 lists some countries as another's subdivision too (CN-TW "Taiwan Sheng", US-GU Guam, NL-AW
+    Aruba): the subdivision's code ends with another country's code and its name is that country's (a word may
+    follow: "Sheng", "SAR"). Belize District (BZ-BZ) is Belize's own."""
+    parent, _, own_code = code.partition("-")
+    own = countries.get(own_code) if own_code != parent else None
+    low = name.lower()
+    return own is not None and (low == own or low.startswith(own + " "))
+
+
 def subdivision_places() -> Iterator[Entry]:
     """ISO 3166-2 subdivisions (provinces, governorates, states...) with coordinates, from ``iso3166-2``.
 
@@ -163,10 +191,11 @@ def subdivision_places() -> Iterator[Entry]:
     """
     with open(_iso3166_2_file(), encoding="utf-8") as fh:
         data = json.load(fh)
+    countries = _country_names()
     for country, subs in data.items():
         for code, sub in subs.items():
             lat_lng = sub.get("latLng") or []
-            if len(lat_lng) != 2:
+            if len(lat_lng) != 2 or _is_a_country(code, sub["name"], countries):
                 continue
             place = Place(
                 id=f"iso:{code}", name=sub["name"], lat=float(lat_lng[0]), lon=float(lat_lng[1]),

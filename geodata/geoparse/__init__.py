@@ -16,6 +16,7 @@ from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools
     _FEATURE_AFTER,
     _FEATURE_BEFORE,
     _LOCATIVE_BEFORE,
+    _SENTENCE_START,
     COMMON_WORDS,
     ENGLISH_WORDS,
     _feature_class,
@@ -55,6 +56,14 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     # a name the text gives a ship anywhere ("Sparta II") is the ship's wherever it stands
     ships = frozenset(s.key for s, st in zip(spans, strong, strict=True) if not st and _ship(s, text))
     roles = [role_of(s, text, person_keys, named, after, ships) for s, after in zip(spans, after_name, strict=True)]
+    # one sense per document: a name dropped for opening a sentence without a locative ("Selydove has been
+    # shelled") is the place the document names so elsewhere after a locative or feature word ("the town of Selydove")
+    literal_keys = {s.key for s, r in zip(spans, roles, strict=True)
+                    if r == LITERAL and not s.fuzzy and (s.locative or s.feature)}
+    for k, s in enumerate(spans):
+        if roles[k] is None and s.key in literal_keys and not s.fuzzy \
+                and _SENTENCE_START.search(text, max(0, s.start - 3), s.start) is not None:
+            roles[k] = LITERAL
     kept = [(s, r) for s, r in zip(spans, roles, strict=True) if r is not None]
     # only literal mentions tell where the text is (as they did before roles were kept)
     literal = [s for s, r in kept if r == LITERAL]

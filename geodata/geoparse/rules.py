@@ -118,8 +118,8 @@ def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
 
 
 # A dateline: a name in capitals opening the text or a line, before the outlet, a comma, or a dash ("KHARTOUM
-# (Reuters) -", "WASHINGTON —", "KYIV, Ukraine, Dec. 22 (Xinhua) --").
-_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\(|,[ \u00a0]*[A-Z]|:[ \u00a0]|[—–]|-{1,2}[ \u00a0])")
+# (Reuters) -", "WASHINGTON —", "KYIV, Ukraine, Dec. 22 (Xinhua) --", "GENEVA, 21 December").
+_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\(|,[ \u00a0]*[A-Z0-9]|:[ \u00a0]|[—–]|-{1,2}[ \u00a0])")
 # The outlet in a dateline's parentheses: "(Xinhua) --", "(Reuters) -".
 _OUTLET_AFTER = re.compile(r"\)[ \u00a0]*(?:[—–]|-{1,2}|:)")
 # A ship's name: after a word for a ship ("the cargo ships Sparta and ...", "the frigate Admiral ..."), before one

@@ -58,6 +58,9 @@ _CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’�
 _ELIDED_CAP = re.compile(r"[dlDL]['’‘`ʼ][^\W\d_a-z]")
 
 
+_FEATURE_NOUNS = frozenset("oblast province governorate region district raion rayon county state".split())
+
+
 def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: bool) -> Span | None:
     """The span for ``key`` at [start, end) if the gazetteer knows it (with a feature word after it, if any).
 
@@ -263,13 +266,28 @@ def _name_at_uncached(text: str, low: str | None, gaz: Gazetteer, first: re.Matc
         if not key:
             continue
         found = _match(text, low, gaz, key, start, ends[j - 1], False)
-        if found is None and 2 <= j <= 3 and _fuzzy_allowed(words):
+        # no spelling variant ending on a feature word: "Donetsk Oblast" is Donetsk + "oblast", not "Donetska oblast"
+        if found is None and 2 <= j <= 3 and words[-1] not in _FEATURE_NOUNS and _fuzzy_allowed(words):
             found = _match(text, low, gaz, key, start, ends[j - 1], True)
         if found is not None:
             return found
     if norms[0] and norms[0] not in _NOT_FUZZY:  # _fuzzy_allowed of the one word, asked of most capitalised words
         return _match(text, low, gaz, norms[0], start, ends[0], True)
     return None
+
+
+def _stem_after_feature(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
+    """A facility's bare stem after a feature word before it ("the air base at Dyagilevo", "the airfield near
+    Shaykovka"): a word that is no name, only a facility's stem, which otherwise matches before a feature word."""
+    tok = first.group()
+    possessive = _possessive(tok)
+    key = normalize(tok[:-2] if possessive else tok)
+    if key not in gaz.feature_names:
+        return None
+    feature, _ = _cues_before(text, low, first.start())
+    kinds = FEATURE_KINDS.get(feature) if feature else None
+    cands = [p for p in gaz.feature_candidates(key) if p.kind in kinds] if kinds else []
+    return Span(first.start(), first.end() - (2 if possessive else 0), key, cands, feature) if cands else None
 
 
 def recognise(text: str, gaz: Gazetteer) -> list[Span]:
@@ -293,6 +311,11 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
             continue
         found = _replay(text, low, gaz, start, plan)
         if found is None:
+            found = _stem_after_feature(text, low, gaz, m)
+            if found is not None:
+                found.locative = True
+                spans.append(found)
+                resume = found.end
             continue
         feature, locative = _cues_before(text, low, found.start)
         if feature and not found.feature and not _NAMED_FEATURE_BEFORE.search(text, max(0, found.start - 30), found.start):
