@@ -232,7 +232,8 @@ def _plan(text: str, first: re.Match[str], gaz: Gazetteer) -> tuple[tuple[int, s
         cands = tuple(gaz.candidates(key)) if key in gaz.names else ()
         if cands or _may_take_feature(gaz, key):
             out.append((ends[j - 1] - start, key, False, cands))
-        if 2 <= j <= 3 and _fuzzy_allowed(words) and (cands := tuple(gaz.fuzzy_candidates(key))):
+        if (2 <= j <= 3 and words[-1] not in _FEATURE_NOUNS and _fuzzy_allowed(words)
+                and (cands := tuple(gaz.fuzzy_candidates(key)))):
             out.append((ends[j - 1] - start, key, True, cands))
     if norms[0] and norms[0] not in _NOT_FUZZY and (cands := tuple(gaz.fuzzy_candidates(norms[0]))):
         out.append((ends[0] - start, norms[0], True, cands))
@@ -307,9 +308,7 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
         plan = memo.get(mkey)
         if plan is None:
             plan = memo[mkey] = _plan(text, m, gaz)
-        if not plan:
-            continue
-        found = _replay(text, low, gaz, start, plan)
+        found = _replay(text, low, gaz, start, plan) if plan else None
         if found is None:
             found = _stem_after_feature(text, low, gaz, m)
             if found is not None:
