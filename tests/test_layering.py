@@ -14,7 +14,7 @@ LAYERS = [
      "geodata", "geodata.borders"},
     {"geodata.gazetteer"},
     {"geodata.corpus", "geodata.dates"},
-    {"geodata.geoparse", "geodata.resolve", "geodata.geocoder"},
+    {"geodata.geoparse", "geodata.resolve", "geodata.parts", "geodata.geocoder"},
     {"geodata.events", "geodata.installations", "geodata.narrative", "geodata.curation", "geodata.names"},
     {"geodata.export", "geodata.pipeline"},
     {"geodata.cli", "geodata.__main__"},

@@ -33,7 +33,8 @@ from geodata.geoparse.scan import (  # noqa: F401
     recognise,
 )
 from geodata.models import LITERAL, Mention
-from geodata.resolve import context, demonym_countries, descriptive_region, resolve
+from geodata.parts import descriptive_region
+from geodata.resolve import context, demonym_countries, resolve
 
 
 def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:
