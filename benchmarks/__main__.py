@@ -33,12 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 _MEM_CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
+from benchmarks.memory import peak_mb
 t0 = time.perf_counter()
 from geodata.pipeline import build
 r = build(sys.argv[1])
 print(json.dumps({"articles": len(r.articles), "events": len(r.events), "seconds": time.perf_counter() - t0,
-                  "peak_mem_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mem_mb": peak_mb()}))
 """
 
 

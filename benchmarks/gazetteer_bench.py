@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 _CHILD = r"""
-import json, os, resource, sys, time
+import json, os, sys, time
+from benchmarks.memory import peak_mb
 t0 = time.perf_counter()
 from geodata.gazetteer import load_gazetteer
 from geodata.settings import Settings
@@ -41,7 +42,7 @@ if sys.argv[1] == "parse":
 index = sorted(settings.cache.glob("gazetteer-*.idx"), key=lambda p: p.stat().st_mtime)
 print(json.dumps({"seconds": secs, "places": len(g), "names": len(g.names), "geonames": settings.geonames,
                   "index_mb": index[-1].stat().st_size / 1e6 if index else 0.0, "docs": docs,
-                  "peak_mem_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mem_mb": peak_mb()}))
 """
 
 
