@@ -5,7 +5,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geodata.gazetteer import index as gindex
-from geodata.gazetteer.normalize import name_keys, normalize
+from geodata.gazetteer.normalize import build_keys, name_keys, normalize
 from geodata.geocoder import OfflineGazetteer
 from geodata.geoparse import find_mentions
 from geodata.settings import Settings
@@ -16,6 +16,14 @@ def test_normalize_folds_diacritics_marks_and_articles():
     assert normalize("Ma‘arratmişrīn") == "maarratmisrin"
     assert name_keys("Al Qāmishlī") == {"al qamishli", "qamishli"}
     assert normalize("Deir ez-Zor") == "deir ez zor"
+
+
+def test_the_build_indexes_a_name_under_the_keys_a_lookup_uses():
+    names = ["Al Qāmishlī", "Ţarţūs", "Deir ez-Zor", "el", "X", "Ma‘arrat al-Nu‘mān", "Ash Shaykh Miskīn", "São Paulo",
+             "Khmeimim", "  Tall   Rif‘at ", "An Nabk", "Zürich", "N'Djamena"]
+    for n in names:
+        assert set(build_keys(n)) == name_keys(n), n
+        assert len(build_keys(n)) == len(name_keys(n)), n  # no key twice
 
 
 def test_geocoder_is_a_geopy_geocoder(gaz):

@@ -38,7 +38,7 @@ from pathlib import Path
 from geodata.fsio import atomic_write
 from geodata.gazetteer import normalize as _normalize_mod
 from geodata.gazetteer import sources
-from geodata.gazetteer.normalize import name_keys, skeleton, skeleton_ok
+from geodata.gazetteer.normalize import build_keys, skeleton, skeleton_ok
 from geodata.gazetteer.store import (
     INDEX_VERSION,
     _column_getter,
@@ -96,7 +96,7 @@ def _build_index(source_funcs, progress: Progress | None, expected: int) -> byte
             rows.append(as_row(place))
             for target, lst in ((names, pnames), (feature, fnames)):
                 for n in lst:
-                    for k in name_keys(n):
+                    for k in build_keys(n):
                         got = target.get(k)
                         if got is None:
                             target[k] = [idx]
