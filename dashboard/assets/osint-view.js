@@ -57,6 +57,11 @@
     var tips = c.querySelectorAll(".leaflet-tooltip.osint-base-label");
     if (!tips.length) return 0;
     var taken = controlBoxes(map, ".leaflet-control, .leaflet-marker-icon"), hidden = 0, changed = false;
+    // and of the labels the events canvas has drawn: when the bases are laid out again after it (a frame after a
+    // move, a status that changed a label's width), they keep clear of its route and "country-level" labels
+    // (the canvas itself clears its labels before it lays the bases out, then keeps clear of them)
+    var events = c._osintEvents;
+    if (events && events.labelBoxes) taken = taken.concat(events.labelBoxes());
     Array.prototype.forEach.call(tips, function (tip) {
       var was = tip.style.marginTop + "|" + tip.classList.contains("osint-label-hidden");
       tip.classList.remove("osint-label-hidden");
