@@ -38,6 +38,12 @@ _NAMED_FEATURE_BEFORE = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n]\s*|\n\s*)$")
 
 
+_ADMIN1_WORDS = ("province", "governorate", "region", "oblast")
+_DISTRICT_WORDS = ("district", "raion", "rayon", "county")
+# Words for a unit of government after a name ("Donetsk Oblast", "Pokrovsk raion", "Kano State")
+UNIT_WORDS = frozenset((*_ADMIN1_WORDS, *_DISTRICT_WORDS, "state"))
+
+
 def _feature_class(word: str) -> str:
     w = " ".join(word.lower().split())
     if w.startswith(("naval", "navy")):
@@ -48,11 +54,11 @@ def _feature_class(word: str) -> str:
         return "airport"
     if w in ("port", "harbor", "harbour"):
         return "port"
-    if w in ("province", "governorate", "region", "oblast"):
+    if w in _ADMIN1_WORDS:
         return "admin1"
     if w in ("city", "town"):
         return "city"
-    if w in ("district", "raion", "rayon", "county"):
+    if w in _DISTRICT_WORDS:
         return "district"  # a second-level unit ("Pokrovsk raion"): a district of the name, else the town steers it
     if w in ("highway", "motorway"):
         return "road"  # "the M4 highway": a road known by its number

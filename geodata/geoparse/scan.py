@@ -21,6 +21,7 @@ from geodata.geoparse.lexicon import (
     _LOCATIVE_BEFORE,
     _NAMED_FEATURE_BEFORE,
     _NOT_FUZZY,
+    UNIT_WORDS,
     _feature_class,
     _fuzzy_allowed,
 )
@@ -56,9 +57,6 @@ _CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\W\d_])(?<!\w\w)(?<!\w['’�
                         f"(?:(?={_NEXT_TOKEN.pattern})|)")
 # A French elided article before a capitalised word reads as capitalised: "Côte d'Ivoire", "Val d'Isère".
 _ELIDED_CAP = re.compile(r"[dlDL]['’‘`ʼ][^\W\d_a-z]")
-
-
-_FEATURE_NOUNS = frozenset("oblast province governorate region district raion rayon county state".split())
 
 
 def _match(text: str, low: str | None, gaz: Gazetteer, key: str, start: int, end: int, fuzzy: bool) -> Span | None:
@@ -163,13 +161,18 @@ def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str],
     ``memo``: ``_plans(gaz)``, when the caller has it already."""
     if memo is None:
         memo = _plans(gaz)
+    return _replay(text, low, gaz, first.start(), _plan_at(text, first, gaz, memo))
+
+
+def _plan_at(text: str, first: re.Match[str], gaz: Gazetteer, memo: dict) -> tuple:
+    """``_plan(text, first, gaz)`` through ``memo`` (``_plans(gaz)``): keyed by the run's words as ``_run`` reads
+    them, and the word after them unless it cannot go on the run (``_tail``)."""
     start = first.start()
-    # the run's words as ``_run`` reads them, and the word after them unless it cannot go on the run (``_tail``)
     mkey = (first.end() - start, text[start:memo[_TAIL].match(text, first.end()).end()])
     plan = memo.get(mkey)
     if plan is None:
         plan = memo[mkey] = _plan(text, first, gaz)  # (``_plans`` empties a full memo, once per text)
-    return _replay(text, low, gaz, start, plan)
+    return plan
 
 
 def _replay(text: str, low: str | None, gaz: Gazetteer, start: int, plan: tuple) -> Span | None:
@@ -232,7 +235,7 @@ def _plan(text: str, first: re.Match[str], gaz: Gazetteer) -> tuple[tuple[int, s
         cands = tuple(gaz.candidates(key)) if key in gaz.names else ()
         if cands or _may_take_feature(gaz, key):
             out.append((ends[j - 1] - start, key, False, cands))
-        if (2 <= j <= 3 and words[-1] not in _FEATURE_NOUNS and _fuzzy_allowed(words)
+        if (2 <= j <= 3 and words[-1] not in UNIT_WORDS and _fuzzy_allowed(words)
                 and (cands := tuple(gaz.fuzzy_candidates(key)))):
             out.append((ends[j - 1] - start, key, True, cands))
     if norms[0] and norms[0] not in _NOT_FUZZY and (cands := tuple(gaz.fuzzy_candidates(norms[0]))):
@@ -268,7 +271,7 @@ def _name_at_uncached(text: str, low: str | None, gaz: Gazetteer, first: re.Matc
             continue
         found = _match(text, low, gaz, key, start, ends[j - 1], False)
         # no spelling variant ending on a feature word: "Donetsk Oblast" is Donetsk + "oblast", not "Donetska oblast"
-        if found is None and 2 <= j <= 3 and words[-1] not in _FEATURE_NOUNS and _fuzzy_allowed(words):
+        if found is None and 2 <= j <= 3 and words[-1] not in UNIT_WORDS and _fuzzy_allowed(words):
             found = _match(text, low, gaz, key, start, ends[j - 1], True)
         if found is not None:
             return found
@@ -298,16 +301,11 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
     spans: list[Span] = []
     resume = 0  # where the last name found ends: no name starts inside it
     memo = _plans(gaz)
-    tail = memo[_TAIL]
     for m in _CAP_TOKEN.finditer(text):
         start = m.start()
         if start < resume or not text[start].isupper():
             continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
-        # _name_at(text, low, gaz, m, memo), inline: most plans are met before, and many are empty ("The", "He")
-        mkey = (m.end() - start, text[start:tail.match(text, m.end()).end()])
-        plan = memo.get(mkey)
-        if plan is None:
-            plan = memo[mkey] = _plan(text, m, gaz)
+        plan = _plan_at(text, m, gaz, memo)  # _name_at's, without a call to replay the many empty ones ("The", "He")
         found = _replay(text, low, gaz, start, plan) if plan else None
         if found is None:
             found = _stem_after_feature(text, low, gaz, m)
