@@ -160,48 +160,51 @@ def _status(sentence: str, etype: str, when: date | None, published: date | None
 def _only_named(sentence: str, etype: str, nouns: frozenset[str], place_after: bool = False) -> bool:
     """Whether every trigger of ``etype`` in the sentence is one of ``nouns`` only naming the happening ("the
     withdrawal comes amid"; with ``place_after``, unless a place follows it: "talks in Ankara")."""
-    rx = _TRIGGER_RX.get(etype)
-    return rx is not None and all(
+    found = _triggers(sentence, etype)
+    return found is not None and all(
         m.group().lower() in nouns and (_SUBJECT_BEFORE if place_after else _NAMED_BEFORE).search(sentence, 0, m.start())
-        and not (place_after and _PLACE_AFTER.match(sentence, m.end(), m.end() + 40)) for m in rx.finditer(sentence))
+        and not (place_after and _PLACE_AFTER.match(sentence, m.end(), m.end() + 40)) for m in found)
+
+
+def _triggers(sentence: str, etype: str) -> list[re.Match[str]] | None:
+    """The triggers of ``etype`` in the sentence (None: the type has no trigger words)."""
+    rx = _TRIGGER_RX.get(etype)
+    return None if rx is None else list(rx.finditer(sentence))
 
 
 def _all_nouns(sentence: str, etype: str) -> bool:
     """Whether every trigger of ``etype`` in the sentence is one of its nouns ("the troop withdrawal")."""
-    rx, nouns = _TRIGGER_RX.get(etype), _NOUNS.get(etype, frozenset())
-    return rx is not None and bool(nouns) and all(m.group().lower() in nouns for m in rx.finditer(sentence))
+    found, nouns = _triggers(sentence, etype), _NOUNS.get(etype, frozenset())
+    return found is not None and bool(nouns) and all(m.group().lower() in nouns for m in found)
 
 
 def _all_visits(sentence: str) -> bool:
     """Whether every meeting trigger in the sentence is a visit ("visit", "visited")."""
-    rx = _TRIGGER_RX.get(MEETING)
-    return rx is not None and all(m.group().lower().startswith("visit") for m in rx.finditer(sentence))
+    found = _triggers(sentence, MEETING)
+    return found is not None and all(m.group().lower().startswith("visit") for m in found)
 
 
 def _plural_only(sentence: str) -> bool:
     """Whether every agreement trigger in the sentence is a plural noun ("agreements", "deals")."""
-    rx = _TRIGGER_RX.get(AGREEMENT)
-    return rx is not None and all(_AGREEMENTS_NAMED.fullmatch(m.group()) for m in rx.finditer(sentence))
+    found = _triggers(sentence, AGREEMENT)
+    return found is not None and all(_AGREEMENTS_NAMED.fullmatch(m.group()) for m in found)
 
 
 def _within(sentence: str, etype: str, spans: list[tuple[int, int]]) -> bool:
     """Whether every trigger of ``etype`` lies inside one of ``spans``."""
-    rx = _TRIGGER_RX.get(etype)
-    found = list(rx.finditer(sentence)) if rx is not None else []
+    found = _triggers(sentence, etype) or []
     return bool(found) and all(any(a <= m.start() < b for a, b in spans) for m in found)
 
 
 def _dated_after(sentence: str, etype: str) -> bool:
     """Whether a trigger of ``etype`` has a date of its own just after it ("a full withdrawal in September 2026")."""
-    rx = _TRIGGER_RX.get(etype)
-    return rx is not None and any(_DATED_AFTER.match(sentence, m.end()) for m in rx.finditer(sentence))
+    return any(_DATED_AFTER.match(sentence, m.end()) for m in _triggers(sentence, etype) or [])
 
 
 def _as_time(sentence: str, etype: str) -> bool:
     """Whether every trigger of ``etype`` is a noun naming a past happening as a time ("since the temporary
     ceasefire"): a noun of its type, or any trigger of a type that names none."""
-    rx, nouns = _TRIGGER_RX.get(etype), _NOUNS.get(etype, frozenset())
-    found = list(rx.finditer(sentence)) if rx is not None else []
+    found, nouns = _triggers(sentence, etype) or [], _NOUNS.get(etype, frozenset())
     return bool(found) and all((not nouns or m.group().lower() in nouns) and m.group()[:1].islower()
                                and not m.group().endswith(("ed", "ing")) and _SINCE_NOUN.search(sentence, 0, m.start())
                                for m in found)

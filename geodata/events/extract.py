@@ -36,6 +36,7 @@ from geodata.events.lexicon import _HOME, _SINCE, _THEN, _WHY, _WHY_TWIN, ACTOR_
 from geodata.events.roles import (
     LEAVER,
     MAX_PLACES,
+    WIDE_KINDS,
     _adjectival,
     _claim_places,
     _main_clause_places,
@@ -50,7 +51,6 @@ from geodata.resolve import CAPITALS
 from geodata.vocabulary import INSTALLATION_KINDS, KIND_SPECIFICITY, is_movement
 
 MAX_LEGS = 4  # legs of one journey in one sentence
-_AREA = ("country", "region", "admin1", "admin2")  # an origin this wide beside one inside it is where that one is
 
 
 def event_id(article_id: str, etype: str, quote: str, leg: int = 0) -> str:
@@ -116,7 +116,8 @@ def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = froz
     A->?; a destination in a contrasting clause (index in ``apart``: "part will move to A while others return to B") is another journey's
     end, from the same origin."""
     legs: list[tuple[Place | None, Place | None]] = []
-    alike = [o for o in origins if not any(p.id != o.id and o.kind in _AREA and p.country_code == o.country_code
+    # an origin as wide as a country beside one inside it is where that one is: not an origin of its own
+    alike = [o for o in origins if not any(p.id != o.id and o.kind in WIDE_KINDS and p.country_code == o.country_code
                                            for p in origins)]
     if len(dests) == 1 and len({o.id for o in alike}) > 1:  # "from A or B to C": a leg from each
         firsts = list({o.id: o for o in reversed(alike) if o.id != dests[0].id}.values())[::-1]

@@ -109,7 +109,7 @@ def parallel(text: str, a: Mention, b: Mention) -> bool:
 
 # A list naming places inside the destination before it ("to airports in Russia, including A, B and C").
 _INCLUDING = re.compile(r"^[\s,]*(?:including|such as|notably|namely|among them|in particular)\b|^\s*,?\s*(?:(?:and|or)\s+)?$", re.I)
-_WIDE = ("country", "region", "admin1", "admin2")
+WIDE_KINDS = ("country", "region", "admin1", "admin2")  # places with other places inside them
 
 
 def narrowed(text: str, dest_ms: list[Mention]) -> tuple[list[Mention], frozenset[int]]:
@@ -120,7 +120,7 @@ def narrowed(text: str, dest_ms: list[Mention]) -> tuple[list[Mention], frozense
     apart: set[int] = set()
     wide: Mention | None = None
     for m in dest_ms:
-        if (wide is not None and out and m.place.country_code == wide.place.country_code and m.place.kind not in _WIDE
+        if (wide is not None and out and m.place.country_code == wide.place.country_code and m.place.kind not in WIDE_KINDS
                 and _INCLUDING.match(text[out[-1].end:m.start])):
             if out[-1] is wide:
                 out[-1] = m
@@ -128,7 +128,7 @@ def narrowed(text: str, dest_ms: list[Mention]) -> tuple[list[Mention], frozense
                 apart.add(len(out))
                 out.append(m)
             continue
-        wide = m if m.place.kind in _WIDE else None
+        wide = m if m.place.kind in WIDE_KINDS else None
         if out and (parallel(text, out[-1], m) or _INCLUDING.match(text[out[-1].end:m.start])):
             apart.add(len(out))  # "while others return to B"; "to A and B": each another journey's end
         out.append(m)
@@ -153,7 +153,7 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
             chain = _CHAIN.search(" ".join(between.rsplit(None, 16)[-16:]))
             role = _role(chain.group()) if chain and not _NO_GOAL.search(chain.string, 0, chain.start()) else role
         # "to airports in Russia, including A, B and C": places listed inside a destination are destinations too
-        if (role == "location" and out and out[-1][1] == "destination" and m.place.kind not in _WIDE
+        if (role == "location" and out and out[-1][1] == "destination" and m.place.kind not in WIDE_KINDS
                 and m.place.country_code == out[-1][0].place.country_code and _INCLUDING.match(between)):
             role = "destination"
         if _VIA.search(between):  # "left A via B": B is where the first leg ends
