@@ -54,10 +54,12 @@ def process_article(article: Article, gaz: Gazetteer, roi: tuple[str, ...] = ())
     from geodata.dates import find_dates
     from geodata.events import extract_events
     from geodata.geoparse import find_mentions
+    from geodata.parts import descriptive_region
 
     mentions = find_mentions(article.text, gaz, roi=roi)
     dates = find_dates(article.text, article.published)
-    events = extract_events(article, mentions, dates, home=lambda actor, cc: _country(gaz, actor, cc))
+    events = extract_events(article, mentions, dates, home=lambda actor, cc: _country(gaz, actor, cc),
+                            part=lambda text, m: descriptive_region(text, m, gaz))
     return ArticleResult(article=article, mentions=mentions, dates=dates, events=events)
 
 

@@ -484,3 +484,40 @@ def test_a_sentence_reports_its_type_and_no_other(gaz, sentence, present, absent
     r = run(sentence, gaz)
     assert of(r, present), r.events
     assert not any(of(r, t) for t in absent), r.events
+
+
+# ---- the trigger lexicon's reach: news verbs beyond the first set ------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Drones targeted an air base near Erbil on Sunday.",
+    "Rebel fighters overran army positions outside Kidal on Tuesday.",
+    "Artillery pounded the outskirts of Khartoum overnight.",
+    "Militants fired rockets at the Ain al-Asad air base on Monday.",
+    "Paramilitary forces besieged El Fasher for weeks.",
+    "A blast hit a checkpoint in Mogadishu on Friday.",
+])
+def test_attack_verbs_of_news_reports_are_attacks(gaz, sentence):
+    assert "attack" in [e.type for e in run(sentence, gaz).events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Destroying the enemy remains the goal, the minister said in Moscow.",
+    "No one was injured in Sevastopol, the governor said.",
+])
+def test_aims_and_unharmed_reports_are_no_attacks(gaz, sentence):
+    assert "attack" not in [e.type for e in run(sentence, gaz).events]
+
+
+def test_a_force_counted_at_a_place_is_a_presence_beside_other_news(gaz):
+    r = run("Before the defence agreement ended, France had around 1,000 troops in Chad.", gaz)
+    assert [e.place.name for e in of(r, "base_presence")] == ["Chad"]
+
+
+def test_forces_stationed_at_a_place_are_a_presence(gaz):
+    r = run("About 900 American troops are still stationed in Syria, officials said.", gaz)
+    assert [e.place.country_code for e in of(r, "base_presence")] == ["SY"]
+
+
+def test_a_fleet_of_planes_is_no_ship_movement(gaz):
+    r = run("A fleet of planes has been dispatched to the Hmeimim air base to help.", gaz)
+    assert "ship_movement" not in [e.type for e in r.events] and r.events

@@ -462,3 +462,8 @@ def test_the_gulf_and_congo_as_news_uses_them(gaz):
                                             ("eastern Congo", "eastern Democratic Republic of the Congo")]
     assert names("Flooding struck the Gulf Coast of Louisiana.", gaz)[0][:2] == ("Gulf Coast", "Gulf Coast")
     assert names("Troops in Brazzaville, Republic of Congo.", gaz)[1][1] == "Republic of the Congo"
+
+
+def test_a_name_before_group_or_mercenaries_is_an_organisation(gaz):
+    assert ("Wagner", "organisation") in roles("Mercenaries from the Wagner group reached Kidal.", gaz)
+    assert ("Wagner", "organisation") in roles("Some Wagner mercenaries left Bamako.", gaz)

@@ -76,3 +76,49 @@ def test_across_the_border_from_is_where_not_whence(gaz):
             "in the region of Kharkiv, just across the border from Belgorod.", gaz)
     assert all(o != "Belgorod" for o, _ in legs(r)), legs(r)
     assert ("Kharkiv", None) in legs(r), legs(r)
+
+
+# ---- "the country", "the town": places named earlier in the article ---------------------------------------------
+
+def test_the_country_is_the_country_the_article_is_about_not_the_force_s_own(gaz):
+    text = ("Chad ended its defence pact with Paris last month. Officials in Chad said the base in Faya was handed over.\n\n"
+            "Before the pact ended, France had around 1,000 troops in the Central African country.")
+    r = run(text, gaz)
+    ev = next(e for e in r.events if e.type == "base_presence")
+    assert (ev.place.kind, ev.place.country_code) == ("country", "TD")
+    assert "place" in ev.inferred  # read from the article, not named in the sentence
+
+
+def test_the_country_named_as_an_owner_or_a_place_in_its_sentence_wins(gaz):
+    text = "Egypt hosted talks in May.\n\nPutin's trip to Syria comes as Assad's forces have retaken most of the country."
+    ev = next(e for e in run(text, gaz).events if e.type == "attack")
+    assert ev.place.country_code == "SY"
+
+
+def test_the_countrys_north_is_a_part_of_the_country(gaz):
+    text = ("Turkey shelled positions in Syria on Monday.\n\n"
+            "Government forces recaptured large swathes of territory in the country's north from the rebels.")
+    ev = next(e for e in run(text, gaz).events if e.type == "attack" and "recaptured" in e.quote)
+    assert ev.place.country_code == "SY" and ev.place.kind == "region" and ev.place.lat > 35.5  # north of the centre
+
+
+def test_the_town_is_the_town_named_just_before(gaz):
+    text = ("The army said it had reached Kidal on Monday.\n\n"
+            "For several days the army has been battling rebels in a bid to take control of the town.")
+    ev = next(e for e in run(text, gaz).events if "battling" in e.quote)
+    assert (ev.type, ev.place.name) == ("attack", "Kidal")
+
+
+def test_the_town_of_names_its_own_town(gaz):
+    from geodata.events.roles import town_anaphors
+    from geodata.geoparse import find_mentions
+
+    text = "Troops reached Kidal. Rebels attacked the border town of Tessalit."
+    assert town_anaphors(text, find_mentions(text, gaz)) == []
+
+
+def test_landing_at_and_entering_are_destinations(gaz):
+    r = run("Two Russian cargo planes were seen landing at the Hmeimim air base on Friday.", gaz)
+    assert [e.destination.name for e in r.events if e.type == "air_transport"] == ["Hmeimim Air Base"]
+    ship = next(e for e in run("Two Russian warships entered Tartus on Friday.", gaz).events if e.type == "ship_movement")
+    assert ship.origin is None and abs(ship.destination.lat - 34.89) < 0.2

@@ -35,6 +35,7 @@ from geodata.events.lexicon import (
     _SHIPS,
     _SINCE_NOUN,
     _SPEECH,
+    _STATIONED,
     _STATUS_FIRSTS,
     _STATUS_FIRSTS_TWIN,
     _STATUS_WORDS,
@@ -246,6 +247,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             t = STATEMENT
         elif t == DEPLOYMENT and since and not destination:
             t = PRESENCE
+        elif t == DEPLOYMENT and not origin and _STATIONED.find(sentence, low) >= 0:
+            t = PRESENCE  # "troops are still stationed in X": where they are
         elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _NOUNS[WITHDRAWAL]):
             continue
         elif t == WITHDRAWAL and _TOLD_TO_LEAVE.find(sentence, low) >= 0:

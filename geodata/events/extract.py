@@ -34,6 +34,7 @@ from geodata.events.classify import (
 )
 from geodata.events.lexicon import _HOME, _SINCE, _THEN, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
 from geodata.events.roles import (
+    COUNTRY_REACH,
     LEAVER,
     MAX_PLACES,
     WIDE_KINDS,
@@ -41,9 +42,11 @@ from geodata.events.roles import (
     _claim_places,
     _main_clause_places,
     _roles,
+    country_anaphors,
     installation_anaphors,
     is_metonym,
     narrowed,
+    town_anaphors,
 )
 from geodata.events.sentences import clauses, sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
@@ -168,19 +171,26 @@ def _units(text: str, spans: list[tuple[int, int]], mentions: list[Mention], m_s
 
 
 def extract_events(article: Article, mentions: list[Mention], dates: list[DateRef],
-                   home: Callable[[str, str], Place | None] | None = None) -> list[Event]:
+                   home: Callable[[str, str], Place | None] | None = None,
+                   part: Callable[[str, Mention], Mention] | None = None) -> list[Event]:
     """Events of one article, in text order: one per type a sentence reports, and per place or leg.
 
     ``home(actor, country_code)``: the actor's country as a place, for an end the article leaves implicit
-    ("the troops returned home") when the article names no such country."""
+    ("the troops returned home") when the article names no such country. ``part(text, mention)``: the mention
+    widened to the part of its place the words around it name ("the country's north"), or itself."""
     text = article.text
     events: list[Event] = []
+    spans = sentences(text)
     said = installation_anaphors(text, mentions)  # "the airport": the one named before, an end read from the article
-    if said:
-        mentions = sorted(mentions + said, key=lambda m: m.start)
+    told = country_anaphors(text, mentions, spans)  # "the country": a place read from the article
+    if told and part is not None:
+        told = [part(text, m) for m in told]
+    told += town_anaphors(text, mentions)  # "the town"
+    if said or told:
+        mentions = sorted(mentions + said + told, key=lambda m: m.start)
+    told_at = {m.start for m in told}
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
-    spans = sentences(text)
     story: tuple[Place, int, tuple[str, ...]] | None = None  # where the article's forces were last reported leaving
     last_end: tuple[Place, int] | None = None  # where they were last reported going
     for k, s, e, s0, e0 in _units(text, spans, mentions, m_starts):
@@ -220,6 +230,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         if len(ments) > 1:
             ments = _main_clause_places(text, s, sent, sent_low, ments)
         implied = {m.place.id for m in ments if m in said} - {m.place.id for m in ments if m not in said} if said else set()
+        anaphoric = ({m.place.id for m in ments if m.start in told_at} - {m.place.id for m in ments if m.start not in told_at}
+                     if told_at else set())  # places this sentence names only as "the country"
         if said:  # "the base" beside its own name says nothing more
             ments = [m for m in ments if m.place.id in implied or m not in said]
         sdates = [d for d in dates[bisect_left(d_starts, s):bisect_left(d_starts, e)] if d.end <= e] or (
@@ -293,6 +305,10 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 inferred = ends[i] if i < len(ends) else ()
                 if country is not None and orig is country and not any(m.place.id == orig.id for m in in_sentence):
                     inferred = ("origin", *inferred)  # the country named before the sentence
+                if anaphoric:
+                    inferred = (*inferred, *(r for r, p in ((("origin", orig), ("destination", dest)) if is_movement(etype)
+                                                            else (("place", place),))
+                                             if p is not None and p.id in anaphoric and r not in inferred))
                 leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
                 if implied and is_movement(etype):  # an end this sentence names only as "the airport"
                     inferred = (*inferred, *(r for r, p in (("origin", orig), ("destination", dest))
@@ -333,9 +349,6 @@ _TO_CAPITAL = re.compile(r"\b(?:to|towards?|for|into|reached)\s+the\s+(?:[\w'’
 
 
 _THE_COUNTRY = re.compile(r"\b(?:from|out of|leave|left|leaving|quit)\s+(?:the|its|their|this)\s+(?:country|territory|soil)\b", re.I)
-COUNTRY_REACH = 1500  # characters back "the country" may have been named
-
-
 def _the_country(text: str, s: int, e: int, mentions: list[Mention], actors: tuple[str, ...]) -> Place | None:
     """"withdraw from the country", "from its territory": the last country named before the phrase, in the sentence
     or shortly before it, that is not the doer's own."""

@@ -61,7 +61,8 @@ _SPEECH = caseless.Lexicon(_rx(r"said|says|told|stated|statement|announced|repor
 
 _ORIGIN_WORDS = re.compile(r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs)\b", re.I)
 _DEST_WORDS = re.compile(r"\b(?:to|towards|toward|into|for|reached|bound for|headed for|"
-                         r"(?:dock|land|berth|anchor|arriv)ed (?:at|in|off))\b", re.I)
+                         r"(?:dock|land|berth|anchor)(?:ed|ing|s)? (?:at|in|off)|arriv(?:e|ed|es|ing) (?:at|in|off)|"
+                         r"ent(?:ered|ering|ers))\b", re.I)
 # "to" opening an infinitive whose own phrase holds the place ("to call at the port", "to take a route over
 # the sea") marks no destination: a lower-case word that is no determiner, adjective or plural noun ("to
 # airports in Russia", "to military bases in X" are destinations), then a locative preposition.
@@ -133,6 +134,9 @@ _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|
 # A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
 _BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
 # A deployment or mission extended or renewed ("voted to extend the deployment of troops"): a decision, no new move.
+# A force's state, not its move: "are still stationed in X", "remain based at Y", "is currently deployed in Z".
+_STATIONED = caseless.Lexicon(_rx(r"\b(?:are|is|remains?|remained|still|currently|now|permanently) (?:still |currently |now |"
+                                  r"permanently )?(?:stationed|based|garrisoned|(?<=still |ently )deployed) (?:in|at)\b"))
 _EXTENDED = caseless.Lexicon(_rx(r"(?:extend\w*|renew\w*|prolong\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:deployment|mandate|mission|presence|stay)"))
 # Agreed to go on talking ("the sides agreed to continue consultations"): what is said, not a deal reached.
@@ -147,6 +151,8 @@ _SINCE_NOUN = re.compile(r"\b(?:since|before|until)\s+(?:the\s+)?(?:[\w-]+\s+){0
 # A presence asserted beside other news ("fewer than 500 troops will remain in Erbil, while others move to Kuwait",
 # "a drone attack on a base for US forces at the airport"): reported as well as the movement or the attack.
 _PRESENCE_BESIDE = caseless.Lexicon(_rx(_FORCES + r"(?:,? [\w-]+){0,5}?,? (?:will )?(?:remain|stay)\w* (?:in|at)|"
+                                        r"ha[sd] (?:about |some |around |roughly |more than |nearly |over |up to |at least )?"
+                                        r"[\d,]+ (?:[\w-]+ ){0,2}?" + _FORCES + r" (?:in|at|stationed|based|deployed)\b|"
                                         r"bases? (?:for|of|hosting|housing|used by) (?:the )?(?:[\w-]+ ){0,2}" + _FORCES))
 # A move with its own date after it ("leading to a full withdrawal in September 2026"): a planned move of its own.
 _DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |mid-|late |the end of )?(?:January|February|"

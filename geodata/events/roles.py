@@ -101,6 +101,84 @@ def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "the country", "the West African nation", "this Central African country": a country the article named before
+_COUNTRY_WORD = re.compile(r"\b[Tt](?:he|his) (?:(?:[A-Z][\w-]+|war-torn|landlocked|oil-rich|coastal|neighbou?ring) ){0,3}"
+                           r"(?:country|nation)\b(?!['’]s? (?:(?:own|first|largest|biggest|only) )?(?:capital|borders?)\b)")
+_LEAVES_THE_COUNTRY = re.compile(r"\b(?:from|out of|leave|left|leaving|quit)\s+$", re.I)  # ``_the_country``'s
+_POSSESSIVE = re.compile(r"['’]s?\s")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|inside|within|throughout|of)\s+(?:the\s+)?$", re.I)
+COUNTRY_REACH = 1500  # characters back "the country" may have been named
+
+
+def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions for "the country", "the West African nation" (and "the country's north", made a part of it by the
+    caller): the country the phrase stands for. In its own sentence, a country named before it as an owner
+    ("Niger's junta ordered the U.S. to withdraw from the country") or as a place ("Putin's trip to Syria comes as
+    Assad's forces retook most of the country"); never one that is the subject ("France had 1,000 troops in the
+    Central African country"). Else, of the countries named as places within ``COUNTRY_REACH`` before it, the one
+    the article has named most so far, its parts ("northeast Syria") counted (the last named of those tied). "from the country" after a leaving verb is
+    left to the extraction's own reading (``_the_country``)."""
+    countries = [m for m in mentions if m.place.kind == "country" and m.role in (LITERAL, "metonym")]
+    out: list[Mention] = []
+    if not countries:
+        return out
+    places = {m.place.id: m for m in countries}  # a country the article names, as a place to point at
+    parts = [m for m in mentions if m.role == LITERAL and m.place.id.startswith("cc:")]
+    k = 0
+    for a in _COUNTRY_WORD.finditer(text, countries[0].end):
+        if any(m.start < a.end() and a.start() < m.end for m in mentions):
+            continue
+        if _LEAVES_THE_COUNTRY.search(text, max(0, a.start() - 12), a.start()):
+            continue
+        while k < len(spans) and spans[k][1] <= a.start():
+            k += 1
+        s = spans[k][0] if k < len(spans) else a.start()
+        before = [m for m in countries if m.end <= a.start()]
+        own = [m for m in before if m.start >= s and (_POSSESSIVE.match(text, m.end)
+                                                      or _LOCATIVE_BEFORE.search(text, max(s, m.start - 12), m.start))]
+        if own:
+            ante = own[-1]
+        else:
+            told: dict[str, int] = {}  # literal mentions so far per country, its parts ("northeast Syria") included
+            near: dict[str, int] = {}  # the countries named as places within reach, and where last
+            for m in parts:
+                if m.end > a.start():
+                    break
+                cid = m.place.id.split("/")[0]
+                told[cid] = told.get(cid, 0) + 1
+                if m.start < s and a.start() - m.end <= COUNTRY_REACH and not LEAVER.match(text, m.end):
+                    near[cid] = m.start
+            best = max(near, key=lambda c: (told[c], near[c]), default=None)
+            ante = places.get(best) if best else None
+        if ante is not None:
+            out.append(Mention(text=a.group(), start=a.start(), end=a.end(), place=ante.place,
+                               confidence=ante.confidence * 0.9, role=LITERAL))
+    return out
+
+
+# "the town", "the strategic town", "the city's outskirts": the town or city named shortly before ("the town of X"
+# names its own)
+_TOWN_WORD = re.compile(r"\b[Tt]he (?:[a-z-]+ )?(?:town|city|village)\b(?! of\b)(?! (?:of|in|at|near) )")
+TOWN_REACH = 600  # characters back the town may have been named
+
+
+def town_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "the town", "the strategic city": the town or city last named as a place before it, within
+    ``TOWN_REACH`` characters ("... reached Kidal. The army battled rebels to take control of the town")."""
+    towns = [m for m in mentions if m.role == LITERAL and m.place.kind == "city"]
+    out: list[Mention] = []
+    if not towns:
+        return out
+    for a in _TOWN_WORD.finditer(text, towns[0].end):
+        if any(m.start < a.end() and a.start() < m.end for m in mentions):
+            continue
+        ante = next((m for m in reversed(towns) if m.end <= a.start()), None)
+        if ante is not None and a.start() - ante.end <= TOWN_REACH:
+            out.append(Mention(text=a.group(), start=a.start(), end=a.end(), place=ante.place,
+                               confidence=ante.confidence * 0.9, role=LITERAL))
+    return out
+
+
 def parallel(text: str, a: Mention, b: Mention) -> bool:
     """Whether destination ``b`` is the end of another journey than ``a``'s, not the next leg after it
     ("part will move to A while others return to B")."""

@@ -133,12 +133,13 @@ _NAMED_AFTER = re.compile(r"[ \u00a0]+(?:virus|fever|flu|disease|encephalitis|st
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _LINE_START = re.compile(r"(?:^|\n)[ \t\u00a0]*$")
 # A capitalised word after a name that makes it part of an organisation's, unit's or ship's name: "Black Sea Fleet",
-# "Syrian Democratic Forces", "US Department of Defense", "Sky Mali" aside (that one is a word before).
+# "Syrian Democratic Forces", "US Department of Defense", "the Wagner group", "Sky Mali" aside (that one is a word
+# before).
 _ORGANISATION_AFTER = re.compile(
     r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){0,2}(?:Fleet|Flotilla|Navy|Army|Air[ \u00a0]+Force|Armed[ \u00a0]+Forces|Forces|"
     r"Department|Ministry|Embassy|Council|Command|Guard|Guards|Corps|Brigade|Division|Regiment|Battalion|Party|"
     r"Front|Movement|Airlines|Airways|Government|Parliament|Congress|Senate|Agency|Institute|Strategy|Times|News|"
-    r"Post|Telegraph|Star|Company|Corporation|Group|Club|University|Bank)\b")
+    r"Post|Telegraph|Star|Company|Corporation|Group|Club|University|Bank)\b|[ \u00a0]+(?:group|mercenar(?:y|ies))\b")
 _ORGANISATION_BEFORE = re.compile(r"\b(?:Armed[ \u00a0]+Forces|Republic|Ministry|Navy|Army|Government|"
                                   r"Sky|Air|Bank|University)[ \u00a0]+of[ \u00a0]+$|\bSky[ \u00a0]+$")
 # A country's name used as an adjective before its forces, officials or offices: "U.S. troops", "UK intelligence".
