@@ -467,3 +467,14 @@ def test_the_gulf_and_congo_as_news_uses_them(gaz):
 def test_a_name_before_group_or_mercenaries_is_an_organisation(gaz):
     assert ("Wagner", "organisation") in roles("Mercenaries from the Wagner group reached Kidal.", gaz)
     assert ("Wagner", "organisation") in roles("Some Wagner mercenaries left Bamako.", gaz)
+
+
+def test_a_peoples_adjective_is_no_town_of_that_name(gaz):
+    # GeoNames lists Chinese villages named Chadian; after "to the" a small town would otherwise be read
+    assert "Chadian" not in [t for t, _ in roles("The base was handed over to the Chadian army.", gaz)]
+
+
+def test_demonyms_come_from_the_curated_list_before_the_suffix_rule(gaz):
+    assert gaz.demonyms["nigerian"] == "NG" and gaz.demonyms["nigerien"] == "NE"  # the suffix rule gave Niger both
+    assert gaz.demonyms["french"] == "FR" and gaz.demonyms["chadian"] == "TD" and gaz.demonyms["emirati"] == "AE"
+    assert "canaan" not in gaz.demonyms and "chili" not in gaz.demonyms  # suffix forms that are other words

@@ -27,6 +27,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 CURATED = DATA / "curated.csv"
 COUNTRIES = DATA / "countries.csv"
 DIRECTIONS = DATA / "country_directions.csv"
+DEMONYMS = DATA / "demonyms.csv"
 # GeoNames file (``Settings.geonames``): cities500 (235k places of 500 people or more) by default.
 DEFAULT_GEONAMES = settings.DEFAULT_GEONAMES
 
@@ -233,13 +234,24 @@ def country_directions() -> dict[str, tuple[float, float]]:
 _DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i", "ish", "ic")
 
 
+def curated_demonyms() -> dict[str, str]:
+    """``demonyms.csv``: the adjectives of nationality the World Factbook gives ("chadian": "TD", "french": "FR")."""
+    with open(DEMONYMS, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["demonym"].strip().lower(): r["iso2"].strip().upper() for r in rows if r.get("demonym")}
+
+
 def demonyms(countries: list[Place]) -> dict[str, str]:
-    """Adjectives of nationality formed from country names by the regular English suffixes ("Syrian",
-    "Iraqi", "Turkish", "Lebanese"), kept only when they are real English words (``english_words.txt``)."""
+    """Adjectives of nationality: the curated ones (``demonyms.csv``), and for a country that file does not list,
+    those formed from its name by the regular English suffixes ("Syrian", "Iraqi", "Lebanese"), kept only when
+    they are real English words (``english_words.txt``)."""
     english = {w.strip() for w in (DATA / "english_words.txt").read_text(encoding="utf-8").splitlines()
                if w and not w.startswith("#")}
-    out: dict[str, str] = {}
+    out = curated_demonyms()
+    listed = set(out.values())
     for c in countries:
+        if c.country_code in listed:
+            continue
         base = c.name.lower()
         for stem in ({base, base[:-1], base[:-2]} if len(base) > 4 else {base}):
             for suf in _DEMONYM_SUFFIXES:
@@ -253,7 +265,7 @@ def input_files(geonames: str = DEFAULT_GEONAMES) -> list[Path]:
     """Every file the index is built from (its cache key is derived from these)."""
     import airportsdata
 
-    return [geonames_file(geonames), COUNTRIES, DIRECTIONS, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
+    return [geonames_file(geonames), COUNTRIES, DIRECTIONS, DEMONYMS, CURATED, Path(airportsdata.__file__).resolve().parent / "airports.csv",
             _iso3166_2_file()]
 
 

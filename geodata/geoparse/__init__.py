@@ -57,6 +57,9 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     # a name the text gives a ship anywhere ("Sparta II") is the ship's wherever it stands
     ships = frozenset(s.key for s, st in zip(spans, strong, strict=True) if not st and _ship(s, text))
     roles = [role_of(s, text, person_keys, named, after, ships) for s, after in zip(spans, after_name, strict=True)]
+    for k, s in enumerate(spans):  # "the Chadian army": a people's adjective, not the Chinese village Chadian
+        if roles[k] is not None and s.key in gaz.demonyms and not any(p.kind == "country" for p in s.candidates):
+            roles[k] = None
     # one sense per document: a name dropped for opening a sentence without a locative ("Selydove has been
     # shelled") is the place the document names so elsewhere after a locative or feature word ("the town of Selydove")
     literal_keys = {s.key for s, r in zip(spans, roles, strict=True)
