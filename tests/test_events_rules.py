@@ -521,3 +521,38 @@ def test_forces_stationed_at_a_place_are_a_presence(gaz):
 def test_a_fleet_of_planes_is_no_ship_movement(gaz):
     r = run("A fleet of planes has been dispatched to the Hmeimim air base to help.", gaz)
     assert "ship_movement" not in [e.type for e in r.events] and r.events
+
+
+# ---- a story goes on without naming its place again ---------------------------------------------------------------
+
+def test_a_leaving_told_without_its_place_leaves_the_storys_place(gaz):
+    text = ("Russian forces withdrew from the Qamishli airport on Friday, officials said. "
+            "The last Russian convoy departed on Saturday under escort.")
+    r = run(text, gaz, published=date(2025, 3, 16))
+    later = next(e for e in r.events if "convoy departed" in e.quote)
+    assert later.type == "withdrawal" and later.origin.id == "ap:OSKL" and later.inferred == ("origin",)
+    assert later.date == date(2025, 3, 15)
+
+
+def test_a_sentence_without_a_place_or_a_story_gives_nothing(gaz):
+    assert run("The last convoy departed on Saturday under escort.", gaz).events == []
+
+
+def test_evacuating_the_site_leaves_the_installation_named_before(gaz):
+    text = ("Russian troops had been stationed at the Qamishli airport for years. "
+            "On Tuesday about 200 Russian soldiers evacuated the site along with their heavy equipment.")
+    ev = next(e for e in run(text, gaz).events if "evacuated the site" in e.quote)
+    assert ev.type == "withdrawal" and ev.origin.id == "ap:OSKL"
+
+
+def test_two_dated_strikes_in_one_sentence_are_two_attacks(gaz):
+    text = ("Sevastopol came under missile attacks last month, with a Sept. 13 strike damaging a submarine, "
+            "as well as a Sept. 22 strike hitting the fleet's headquarters.")
+    r = run(text, gaz, published=date(2023, 10, 2))
+    assert sorted(e.date for e in of(r, "attack")) == [date(2023, 9, 13), date(2023, 9, 22)]
+
+
+def test_one_strike_dated_once_is_one_attack(gaz):
+    r = run("A Sept. 13 strike on Sevastopol damaged a submarine, officials said on Sept. 14.", gaz,
+            published=date(2023, 10, 2))
+    assert [e.date for e in of(r, "attack")] == [date(2023, 9, 13)]

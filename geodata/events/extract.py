@@ -21,6 +21,7 @@ from geodata.events.classify import (
     _TRIGGER_FIRSTS,
     _TRIGGER_FIRSTS_TWIN,
     AGREEMENT,
+    ATTACK,
     DEPLOYMENT,
     LEAVES,
     MEETING,
@@ -29,6 +30,7 @@ from geodata.events.classify import (
     WITHDRAWAL,
     _status,
     _trigger_starts,
+    _triggers,
     classify_types,
     refine_types,
 )
@@ -199,7 +201,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         # A sentence naming no place is skipped before it is classified; one that reports nothing, before its places
         # are read (most sentences stop at one of these two tests).
         in_sentence = [m for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)] if m.role == LITERAL]
-        if not in_sentence:
+        # a sentence naming no place goes on with the story's leaving ("The first convoy departed on Oct. 10")
+        storied = not in_sentence and story is not None and k - story[1] <= STORY_REACH
+        if not in_sentence and not storied:
             continue  # an event the map cannot place is left to the reader
         sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)
         sent_low = low = caseless.lowered(scan)
@@ -209,7 +213,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             continue  # blanking a clause out (below) never adds a trigger
         ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
                  and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
-        if not ments:
+        if not ments and not storied:
             continue
         why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))
                if not _WANTS.search(sent, max(0, w.start() - 24), w.start())]  # "seeking to secure X": what is sought
@@ -247,8 +251,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         if not sdates and k and _CONTINUES.search(sent):  # (on the sentence: \A is the text's start, not s)
             sdates = _carried(text, spans[k - 1], s, dates, d_starts)
         roles = _roles(text, s, ments)
-        if implied:  # "the airport" is read as a journey's end only
-            roles = [(m, r) for m, r in roles if r != "location" or m not in said]
+        if implied:  # "the airport" is read as a journey's end only ("evacuated the site": the place left)
+            leaving = any(t in LEAVES for t in types)
+            roles = [(m, r) for m, r in roles if r != "location" or m not in said or leaving]
             if not roles:
                 continue
         origins = [m.place for m, r in roles if r == "origin"]
@@ -284,6 +289,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 legs, ends = _inferred_ends(_away_from_home(legs, actors), etype, scan, low, actors,
                                             (then[0], k, actors[:1]) if then else story, k, mentions, home)
                 legs, ends = _to_capital(legs, ends, scan, mentions)
+                if storied and not legs and etype in LEAVES and story is not None and (not actors or actors[:1] == story[2]):
+                    legs, ends = [(story[0], None)], [("origin",)]  # the place the story's forces are leaving
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
@@ -299,7 +306,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                         or (etype == PRESENCE and all(p.id != d.id for d in dests))]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
-            for i, leg in enumerate(legs):
+            dated = [(leg, (when, until, precision, date_text)) for leg in legs]
+            if etype == ATTACK and len(legs) == 1:  # "a Sept. 13 strike ..., as well as a Sept. 22 strike": two attacks
+                days = _dated_occurrences(scan, s, sdates, etype)
+                if len(days) > 1:
+                    dated = [(legs[0], (d.date, d.date_end, d.precision, d.text)) for d in days]
+            for i, (leg, (when, until, precision, date_text)) in enumerate(dated):
                 orig, dest = leg[0], leg[1]
                 place = leg[2] if len(leg) == 3 else (dest or orig)
                 inferred = ends[i] if i < len(ends) else ()
@@ -331,6 +343,26 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
     return events
+
+
+OCCURRENCE_GAP = 30  # characters between a day's date and the trigger of the happening it dates
+
+
+def _dated_occurrences(scan: str, s: int, sdates: list[DateRef], etype: str) -> list[DateRef]:
+    """The days a sentence dates several happenings of one type on, each day beside a trigger of its own ("a
+    Sept. 13 strike badly damaged a submarine, and a Sept. 22 strike hit the headquarters"); one day per trigger."""
+    found = _triggers(scan, etype) or []
+    out: list[DateRef] = []
+    used: set[int] = set()
+    for d in sdates:
+        if d.precision != "day" or any(d.date == o.date for o in out):
+            continue
+        near = [t for t in found if t.start() not in used and (0 <= t.start() - (d.end - s) <= OCCURRENCE_GAP
+                                                                or 0 <= (d.start - s) - t.end() <= OCCURRENCE_GAP)]
+        if near:
+            used.add(near[0].start())
+            out.append(d)
+    return out
 
 
 def _same_clause(text: str, s: int, e: int, a: int, b: int) -> bool:

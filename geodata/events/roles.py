@@ -71,11 +71,12 @@ def _role(tail: str) -> str:
 
 
 # "the airport", "the base", "the port": an installation the article named shortly before, of a kind the word may mean
-_INSTALLATION_WORD = re.compile(r"\b(?:the|that) (air ?base|airport|airfield|naval base|base|port)\b"
+_INSTALLATION_WORD = re.compile(r"\b(?:the|that) (air ?base|airport|airfield|naval base|base|port|site|facility|camp)\b"
                                 r"(?!['’]s\b)(?! (?:city|town|of|for|to)\b)(?! (?:in|at|near) (?-i:[A-Z]))", re.I)
 _WORD_KINDS = {"airport": ("airport",), "airfield": ("airport", "air_base"), "air base": ("air_base",),
                "airbase": ("air_base",), "naval base": ("naval_base",), "base": ("air_base", "naval_base", "military_base"),
-               "port": ("port", "naval_base")}
+               "port": ("port", "naval_base"), "site": tuple(INSTALLATION_KINDS), "facility": tuple(INSTALLATION_KINDS),
+               "camp": ("military_base",)}
 # the country of those who leave, or are told to ("the U.S. military", "gave France until May to", "asked Russia to")
 LEAVER = re.compile(r"\s+(?:(?:military|army|forces?|troops|soldiers|personnel|contingent)\b|(?:until|to|by)\s)", re.I)
 ANAPHOR_REACH = 800  # characters back the installation may have been named
