@@ -32,7 +32,7 @@ def demonyms(dictionary_caps: set[str], names: set[str]) -> set[str]:
         for st in stems:
             for suf in ("n", "an", "ian", "ean", "ese", "i", "ish", "ic", "ite", "er", "ans", "ians"):
                 w = (st + suf).capitalize()
-                if w in dictionary_caps:
+                if w in dictionary_caps and w.lower() != n.lower():  # "Sudan" is "Suda" + "n": the name, no demonym
                     out.add(w.lower())
     return out
 

@@ -478,3 +478,11 @@ def test_demonyms_come_from_the_curated_list_before_the_suffix_rule(gaz):
     assert gaz.demonyms["nigerian"] == "NG" and gaz.demonyms["nigerien"] == "NE"  # the suffix rule gave Niger both
     assert gaz.demonyms["french"] == "FR" and gaz.demonyms["chadian"] == "TD" and gaz.demonyms["emirati"] == "AE"
     assert "canaan" not in gaz.demonyms and "chili" not in gaz.demonyms  # suffix forms that are other words
+
+
+def test_country_and_capital_names_are_no_common_words(gaz):
+    from geodata.geoparse.lexicon import COMMON_WORDS
+
+    # the derivation once took "Sudan" (= "Suda" + "n") for a demonym of itself: "Port Sudan" then needed a locative
+    assert not {"sudan", "bangui", "lebanon", "djibouti", "jordan"} & COMMON_WORDS
+    assert "Port Sudan" in [t for t, r in roles("Drones hit Port Sudan on Tuesday.", gaz) if r == "literal"]
