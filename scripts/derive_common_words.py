@@ -27,12 +27,13 @@ OUT = Path(__file__).resolve().parent.parent / "geodata" / "data" / "gazetteer" 
 def demonyms(dictionary_caps: set[str], names: set[str]) -> set[str]:
     """Capitalised dictionary words formed from a country or region name: "Canadian", "Chadian", "Syrian"."""
     out = set()
+    lowered = {n.lower() for n in names}  # a region's own name is no demonym of another ("Sudan" of "Suda")
     for n in names:
         stems = {n, n[:-1], n[:-2]} if len(n) > 4 else {n}
         for st in stems:
             for suf in ("n", "an", "ian", "ean", "ese", "i", "ish", "ic", "ite", "er", "ans", "ians"):
                 w = (st + suf).capitalize()
-                if w in dictionary_caps and w.lower() != n.lower():  # "Sudan" is "Suda" + "n": the name, no demonym
+                if w in dictionary_caps and w.lower() not in lowered:  # "Sudan" is "Suda" + "n": a name, no demonym
                     out.add(w.lower())
     return out
 
