@@ -556,3 +556,41 @@ def test_one_strike_dated_once_is_one_attack(gaz):
     r = run("A Sept. 13 strike on Sevastopol damaged a submarine, officials said on Sept. 14.", gaz,
             published=date(2023, 10, 2))
     assert [e.date for e in of(r, "attack")] == [date(2023, 9, 13)]
+
+
+# ---- several happenings in one sentence ----------------------------------------------------------------------------
+
+def test_while_opening_a_clause_with_its_own_subject_splits_two_attacks(gaz):
+    r = run("The RSF attacked El Fasher on Sunday while the army shelled positions in Omdurman.", gaz)
+    assert sorted(e.place.name for e in of(r, "attack")) == ["El Fasher", "Omdurman"]
+
+
+def test_after_opening_a_clause_with_its_own_subject_splits_two_attacks(gaz):
+    r = run("Hezbollah fired rockets at northern Israel after an Israeli strike killed a commander in Beirut.", gaz)
+    got = {e.place.name: e.actors for e in of(r, "attack")}
+    assert got == {"northern Israel": ("Hezbollah",), "Beirut": ("Israel",)}
+
+
+def test_towns_coordinated_after_a_strike_verb_share_it_whatever_their_kind(gaz):
+    r = run("Russian missiles struck Kharkiv, Dnipro and Odesa overnight.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Kharkiv", "Dnipro", "Odesa"]
+
+
+def test_a_second_verb_of_sending_starts_another_journey(gaz):
+    r = run("The US deployed two carrier groups to the eastern Mediterranean and sent a submarine to the Gulf.", gaz)
+    ships = of(r, "ship_movement")
+    assert len(ships) == 2 and all(e.origin is None for e in ships)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wagner mercenaries arrived in Bangui in 2018.",
+    "Russian instructors arrived in Bangui on Tuesday.",
+    "Hundreds of peacekeepers were sent to Bria last week.",
+])
+def test_mercenaries_instructors_and_peacekeepers_are_forces(gaz, sentence):
+    assert "deployment" in [e.type for e in run(sentence, gaz).events]
+
+
+def test_a_coast_guard_ramming_or_water_cannon_is_an_attack(gaz):
+    r = run("A Chinese coast guard ship rammed and fired water cannon at a Philippine boat off Palawan on Saturday.", gaz)
+    assert of(r, "attack")

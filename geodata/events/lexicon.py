@@ -37,7 +37,9 @@ _WHY_TWIN = caseless.twin(_WHY)
 _CIVILIANS = caseless.Lexicon(_rx(_PEOPLE))
 _FORCE_WORDS = caseless.Lexicon(_rx(_FORCES.replace("(?:", "(?:jets|bombers|warships?|ships?|vessels?|frigates?|tanks|"
                                                     "troop|systems?|missiles?|batteries|drones?|equipment|weapons|armou?r|vehicles|hardware|army|navy|engineers|"
-                                                    "battalions?|brigades?|divisions?|regiments?|paratroopers|", 1)))
+                                                    "battalions?|brigades?|divisions?|regiments?|paratroopers|mercenar(?:y|ies)|"
+                                                    "instructors|trainers|peacekeepers|commandos|militiamen|submarines?|destroyers?|"
+                                                    "carriers?|carrier (?:strike )?groups?|", 1)))
 # (A conditional clause, "If the attacks start again, ...", is no happening either: "even if" and "asked if" aside.)
 # The closing attribution (", the Defence Ministry in Moscow said.") names who spoke, not where it happened.
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|says|told|reported|announced|added|stated|"
@@ -74,7 +76,8 @@ _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+(?!then\b)[^,;:
 _CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)  # a relative clause: its cues are not the journey's
 # A contrasting clause starts a journey of its own ("part will move to A while others return to B"): cues before it
 # give no role to a place after it, cues after it do.
-_CONTRAST = re.compile(r"\b(?:while|whereas|but)\b|[;:]|,\s+(?:and\s+)?(?:others|the rest|some|most|many)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:while|whereas|but)\b|[;:]|,\s+(?:and\s+)?(?:others|the rest|some|most|many)\b|"
+                       r"\band\s+(?:also\s+|later\s+)?(?:sent|deployed|dispatched|flew|shipped|redeployed|relocated)\b", re.I)
 _ROLE_CUES_TWINS = (caseless.twin(_CLAUSE_BREAK), caseless.twin(_ORIGIN_WORDS), caseless.twin(_DEST_WORDS),
                     caseless.twin(_CONTRAST))
 # Going home: the doer's own country is the destination ("the troops returned home").

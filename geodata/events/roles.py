@@ -268,6 +268,12 @@ def _most_specific(places: list[Place]) -> Place | None:
     return min(places, key=lambda p: KIND_SPECIFICITY.get(p.kind, 9))
 
 
+def _band(kind: str) -> int:
+    """Places that may share one claim when coordinated: countries; regions and seas; the rest (towns, provinces,
+    districts, installations: "strikes hit Tyre and Nabatieh", the one a town, the other read as its province)."""
+    return 0 if kind == "country" else 1 if kind in ("region", "sea") else 2
+
+
 def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[Place]:
     """Where a non-movement claim happens: the places in a locative phrase ("in Homs and Hama"), below
     country level when there are any, else the most specific place of the sentence (one)."""
@@ -282,14 +288,14 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
             return []
         if len(located) == 1:
             return [best]
-        # "closed the Bosporus and Dardanelles straits": places of one kind coordinated with it share the claim
+        # "closed the Bosporus and Dardanelles straits": places of one band coordinated with it share the claim
         out, at = [best], next(i for i, m in enumerate(located) if m.place is best)
         for step in (-1, 1):
             i = at
             while 0 <= i + step < len(located) and len(out) < MAX_PLACES:
                 a, b = (located[i + step], located[i]) if step < 0 else (located[i], located[i + step])
                 nxt = located[i + step]
-                if nxt.place.kind != best.kind or not _BARE_COORDINATION.match(text[a.end:b.start]):
+                if _band(nxt.place.kind) != _band(best.kind) or not _BARE_COORDINATION.match(text[a.end:b.start]):
                     break
                 if all(p.id != nxt.place.id for p in out):
                     out.append(nxt.place)

@@ -53,9 +53,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # Where a sentence's second clause with its own predicate starts: a contrast ("..., while others will move to B"),
-# a semicolon, "only to" ("withdrew in 2007, only to return in 2014"), or "and" opening a clause with its own subject
+# a semicolon, "only to" ("withdrew in 2007, only to return in 2014"), "while" before a subject of its own ("A attacked
+# X while the army shelled Y"), "after" before a subject and its verb ("fired rockets at A after an Israeli
+# strike killed a commander in B"), or "and" opening a clause with its own subject
 # and finite verb ("... from A and a fleet of planes has been dispatched to B").
-_CLAUSE_START = re.compile(r",\s+(?:while|whereas|but|only to)\s+|;\s+|\s+and\s+(?=(?:a|an|the|some|other)\s+"
+_CLAUSE_START = re.compile(r",\s+(?:while|whereas|but|only to)\s+|;\s+|"
+                           r"\s+(?:while|whereas)\s+(?=(?:the|a|an|its|their|other|some)\s|(?-i:[A-Z]))|"
+                           r"\s+after\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:killed|hit|struck|\w+ed)\s)|"
+                           r"\s+and\s+(?=(?:a|an|the|some|other)\s+"
                            r"(?:[\w-]+\s+){0,4}?(?:has|have|had|was|were|is|are|will)\s)", re.I)
 
 
