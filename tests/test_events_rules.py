@@ -594,3 +594,23 @@ def test_mercenaries_instructors_and_peacekeepers_are_forces(gaz, sentence):
 def test_a_coast_guard_ramming_or_water_cannon_is_an_attack(gaz):
     r = run("A Chinese coast guard ship rammed and fired water cannon at a Philippine boat off Palawan on Saturday.", gaz)
     assert of(r, "attack")
+
+
+# ---- actors beyond the curated lexicon -----------------------------------------------------------------------------
+
+def test_any_countrys_people_name_an_actor(gaz):
+    r = run("A Chinese coast guard ship rammed a Philippine supply boat off Palawan on Saturday.", gaz)
+    assert of(r, "attack")[0].actors == ("China",)
+    r = run("Japanese destroyers sailed into the Taiwan Strait on Monday.", gaz)
+    assert of(r, "ship_movement")[0].actors == ("Japan",)
+
+
+def test_a_nationality_before_a_forces_name_is_who_they_are(gaz):
+    r = run("Russian peacekeepers began withdrawing from Nagorno-Karabakh in April.", gaz)
+    assert of(r, "withdrawal")[0].actors == ("Russia",)
+
+
+def test_a_country_named_as_a_destination_is_no_actor(gaz):
+    from geodata.events.lexicon import actors_in
+
+    assert actors_in("Others will move to Kuwait.") == ()

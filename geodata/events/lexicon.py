@@ -192,10 +192,32 @@ _BARE_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*$", re.I)
 def _load_actors() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str]]:
     """The actor lexicon (``data/actors.csv``: actor, its home country's ISO code or "", pattern), most specific
     first ("Wagner Group" before "Russia")."""
-    path = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
+    data = Path(__file__).resolve().parent.parent / "data"
+    with open(data / "actors.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
+    rows += _country_actors(data / "gazetteer", {r["country_code"] for r in rows} | {r["actor"] for r in rows})
     return [(r["actor"], re.compile(r["pattern"])) for r in rows], {r["actor"]: r.get("country_code") or "" for r in rows}
+
+
+def _country_actors(gazetteer: Path, listed: set[str]) -> list[dict[str, str]]:
+    """An actor for every other country, by its demonyms ("Philippine", "Filipino", "Kuwaiti forces"), after the
+    curated rows (which name a theatre's forces, leaders and capitals too). Not by its name: a country named
+    bare is as often where forces go ("others will move to Kuwait") as who acts."""
+    demonyms: dict[str, list[str]] = {}
+    with open(gazetteer / "demonyms.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            demonyms.setdefault(r["iso2"], []).append(" ".join(w.capitalize() for w in r["demonym"].split()))
+    out = []
+    with open(gazetteer / "countries.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["iso2"] in listed or r["name"] in listed:
+                continue
+            words = demonyms.get(r["iso2"], [])
+            if not words:
+                continue
+            alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            out.append({"actor": r["name"], "country_code": r["iso2"], "pattern": rf"\b(?:{alternation})\b"})
+    return out
 
 
 ACTORS, ACTOR_COUNTRY = _load_actors()
@@ -230,7 +252,10 @@ def doer(sentence: str, at: int, named: tuple[str, ...]) -> tuple[str, ...]:
     ("was struck by Ukrainian drones"), else the first one named."""
     if len(named) < 2 or at < 0:
         return named[:1]
-    spans = sorted((m.start(), name) for name, rx in ACTORS if name in named for m in rx.finditer(sentence))
+    found = sorted((m.start(), m.end(), name) for name, rx in ACTORS if name in named for m in rx.finditer(sentence))
+    # "Russian peacekeepers", "Turkish-backed fighters": the nationality before a force's name is who they are
+    spans = [(a, name) for k, (a, _, name) in enumerate(found)
+             if not (k and 0 <= a - found[k - 1][1] <= 1 and found[k - 1][2] != name)]
     before = [(p, name) for p, name in spans if p < at]
     clause = max((c.end() for c in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
     own = [name for p, name in before if p >= clause]
