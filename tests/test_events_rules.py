@@ -614,3 +614,14 @@ def test_a_country_named_as_a_destination_is_no_actor(gaz):
     from geodata.events.lexicon import actors_in
 
     assert actors_in("Others will move to Kuwait.") == ()
+
+
+def test_the_country_that_sends_is_where_the_move_starts(gaz):
+    r = run("In April, Russia sent military trainers to Niger.", gaz)
+    ev = of(r, "deployment")[0]
+    assert (ev.origin.name, ev.destination.name, ev.inferred) == ("Russia", "Niger", ())
+
+
+def test_a_force_deployed_at_a_place_has_no_origin_from_its_sender(gaz):
+    r = run("Russia has deployed an S-400 missile system at the Hmeimim air base.", gaz)
+    assert all(e.origin is None for e in r.events if e.destination is not None)

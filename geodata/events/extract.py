@@ -289,6 +289,10 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 legs, ends = _inferred_ends(_away_from_home(legs, actors), etype, scan, low, actors,
                                             (then[0], k, actors[:1]) if then else story, k, mentions, home)
                 legs, ends = _to_capital(legs, ends, scan, mentions)
+                if etype not in LEAVES and legs and all(o is None for o, _ in legs):
+                    sender = _sender(text, s, e, mentions)  # "Russia sent military trainers to Niger": from Russia
+                    if sender is not None:
+                        legs = [(sender if d is not None and d.country_code != sender.country_code else o, d) for o, d in legs]
                 if storied and not legs and etype in LEAVES and story is not None and (not actors or actors[:1] == story[2]):
                     legs, ends = [(story[0], None)], [("origin",)]  # the place the story's forces are leaving
             else:
@@ -343,6 +347,21 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
     return events
+
+
+# A country as the subject of a verb of sending: where what it sends comes from.
+_SENDS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+|now\s+|quietly\s+|reportedly\s+)?(?:sent|sends|"
+                    r"dispatched|dispatches|flew|shipped|airlifted)\b")
+
+
+def _sender(text: str, s: int, e: int, mentions: list[Mention]) -> Place | None:
+    """The country that sends in this sentence: named as the acting government just before the verb ("Russia sent
+    military trainers to Niger", "Turkey has dispatched drones to Libya"; a force "deployed at X" is stationed there,
+    from wherever)."""
+    for m in mentions:
+        if s <= m.start < e and m.role in (LITERAL, "metonym") and m.place.kind == "country" and _SENDS.match(text, m.end):
+            return m.place
+    return None
 
 
 OCCURRENCE_GAP = 30  # characters between a day's date and the trigger of the happening it dates
