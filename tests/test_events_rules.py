@@ -625,3 +625,20 @@ def test_the_country_that_sends_is_where_the_move_starts(gaz):
 def test_a_force_deployed_at_a_place_has_no_origin_from_its_sender(gaz):
     r = run("Russia has deployed an S-400 missile system at the Hmeimim air base.", gaz)
     assert all(e.origin is None for e in r.events if e.destination is not None)
+
+
+# ---- where a claim is not ------------------------------------------------------------------------------------------
+
+def test_the_place_a_statement_was_made_at_is_no_place_of_it(gaz):
+    r = run('"We will not allow foreign bases on our soil," the president told reporters in Bamako.', gaz)
+    assert r.events == []
+
+
+def test_a_government_surprised_or_warned_is_no_place_of_the_attack(gaz):
+    r = run("Ukraine's incursion into Kursk surprised Moscow, which has struggled to push the troops out.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Kursk"]
+
+
+def test_a_place_in_a_relative_clause_is_background_to_the_claim(gaz):
+    r = run("The convoy, which had travelled from Bamako, was ambushed near Gao.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Gao"]

@@ -231,8 +231,10 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 types = classify_types(scan, low, starts)
                 if not types:
                     continue
-        if len(ments) > 1:
+        if ments:
             ments = _main_clause_places(text, s, sent, sent_low, ments)
+            if not ments and not storied:
+                continue  # only where it was said ("told reporters in Bamako")
         implied = {m.place.id for m in ments if m in said} - {m.place.id for m in ments if m not in said} if said else set()
         anaphoric = ({m.place.id for m in ments if m.start in told_at} - {m.place.id for m in ments if m.start not in told_at}
                      if told_at else set())  # places this sentence names only as "the country"

@@ -99,6 +99,12 @@ _PREP_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|a
 # "urged Ankara to close", "want Russia to keep": the capital or country as the agent of an infinitive.
 _AGENT_OF_INFINITIVE = re.compile(r"^\s+to\s+(?:(?-i:[a-z])\w+)\s+(?!(?-i:[A-Z]))", re.I)
 _ADJECTIVAL = re.compile(r"^-(?:controlled|held|backed|led|based|occupied|allied|supported|run)\b", re.I)
+# "surprised Moscow", "warned Washington", "accused Kyiv of": a government as the object of words, feelings or pressure.
+_METONYM_OBJECT = re.compile(r"\b(?:surprised|angered|alarmed|irritated|warned|urged|accused|told|pressed|pressured|"
+                             r"critici[sz]ed|condemned|blamed|thanked|praised|reassured|informed|notified|asked|"
+                             r"called on|appealed to|lobbied|courted|snubbed|rebuked)\s+$", re.I)
+# A non-restrictive relative clause (", which had travelled from Bamako,"): background to the claim, not its place.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*(?:,|$)", re.I)
 
 _PLANNED = caseless.Lexicon(_rx(r"will|would|plans?|planned|planning|intends?|to be (?:moved|sent|withdrawn|evacuated|transported)|are to|seeks?|seeking|expected to|requested|asked"))
 _DENIED = caseless.Lexicon(_rx(r"denied|denies|not currently|did not|does not|no plans|was not|were not|is not|are not|no final decisions"))

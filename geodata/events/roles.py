@@ -20,8 +20,10 @@ from geodata.events.lexicon import (
     _DEST_WORDS,
     _INFINITIVE_TO,
     _METONYM_AFTER,
+    _METONYM_OBJECT,
     _ORIGIN_WORDS,
     _PREP_BEFORE,
+    _RELATIVE_CLAUSE,
     _ROLE_CUES_TWINS,
     _SAID_AT,
     _TITLE_FOR,
@@ -257,7 +259,7 @@ def is_metonym(text: str, m: Mention) -> bool:
         return False
     after = _METONYM_AFTER.match(text[m.end:m.end + 48])
     if after is None and not (text.startswith(" to ", m.end) and _AGENT_OF_INFINITIVE.match(text[m.end:m.end + 40])):
-        return False
+        return _METONYM_OBJECT.search(text, max(0, m.start - 16), m.start) is not None  # "surprised Moscow"
     # a possessive stays one ("the fate of Russia's presence"); a verb's subject is none after a preposition
     return (after is not None and after.group()[:1] in "'’") or not _PREP_BEFORE.search(text[max(0, m.start - 16):m.start])
 
@@ -278,6 +280,10 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     """Where a non-movement claim happens: the places in a locative phrase ("in Homs and Hama"), below
     country level when there are any, else the most specific place of the sentence (one)."""
     located = [m for m, _ in roles]
+    if len(located) > 1 and text.find(", wh", s, located[-1].start) >= 0:
+        # a place in a relative clause (", which had travelled from Bamako,") is background to the claim
+        aside = [(s + r.start(), s + r.end()) for r in _RELATIVE_CLAUSE.finditer(text[s:located[-1].end + 200])]
+        located = [m for m in located if not any(a <= m.start < b for a, b in aside)] or located
     local = [m for m in located if _AT.search(text[max(s, m.start - 40):m.start])]
     for i in range(1, len(located)):  # "a lease of the A air base and the B naval base": B shares A's phrase
         if located[i - 1] in local and located[i] not in local and _JOINED.match(text[located[i - 1].end:located[i].start]):
@@ -319,11 +325,13 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
 
 
 def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: list[Mention]) -> list[Mention]:
-    """Drop the places of the closing attribution clause and of appositives, unless nothing else is left."""
+    """Drop the places of the closing attribution clause and of appositives, unless nothing else is left; the place a
+    report was made at ("told reporters in Bamako") always."""
+    ments = [m for m in ments if not _SAID_AT.search(text, max(s, m.start - 60), m.start)]
     attr = _ATTRIBUTION.search(sent) if low is None else _ATTRIBUTION_TWIN.search(low)
     cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
-            if m.start < cut and not _SAID_AT.search(text, max(s, m.start - 60), m.start)
+            if m.start < cut
             and not _SOURCES_IN.search(text, max(s, m.start - 60), m.start)
             and not _TITLE_FOR.search(text, max(s, m.start - 40), m.start)
             and not (i and text.rfind(",", max(s, m.start - 80), m.start) >= 0
