@@ -122,3 +122,10 @@ def test_landing_at_and_entering_are_destinations(gaz):
     assert [e.destination.name for e in r.events if e.type == "air_transport"] == ["Hmeimim Air Base"]
     ship = next(e for e in run("Two Russian warships entered Tartus on Friday.", gaz).events if e.type == "ship_movement")
     assert ship.origin is None and abs(ship.destination.lat - 34.89) < 0.2
+
+
+def test_the_capital_is_the_capital_of_the_country_the_article_is_about(gaz):
+    text = ("Fighting resumed in Khartoum and Omdurman on Monday, Sudanese officials said; Paris urged calm.\n\n"
+            "The army said RSF fighters had entered the capital on Sunday.")
+    ev = next(e for e in run(text, gaz).events if "entered the capital" in e.quote)
+    assert (ev.type, ev.destination.name) == ("deployment", "Khartoum")

@@ -161,13 +161,18 @@ def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, 
 
 # "the town", "the strategic town", "the city's outskirts": the town or city named shortly before ("the town of X"
 # names its own)
-_TOWN_WORD = re.compile(r"\b[Tt]he (?:[a-z-]+ )?(?:town|city|village)\b(?! of\b)(?! (?:of|in|at|near) )")
+_TOWN_WORD = re.compile(r"\b[Tt]he (?:[a-z-]+ )?(?P<w>town|city|village|capital)\b(?! of\b)(?! (?:of|in|at|near) )"
+                        r"(?!,? (?:city )?(?-i:[A-Z]))")
 TOWN_REACH = 600  # characters back the town may have been named
 
 
 def town_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions for "the town", "the strategic city": the town or city last named as a place before it, within
-    ``TOWN_REACH`` characters ("... reached Kidal. The army battled rebels to take control of the town")."""
+    ``TOWN_REACH`` characters ("... reached Kidal. The army battled rebels to take control of the town"); for "the
+    capital", the capital of the country the article has named most places of so far, when named before, however far
+    ("RSF fighters entered the capital": Khartoum)."""
+    from geodata.resolve import CAPITALS
+
     towns = [m for m in mentions if m.role == LITERAL and m.place.kind == "city"]
     out: list[Mention] = []
     if not towns:
@@ -175,8 +180,17 @@ def town_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     for a in _TOWN_WORD.finditer(text, towns[0].end):
         if any(m.start < a.end() and a.start() < m.end for m in mentions):
             continue
-        ante = next((m for m in reversed(towns) if m.end <= a.start()), None)
-        if ante is not None and a.start() - ante.end <= TOWN_REACH:
+        capital = a.group("w") == "capital"
+        home = ""
+        if capital:  # the capital of the country the article names most so far ("the capital": N'Djamena, not Paris)
+            told: dict[str, int] = {}
+            for m in mentions:
+                if m.end <= a.start() and m.role == LITERAL and m.place.kind in ("country", "city", "region", "admin1"):
+                    told[m.place.country_code] = told.get(m.place.country_code, 0) + 1
+            home = max(told, key=lambda c: told[c], default="")
+        ante = next((m for m in reversed(towns) if m.end <= a.start()
+                     and (not capital or (m.place.country_code == home and (home, m.place.name) in CAPITALS))), None)
+        if ante is not None and (capital or a.start() - ante.end <= TOWN_REACH):
             out.append(Mention(text=a.group(), start=a.start(), end=a.end(), place=ante.place,
                                confidence=ante.confidence * 0.9, role=LITERAL))
     return out
