@@ -642,3 +642,12 @@ def test_a_government_surprised_or_warned_is_no_place_of_the_attack(gaz):
 def test_a_place_in_a_relative_clause_is_background_to_the_claim(gaz):
     r = run("The convoy, which had travelled from Bamako, was ambushed near Gao.", gaz)
     assert [e.place.name for e in of(r, "attack")] == ["Gao"]
+
+
+def test_military_sites_listed_by_name_are_each_a_presence(gaz):
+    r = run("Sites such as Al Tanf in Syria and Tower 22 in Jordan are remote and harder to resupply.", gaz)
+    assert sorted(e.place.name for e in of(r, "base_presence")) == ["Al-Tanf garrison", "Tower 22"]
+
+
+def test_one_base_named_without_a_trigger_is_no_presence(gaz):
+    assert run("Tower 22 is remote and harder to resupply.", gaz).events == []

@@ -209,6 +209,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         sent_low = low = caseless.lowered(scan)
         starts = _trigger_starts(scan, low)
         types = classify_types(scan, low, starts) or (_clause_types(text[s0:e0], starts) if s0 != s or e0 != e else [])
+        sites = _listed_sites(in_sentence) if not types else []
+        if sites:
+            types = [PRESENCE]  # "Sites such as Al Tanf, Conoco and Green Village are remote": bases that are there
         if not types:
             continue  # blanking a clause out (below) never adds a trigger
         ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
@@ -312,6 +315,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                         or (etype == PRESENCE and all(p.id != d.id for d in dests))]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
+                if sites:
+                    legs = [(None, None, p) for p in sites]  # type: ignore[misc]
             dated = [(leg, (when, until, precision, date_text)) for leg in legs]
             if etype == ATTACK and len(legs) == 1:  # "a Sept. 13 strike ..., as well as a Sept. 22 strike": two attacks
                 days = _dated_occurrences(scan, s, sdates, etype)
@@ -349,6 +354,18 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
     return events
+
+
+MILITARY_SITES = frozenset({"air_base", "naval_base", "military_base"})
+
+
+def _listed_sites(in_sentence: list[Mention]) -> list[Place]:
+    """The military installations a sentence with no trigger lists (two or more, by name): each is a presence."""
+    seen: dict[str, Place] = {}
+    for m in in_sentence:
+        if m.place.kind in MILITARY_SITES:
+            seen.setdefault(m.place.id, m.place)
+    return list(seen.values())[:MAX_PLACES] if len(seen) > 1 else []
 
 
 # A country as the subject of a verb of sending: where what it sends comes from.
