@@ -651,3 +651,22 @@ def test_military_sites_listed_by_name_are_each_a_presence(gaz):
 
 def test_one_base_named_without_a_trigger_is_no_presence(gaz):
     assert run("Tower 22 is remote and harder to resupply.", gaz).events == []
+
+
+def test_an_attack_named_again_after_a_preposition_is_no_new_attack(gaz):
+    r = run("There has been no comment from officials in Erbil regarding the attack.", gaz)
+    assert of(r, "attack") == []
+    r = run("An attack on a base near Erbil wounded two soldiers on Monday.", gaz)
+    assert of(r, "attack")
+
+
+def test_the_accord_another_happening_follows_is_no_agreement_of_its_own(gaz):
+    r = run("Under the ceasefire deal, Israeli troops must withdraw from southern Lebanon within 60 days.", gaz)
+    assert [e.type for e in r.events] == ["withdrawal"]
+    r = run("Israel and Lebanon agreed a ceasefire in Beirut on Tuesday.", gaz)
+    assert of(r, "agreement")
+
+
+def test_a_border_with_a_country_is_no_claim_in_that_country(gaz):
+    r = run("Syrian forces routed the Islamic State group in eastern Syria and restored control over the border with Iraq.", gaz)
+    assert [e.place.country_code for e in of(r, "attack")] == ["SY"]

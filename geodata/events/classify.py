@@ -167,6 +167,13 @@ def _only_named(sentence: str, etype: str, nouns: frozenset[str], place_after: b
         and not (place_after and _PLACE_AFTER.match(sentence, m.end(), m.end() + 40)) for m in found)
 
 
+def _named_again(sentence: str, etype: str) -> bool:
+    """Whether every trigger of ``etype`` is one of its nouns, definite, after a preposition ("after the strike")."""
+    found, nouns = _triggers(sentence, etype), _NOUNS.get(etype, frozenset())
+    return bool(found) and bool(nouns) and all(m.group().lower() in nouns and _AGAIN_BEFORE.search(sentence, 0, m.start())
+                                               for m in found)
+
+
 def _triggers(sentence: str, etype: str) -> list[re.Match[str]] | None:
     """The triggers of ``etype`` in the sentence (None: the type has no trigger words)."""
     rx = _TRIGGER_RX.get(etype)
@@ -215,6 +222,12 @@ def _as_time(sentence: str, etype: str) -> bool:
 # possessive ("The withdrawal comes", "amid France's withdrawal"); not a verb ("ordered the withdrawal").
 _NAMED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:as|and|but|amid|with|after|before|since|during|following|despite|of|on|"
                            r"about|over|for)\s+)(?:(?:the|this|that|its|their|[\w’'-]+['’]s)\s+(?:[\w-]+\s+){0,2})?\Z", re.I)
+# Before a noun naming again an attack the article told ("no comment regarding the attack", "missing after the strike").
+_AGAIN_BEFORE = re.compile(r"\b(?:after|following|since|regarding|about|over|amid|despite|of)\s+(?:the|this|that|these|"
+                           r"those|its|their|[\w’'-]+['’]s)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+# "as part of the deal", "in accordance with the agreement": an accord another happening follows.
+_AS_PART = re.compile(r"\b(?:as part of|in accordance with|in keeping with|as stipulated (?:by|in)|within the framework of|"
+                      r"pursuant to|in compliance with)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}\Z", re.I)
 # A clause's subject: "The visit marks", "Putin's visit follows".
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:the|this|that|its|their|[\w’'-]+['’]s)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
 
@@ -265,10 +278,15 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             continue
         elif t == ATTACK and 0 <= _DIPLOMACY.find(sentence, low) < starts.get(t, -1):
             continue
+        elif t == ATTACK and _named_again(sentence, t):
+            continue  # "there has been no comment regarding the attack": the attack told before
         elif t == AGREEMENT and _ENDED.find(sentence, low) >= 0:
             t = STATEMENT
         elif t == AGREEMENT and PRESENCE in starts and _BASIS.search(sentence, 0, starts[t]):
             t = PRESENCE  # the agreement a presence rests on: the presence is what is told
+        elif t == AGREEMENT and len(types) > 1 and all(_BASIS.search(sentence, 0, m.start()) or _AS_PART.search(
+                sentence, 0, m.start()) for m in _triggers(sentence, t) or []):
+            continue  # "under the ceasefire, troops must withdraw within 60 days": the withdrawal is what is told
         if t not in out:
             out.append(t)
     return out

@@ -338,10 +338,15 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     return places[:MAX_PLACES]
 
 
+_BORDER_WITH = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", re.I)
+
+
 def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: list[Mention]) -> list[Mention]:
     """Drop the places of the closing attribution clause and of appositives, unless nothing else is left; the place a
     report was made at ("told reporters in Bamako") always."""
     ments = [m for m in ments if not _SAID_AT.search(text, max(s, m.start - 60), m.start)]
+    if "border" in sent:  # "restored control over the border with Iraq": the border, not Iraq
+        ments = [m for m in ments if not _BORDER_WITH.search(text, max(s, m.start - 20), m.start)] or ments
     attr = _ATTRIBUTION.search(sent) if low is None else _ATTRIBUTION_TWIN.search(low)
     cut = s + attr.start() if attr else len(text)
     kept = [m for i, m in enumerate(ments)
