@@ -232,6 +232,7 @@ def _capitals() -> frozenset[tuple[str, str]]:
 
 CAPITALS = _capitals()
 _ADMIN_KINDS = ("admin1", "admin2")
+_WIDE = frozenset({"country", "admin1", "region", "sea"})  # places a facility word after them cannot pin down
 _ADMIN_FEATURES = ("admin1", "state", "district")
 
 
@@ -344,8 +345,10 @@ def resolve(i: int, span: Span, gaz: Gazetteer, ctx: _Context) -> tuple[Place, f
         conf = 0.5 + 0.45 * (1 - math.exp(-margin))
     if span.fuzzy:
         conf *= 0.8
-    # A feature word names a facility the index knows only by location ("Qamishli airport").
-    if span.feature in ("air", "airport", "base", "naval", "port") and best.kind not in FACILITY_KINDS:
+    # A feature word names a facility the index knows only by location ("Qamishli airport"); a town's, never a
+    # country's or a province's ("a military base in Qatar" is not the one air base near Qatar's middle).
+    if (span.feature in ("air", "airport", "base", "naval", "port") and best.kind not in FACILITY_KINDS
+            and best.kind not in _WIDE):
         near = gaz.facilities_near(best.lat, best.lon, FEATURE_KINDS[span.feature], km=30.0)
         if near:
             best, conf = near[0][1], min(conf, 0.8)

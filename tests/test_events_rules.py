@@ -670,3 +670,18 @@ def test_the_accord_another_happening_follows_is_no_agreement_of_its_own(gaz):
 def test_a_border_with_a_country_is_no_claim_in_that_country(gaz):
     r = run("Syrian forces routed the Islamic State group in eastern Syria and restored control over the border with Iraq.", gaz)
     assert [e.place.country_code for e in of(r, "attack")] == ["SY"]
+
+
+def test_a_presence_kept_despite_a_pullout_only_named_is_a_presence(gaz):
+    r = run("The US keeps about 2,000 troops in Syria despite Trump's call for a pullout.", gaz)
+    assert [(e.type, e.place.name) for e in r.events] == [("base_presence", "Syria")]
+
+
+def test_keeping_forces_somewhere_is_a_presence(gaz):
+    r = run("Russia will keep its peacekeepers in Karabakh until 2025.", gaz)
+    assert of(r, "base_presence")
+
+
+def test_a_base_in_a_country_is_no_particular_air_base_of_it(gaz):
+    r = run("Turkey has maintained a military base in Qatar since 2015.", gaz)
+    assert [(e.place.kind, e.place.country_code) for e in of(r, "base_presence")] == [("country", "QA")]

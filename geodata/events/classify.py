@@ -35,6 +35,7 @@ from geodata.events.lexicon import (
     _SHIPS,
     _SINCE_NOUN,
     _SPEECH,
+    _STATE_BESIDE,
     _STATIONED,
     _STATUS_FIRSTS,
     _STATUS_FIRSTS_TWIN,
@@ -264,6 +265,9 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             t = PRESENCE  # "troops are still stationed in X": where they are
         elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _NOUNS[WITHDRAWAL]):
             continue
+        elif t == WITHDRAWAL and not origin and PRESENCE in starts and _all_nouns(sentence, t) \
+                and _STATE_BESIDE.find(sentence, low) >= 0:
+            t = PRESENCE  # "keeps 2,000 troops in Syria despite calls for a pullout": the presence is what is told
         elif t == WITHDRAWAL and _TOLD_TO_LEAVE.find(sentence, low) >= 0:
             t = STATEMENT
         elif t in (WITHDRAWAL, DEPLOYMENT) and _DECIDED.find(sentence, low) >= 0 and STATEMENT not in out:

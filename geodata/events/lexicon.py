@@ -143,6 +143,9 @@ _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|
 # A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
 _BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
 # A deployment or mission extended or renewed ("voted to extend the deployment of troops"): a decision, no new move.
+# A force's presence asserted as a state beside a move only named ("keeps 2,000 troops in Syria despite the pullout").
+_STATE_BESIDE = caseless.Lexicon(_rx(r"\b(?:keeps?|kept|keeping|maintains?|maintained|ha[sd]|have|remains?|remained|"
+                                     r"stay(?:s|ed)?|still)\b"))
 # A force's state, not its move: "are still stationed in X", "remain based at Y", "is currently deployed in Z".
 _STATIONED = caseless.Lexicon(_rx(r"\b(?:are|is|remains?|remained|still|currently|now|permanently) (?:still |currently |now |"
                                   r"permanently )?(?:stationed|based|garrisoned|(?<=still |ently )deployed) (?:in|at)\b"))
