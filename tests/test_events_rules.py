@@ -685,3 +685,22 @@ def test_keeping_forces_somewhere_is_a_presence(gaz):
 def test_a_base_in_a_country_is_no_particular_air_base_of_it(gaz):
     r = run("Turkey has maintained a military base in Qatar since 2015.", gaz)
     assert [(e.place.kind, e.place.country_code) for e in of(r, "base_presence")] == [("country", "QA")]
+
+
+def test_a_country_asked_to_close_its_bases_is_a_statement_in_the_host_country(gaz):
+    text = "Chad ended its pact with France in November.\n\nSenegal has asked France to close its military bases in the country."
+    ev = next(e for e in run(text, gaz).events if "Senegal" in e.quote)
+    assert (ev.type, ev.place.country_code) == ("statement", "SN")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenyan police officers landed in Port-au-Prince on Tuesday to lead a security mission.",
+    "Ethiopian troops crossed into Somalia's Gedo region overnight.",
+])
+def test_forces_landing_in_or_crossing_into_a_place_deploy_there(gaz, sentence):
+    assert [e.type for e in run(sentence, gaz).events] == ["deployment"]
+
+
+def test_a_town_described_as_in_a_region_is_the_claims_place(gaz):
+    r = run("M23 rebels captured Goma, the largest city in eastern Congo, on Monday.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Goma"]

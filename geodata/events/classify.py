@@ -40,6 +40,7 @@ from geodata.events.lexicon import (
     _STATUS_FIRSTS,
     _STATUS_FIRSTS_TWIN,
     _STATUS_WORDS,
+    _TOLD_TO_CLOSE,
     _TOLD_TO_LEAVE,
 )
 from geodata.vocabulary import VOCABULARY, is_movement
@@ -270,6 +271,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             t = PRESENCE  # "keeps 2,000 troops in Syria despite calls for a pullout": the presence is what is told
         elif t == WITHDRAWAL and _TOLD_TO_LEAVE.find(sentence, low) >= 0:
             t = STATEMENT
+        elif t == PRESENCE and _TOLD_TO_CLOSE.find(sentence, low) >= 0:
+            t = STATEMENT  # "Senegal has asked France to close its bases": a demand, the bases still there
         elif t in (WITHDRAWAL, DEPLOYMENT) and _DECIDED.find(sentence, low) >= 0 and STATEMENT not in out:
             out.append(STATEMENT)  # "Putin ordered the withdrawal of ...": the decision is news of its own, beside the move
             out.append(t)

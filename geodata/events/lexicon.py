@@ -47,7 +47,7 @@ _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[^,;:]{0,60}?\b(?:said|say
 _ATTRIBUTION_TWIN = caseless.twin(_ATTRIBUTION)
 # "Erbil, the capital of the Kurdistan region": the appositive describes the place named before it.
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:capital|city|town|village|province|region|part|port|"
-                         r"heart|seat|centre|center|outskirts|suburb)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+                         r"heart|seat|centre|center|outskirts|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 # A base's future asserted by someone ("the bases will remain", "no final decisions") is a statement.
 _FUTURE_OF_BASE = caseless.Lexicon(_rx(r"will|would|future|fate|remain|keep|retain|decision|discuss\w*|premature|too early"))
@@ -130,6 +130,9 @@ _PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:
 # Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
 _TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
                                       r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
+# A presence asked to end ("Senegal has asked France to close its bases"): a demand, the bases still there.
+_TOLD_TO_CLOSE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
+                                      r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|close|vacate|dismantle|shut)"))
 # A move decided ("Putin ordered the deployment", "announced a partial pullout"): the decision is news too.
 _DECIDED = caseless.Lexicon(_rx(r"(?:order\w*|announc\w*|decid\w*|approv\w*)\s+(?:a|an|the)\s+(?:[\w“”\"-]+\s+){0,3}?"
                                 r"(?:withdrawal|pullout|drawdown|deployment)"))

@@ -27,6 +27,9 @@ from geodata.events.lexicon import (
     _ROLE_CUES_TWINS,
     _SAID_AT,
     _TITLE_FOR,
+    ACTOR_COUNTRY,
+    actors_in,
+    doer,
 )
 from geodata.gazetteer import haversine_km
 from geodata.models import LITERAL, Mention, Place
@@ -139,6 +142,11 @@ def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, 
         before = [m for m in countries if m.end <= a.start()]
         own = [m for m in before if m.start >= s and (_POSSESSIVE.match(text, m.end)
                                                       or _LOCATIVE_BEFORE.search(text, max(s, m.start - 12), m.start))]
+        if not own:  # a country the sentence names that is not the doer's own ("Senegal asked France to close its
+            # bases in the country"), nor told to leave
+            doers = doer(text[s:a.start()], a.start() - s, actors_in(text[s:a.start()]))
+            home = {ACTOR_COUNTRY.get(d, "") for d in doers}
+            own = [m for m in before if m.start >= s and m.place.country_code not in home and not LEAVER.match(text, m.end)]
         if own:
             ante = own[-1]
         else:
