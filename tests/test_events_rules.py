@@ -704,3 +704,17 @@ def test_forces_landing_in_or_crossing_into_a_place_deploy_there(gaz, sentence):
 def test_a_town_described_as_in_a_region_is_the_claims_place(gaz):
     r = run("M23 rebels captured Goma, the largest city in eastern Congo, on Monday.", gaz)
     assert [e.place.name for e in of(r, "attack")] == ["Goma"]
+
+
+def test_a_paragraph_going_on_with_its_speaker_takes_the_date_of_what_he_told(gaz):
+    text = ("On Monday, in his first statement, Assad said he had left Damascus for the Hmeimim air base on Dec. 8.\n\n"
+            "He said that after the base came under attack by drones, the Russians decided to evacuate him to Russia.")
+    r = run(text, gaz, published=date(2024, 12, 16))
+    ev = next(e for e in r.events if e.quote.startswith("He said") and e.type == "evacuation")
+    assert (ev.date, ev.date_precision) == (date(2024, 12, 8), "day")
+
+
+def test_a_new_paragraph_on_another_subject_keeps_its_own_date(gaz):
+    text = "On Monday, Russian troops left Damascus.\n\nTroops were deployed to Tartus."
+    tartus = next(e for e in run(text, gaz).events if e.destination is not None)
+    assert tartus.date_precision == "as_of"

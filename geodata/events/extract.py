@@ -107,13 +107,29 @@ _CONTINUES = re.compile(r"\b(?:then|later|afterwards|subsequently|thereafter|aft
                         r"envoy|delegation|spokes(?:man|woman|person)|president|leader|commander))\b")
 
 
+# A paragraph that opens on the person the one before quoted ("He said that ...", "The Russian diplomat told ..."):
+# news paragraphs are a sentence long, so it goes on with the one before.
+_SPEAKER_GOES_ON = re.compile(r"(?:He|She|They|The (?:[\w-]+ ){0,2}(?:diplomat|minister|official|envoy|spokes(?:man|woman|person)|"
+                              r"president|leader|commander))\s+(?:also\s+|later\s+)?(?:said|says|told|added|noted)\b")
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|added|announced|confirmed|reported)\b")
+
+
 def _carried(text: str, prev: tuple[int, int], s: int, dates: list[DateRef], d_starts: list[int]) -> list[DateRef]:
-    """The dates of the previous sentence when it is in the same paragraph (no line break between them)."""
+    """The dates of the previous sentence when it is in the same paragraph (no line break between them), or when
+    this one opens a paragraph going on with what its speaker said ("He said that ...")."""
     ps, pe = prev
-    if "\n" in text[pe:s]:
+    if "\n" in text[pe:s] and (text[pe:s].count("\n") > 2 or not _SPEAKER_GOES_ON.match(text, s)):
         return []
-    return [d for d in dates[bisect_left(d_starts, ps):bisect_left(d_starts, pe)]
-            if d.end <= pe and not _SINCE.search(text[max(ps, d.start - 12):d.start])][:1]
+    found = [d for d in dates[bisect_left(d_starts, ps):bisect_left(d_starts, pe)]
+             if d.end <= pe and not _SINCE.search(text[max(ps, d.start - 12):d.start])]
+    if len(found) > 1:  # "On Monday, Assad said he had left Damascus on Dec. 8": what he tells is dated after "said"
+        said = _REPORTED.search(text, found[0].end, pe)
+        later = [d for d in found[1:] if said is not None and d.start > said.end()]
+        if later:
+            return later[:1]
+    return found[:1]
 
 
 def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = frozenset()) -> list[tuple[Place | None, Place | None]]:
