@@ -718,3 +718,26 @@ def test_a_new_paragraph_on_another_subject_keeps_its_own_date(gaz):
     text = "On Monday, Russian troops left Damascus.\n\nTroops were deployed to Tartus."
     tartus = next(e for e in run(text, gaz).events if e.destination is not None)
     assert tartus.date_precision == "as_of"
+
+
+def test_a_leaving_with_only_a_government_named_goes_on_with_the_country_left(gaz):
+    text = ("French troops began leaving Niger this week.\n\n"
+            "The first convoy of French soldiers departed on Oct. 10, escorted by Niger's defense and security forces.")
+    ev = next(e for e in run(text, gaz, published=date(2023, 10, 20)).events if "first convoy" in e.quote)
+    assert (ev.type, ev.origin.name, ev.inferred, ev.date) == ("withdrawal", "Niger", ("origin",), date(2023, 10, 10))
+
+
+def test_a_deployment_after_a_country_left_keeps_its_type(gaz):
+    text = "Russian troops began leaving Syria on Monday.\n\nRussia deployed about 50 aircraft to the Hmeimim air base."
+    ev = next(e for e in run(text, gaz).events if "50 aircraft" in e.quote)
+    assert ev.type == "deployment" and ev.origin is None
+
+
+def test_a_town_damaged_by_shelling_is_attacked(gaz):
+    r = run("Russian troops neared the town of Selydove. Selydove has been badly damaged by months of shelling.", gaz)
+    assert [e.place.name for e in of(r, "attack") if e.quote.startswith("Selydove")] == ["Selydove"]
+
+
+def test_the_handover_named_again_is_no_new_withdrawal(gaz):
+    text = "France handed over its base in Faya to Chad on Friday.\n\nThe handing over of the base comes days ahead of elections."
+    assert [e.quote[:6] for e in of(run(text, gaz), "withdrawal")] == ["France"]

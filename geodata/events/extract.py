@@ -210,6 +210,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
     story: tuple[Place, int, tuple[str, ...]] | None = None  # where the article's forces were last reported leaving
+    left: tuple[Place, int, tuple[str, ...]] | None = None  # the same, a country too (for sentences naming no place)
     last_end: tuple[Place, int] | None = None  # where they were last reported going
     for k, s, e, s0, e0 in _units(text, spans, mentions, m_starts):
         if excluded_share(article, s, e) > 0.5:
@@ -218,8 +219,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         # are read (most sentences stop at one of these two tests).
         in_sentence = [m for m in mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)] if m.role == LITERAL]
         # a sentence naming no place goes on with the story's leaving ("The first convoy departed on Oct. 10")
-        storied = not in_sentence and story is not None and k - story[1] <= STORY_REACH
-        if not in_sentence and not storied:
+        story_live = left is not None and k - left[1] <= STORY_REACH
+        if not in_sentence and not story_live:
             continue  # an event the map cannot place is left to the reader
         sent = scan = text[s:e]  # scan: the sentence the lexicons read (low: lower-cased, when its twins may)
         sent_low = low = caseless.lowered(scan)
@@ -232,6 +233,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             continue  # blanking a clause out (below) never adds a trigger
         ments = [m for m in in_sentence if m.end <= e and not _adjectival(text, m)
                  and not is_metonym(text, m) and not is_excluded(article, m.start, m.end)]
+        storied = not ments and story_live  # (its only places may be governments: "escorted by Niger's forces")
         if not ments and not storied:
             continue
         why = [(s + w.start(), s + w.end()) for w in (_WHY.finditer(sent) if low is None else _WHY_TWIN.finditer(low))
@@ -314,8 +316,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     sender = _sender(text, s, e, mentions)  # "Russia sent military trainers to Niger": from Russia
                     if sender is not None:
                         legs = [(sender if d is not None and d.country_code != sender.country_code else o, d) for o, d in legs]
-                if storied and not legs and etype in LEAVES and story is not None and (not actors or actors[:1] == story[2]):
-                    legs, ends = [(story[0], None)], [("origin",)]  # the place the story's forces are leaving
+                if storied and not legs and etype in LEAVES and left is not None and (not actors or actors[:1] == left[2]):
+                    legs, ends = [(left[0], None)], [("origin",)]  # the place the story's forces are leaving
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
@@ -367,6 +369,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 ))
                 if leg_type in LEAVES and orig is not None and KIND_SPECIFICITY.get(orig.kind, 9) <= 2:
                     story = (orig, k, actors[:1])  # the place the story's forces leave, for the sentences after
+                if leg_type in LEAVES and orig is not None and (
+                        left is None or k - left[1] > STORY_REACH or KIND_SPECIFICITY.get(orig.kind, 9) <= 2
+                        or left[0].country_code != orig.country_code):
+                    # what a sentence naming no place leaves, countries too ("French troops began leaving Niger.
+                    # The first convoy departed on Oct. 10"); a base or a town named before stays it
+                    left = (orig, k, actors[:1])
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
     return events

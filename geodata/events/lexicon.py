@@ -89,7 +89,7 @@ _SAID_AT = re.compile(r"\b(?:said|says|told|announced|stated|speaking|spoke|repo
                       r"news conference|press conference)\s+(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:(?-i:[a-z]+ly)\s+)?(?:moved|sent|deployed|withdrew|pulled|launched|began|ordered|said|says|say|views?|viewed|made|makes|has|had|have|(?:is|was|were)(?!\s+(?:being\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed)\b)|will|would|wants?|wanted|asked|"
+    r"^(?:['’]s\b|\s+(?:(?-i:[a-z]+ly)\s+)?(?:moved|sent|deployed|withdrew|pulled|launched|began|ordered|said|says|say|views?|viewed|made|makes|(?:has|had|have|is|was|were)(?!\s+(?:been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed|damaged|destroyed|occupied|encircled|liberated|overrun|cut off)\b)|will|would|wants?|wanted|asked|"
     r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
     re.I,
 )
@@ -189,7 +189,8 @@ _CANCELLED = caseless.Lexicon(_rx(r"(?:cancel\w*|suspend\w*|halt\w*|ground\w*|st
 # A happening only named again, as the subject of a clause about something else ("The attacks in Syria come after",
 # "that the attack took place when", "The jihadist blockade is already hampering"): reported before, not news.
 _NAMED_AGAIN = re.compile(r"(?:^|\b(?:that|said|says|indicated|added|noted|confirmed)\s+)(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|strikes?|"
-                          r"airstrikes?|offensive|raids?|assault|blockade|withdrawal|pullout|departure|arrival|visit|talks|meeting)"
+                          r"airstrikes?|offensive|raids?|assault|blockade|withdrawal|pullout|departure|arrival|visit|talks|meeting|"
+                          r"handover|hand-over|handing over)"
                           r"(?:\s+(?:in|on|at|against|of|by|from)\s+[^,;]{0,40}?)?\s+(?:comes?|came|follows?|followed|"
                           r"marks?|marked|took place|happened|(?:is|was|has|had) already)\b", re.I)
 # A title is no place ("the special envoy for the Middle East and Africa").
