@@ -741,3 +741,30 @@ def test_a_town_damaged_by_shelling_is_attacked(gaz):
 def test_the_handover_named_again_is_no_new_withdrawal(gaz):
     text = "France handed over its base in Faya to Chad on Friday.\n\nThe handing over of the base comes days ahead of elections."
     assert [e.quote[:6] for e in of(run(text, gaz), "withdrawal")] == ["France"]
+
+
+def test_a_shoal_of_no_country_locates_a_claim_a_broad_region_does_not(gaz):
+    r = run("A Chinese vessel rammed a Philippine boat near Second Thomas Shoal on Saturday.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Second Thomas Shoal"]
+    assert run("China keeps a military presence in the Middle East.", gaz).events == []
+
+
+def test_the_country_that_sends_troops_is_the_actor_not_where_they_go(gaz):
+    r = run("North Korea has sent about 10,000 troops to Russia, according to US officials.", gaz)
+    ev = of(r, "deployment")[0]
+    assert (ev.actors, ev.origin.name, ev.destination.name) == (("North Korea",), "North Korea", "Russia")
+
+
+def test_troops_stationed_in_a_country_are_a_presence_not_a_deployment(gaz):
+    r = run("The US has about 28,500 troops stationed in South Korea.", gaz)
+    assert [e.type for e in r.events] == ["base_presence"]
+
+
+def test_a_named_warship_moving_is_a_ship_movement(gaz):
+    r = run("The USS Carney sailed into the Red Sea on Monday.", gaz)
+    assert of(r, "ship_movement")
+
+
+def test_forces_trained_at_a_camp_and_an_overseas_base_are_a_presence(gaz):
+    r = run("Turkish officers train Somali soldiers at Camp TURKSOM in Mogadishu, Turkey's largest overseas base.", gaz)
+    assert of(r, "base_presence")

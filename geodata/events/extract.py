@@ -56,6 +56,7 @@ from geodata.resolve import CAPITALS
 from geodata.vocabulary import INSTALLATION_KINDS, KIND_SPECIFICITY, is_movement
 
 MAX_LEGS = 4  # legs of one journey in one sentence
+BROAD_KM = 300  # a region of no country wider than this (or of no stated size: "the Middle East") locates no claim
 
 
 def event_id(article_id: str, etype: str, quote: str, leg: int = 0) -> str:
@@ -316,14 +317,17 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     sender = _sender(text, s, e, mentions)  # "Russia sent military trainers to Niger": from Russia
                     if sender is not None:
                         legs = [(sender if d is not None and d.country_code != sender.country_code else o, d) for o, d in legs]
+                        actors = (sender.name,)  # who sends ("North Korea has sent troops to Russia"), not where to
                 if storied and not legs and etype in LEAVES and left is not None and (not actors or actors[:1] == left[2]):
                     legs, ends = [(left[0], None)], [("origin",)]  # the place the story's forces are leaving
             else:
                 # the places of this sentence's journey belong to the journey ("...the offensive in Latakia, Hama
                 # and Tartus, the Russian military withdrew warships from the base in Tartus": no attack on the base)
-                # a continent or supranational region ("in Africa", "the Middle East") locates no claim;
+                # a continent or supranational region ("in Africa", "the Middle East") locates no claim (a shoal,
+                # a reef or an island of no country does: "near Second Thomas Shoal");
                 # "the airport" implied from an earlier sentence is read as a journey's end only
-                claim = _claim_places([(m, r) for m, r in roles if (m.place.kind != "region" or m.place.country_code)
+                claim = _claim_places([(m, r) for m, r in roles if (m.place.kind != "region" or m.place.country_code
+                                                                    or 0 < m.place.radius_km < BROAD_KM)
                                        and not (implied and m in said)], text, s)
                 if etype == MEETING:  # talks are held at a place ("met in Ankara", "visited Damascus"), not with one
                     claim = [p for p in claim if any(m.place.id == p.id and _HELD_AT.search(text, max(s, m.start - 30), m.start)

@@ -150,8 +150,9 @@ _BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*
 _STATE_BESIDE = caseless.Lexicon(_rx(r"\b(?:keeps?|kept|keeping|maintains?|maintained|ha[sd]|have|remains?|remained|"
                                      r"stay(?:s|ed)?|still)\b"))
 # A force's state, not its move: "are still stationed in X", "remain based at Y", "is currently deployed in Z".
-_STATIONED = caseless.Lexicon(_rx(r"\b(?:are|is|remains?|remained|still|currently|now|permanently) (?:still |currently |now |"
-                                  r"permanently )?(?:stationed|based|garrisoned|(?<=still |ently )deployed) (?:in|at)\b"))
+_STATIONED = caseless.Lexicon(_rx(r"\b(?:(?:are|is|remains?|remained|still|currently|now|permanently) (?:still |currently |now |"
+                                  r"permanently )?(?:stationed|based|garrisoned|(?<=still |ently )deployed)|" + _FORCES +
+                                  r" (?:permanently )?(?:stationed|based|garrisoned)) (?:in|at)\b"))
 _EXTENDED = caseless.Lexicon(_rx(r"(?:extend\w*|renew\w*|prolong\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:deployment|mandate|mission|presence|stay)"))
 # Agreed to go on talking ("the sides agreed to continue consultations"): what is said, not a deal reached.

@@ -134,6 +134,7 @@ def curated_places(path: Path = CURATED) -> Iterator[Entry]:
                 id=f"cur:{r['id']}", name=r["name"], lat=float(r["lat"]), lon=float(r["lon"]), kind=r["kind"],
                 country_code=r["country_code"], population=0,
                 source="curated-locative" if r.get("locative_only") == "1" else "curated",
+                radius_km=float(r.get("radius_km") or 0.0),
             )
             aliases = [a.strip() for a in r["aliases"].split("|") if a.strip()]
             names = [r["name"], *aliases]
