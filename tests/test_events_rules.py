@@ -746,7 +746,7 @@ def test_the_handover_named_again_is_no_new_withdrawal(gaz):
 def test_a_shoal_of_no_country_locates_a_claim_a_broad_region_does_not(gaz):
     r = run("A Chinese vessel rammed a Philippine boat near Second Thomas Shoal on Saturday.", gaz)
     assert [e.place.name for e in of(r, "attack")] == ["Second Thomas Shoal"]
-    assert run("China keeps a military presence in the Middle East.", gaz).events == []
+    assert run("There is a military presence in the Middle East.", gaz).events == []
 
 
 def test_the_country_that_sends_troops_is_the_actor_not_where_they_go(gaz):
