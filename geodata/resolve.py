@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geodata import caseless
-from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, is_village, prior_score
+from geodata.gazetteer.index import FACILITY_KINDS, MEMO_MAX, Gazetteer, haversine_km, is_village, prior_score
 from geodata.gazetteer.normalize import name_keys
 from geodata.models import Place
 
@@ -296,10 +297,21 @@ def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf
 
 def _town_prior(gaz: Gazetteer, key: str, facility: Place) -> float:
     """"Cairo airport": a facility is as likely as the best-known town of that name within 50 km of it (Cairo
-    International, not El Cairo in Bolivia); 0 when no town of the name is near."""
-    return max((prior_score(q) for q in gaz.candidates(key)
-                if q.kind not in FACILITY_KINDS and haversine_km(q.lat, q.lon, facility.lat, facility.lon) <= 50),
-               default=0.0)
+    International, not El Cairo in Bolivia); 0 when no town of the name is near. Memoised per gazetteer: a
+    name such as "cairo" has hundreds of candidates to measure, and the same facilities come back in every article."""
+    memo = _TOWN_PRIORS.get(gaz)
+    if memo is None or len(memo) >= MEMO_MAX:
+        memo = _TOWN_PRIORS[gaz] = {}
+    got = memo.get((key, facility.id))
+    if got is None:
+        got = memo[(key, facility.id)] = max(
+            (prior_score(q) for q in gaz.candidates(key)
+             if q.kind not in FACILITY_KINDS and haversine_km(q.lat, q.lon, facility.lat, facility.lon) <= 50),
+            default=0.0)
+    return got
+
+
+_TOWN_PRIORS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str], float]] = weakref.WeakKeyDictionary()
 
 
 def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
