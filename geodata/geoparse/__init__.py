@@ -45,8 +45,9 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     if not isinstance(text, str) or not text:
         return []
     spans = recognise(text, gaz)
+    readings = [_reading(s.key, s.candidates) for s in spans]  # what role_of asks of the candidates (memoised)
+    strong = [r.strong for r in readings]
     # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's
-    strong = [_reading(s.key, s.candidates).strong for s in spans]  # _strong, memoised (role_of reads it again)
     after_name = [" " not in s.key and not st and _name_before(s, text) for s, st in zip(spans, strong, strict=True)]
     person_keys = frozenset(s.key for s, after in zip(spans, after_name, strict=True) if after)
     # the countries the text names, or whose people it names ("Syrian troops ... near Tal Rifaat")
@@ -57,7 +58,8 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     # a name the text gives a ship anywhere ("Sparta II") is the ship's wherever it stands (role_of reads a span's
     # own reading from these keys: each span is read once)
     ships = frozenset(s.key for s, st in zip(spans, strong, strict=True) if not st and _ship(s, text))
-    roles = [role_of(s, text, person_keys, named, after, ships) for s, after in zip(spans, after_name, strict=True)]
+    roles = [role_of(s, text, person_keys, named, after, ships, r)
+             for s, after, r in zip(spans, after_name, readings, strict=True)]
     # one sense per document: a name dropped for opening a sentence without a locative ("Selydove has been
     # shelled") is the place the document names so elsewhere after a locative or feature word ("the town of Selydove")
     literal_keys = {s.key for s, r in zip(spans, roles, strict=True)

@@ -252,13 +252,15 @@ def _curated_only(key: str, cands: list[Place]) -> list[Place] | None:
 
 def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
             doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None,
-            ship_keys: frozenset[str] | None = None) -> str | None:
+            ship_keys: frozenset[str] | None = None, reading: _Reading | None = None) -> str | None:
     """The role of a toponym (``models.MENTION_ROLES``), or None when the span is probably no toponym at all
     (acronyms, dates, people's names, ships, common words). ``name_before``: ``_name_before(span, text)`` when the
     caller has it already (it is asked of one-word names only); ``ship_keys``: the names the text gives ships
     anywhere ("Sparta II"), so "Sparta and Sparta II" are both ships: the keys of every span not ``_strong`` that
-    ``_ship`` reads as one, this span's own reading included (None: only this span's, read here)."""
-    reading = _reading(span.key, span.candidates)
+    ``_ship`` reads as one, this span's own reading included (None: only this span's, read here); ``reading``:
+    ``_reading(span.key, span.candidates)``, when the caller has it already."""
+    if reading is None:
+        reading = _reading(span.key, span.candidates)
     if reading.candidates is not None:
         span.candidates = list(reading.candidates)  # a curated row's name: see _curated_only
     cands = span.candidates
@@ -275,13 +277,13 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     nxt = text[span.end:span.end + 1]
     space_after = nxt == " " or nxt == "\u00a0"
     last = text[max(0, span.start - 40):span.start].split()[-4:]  # the words before, as the patterns read them
-    lower = {w.lower().rstrip(".") for w in last}
     if nxt == ")" and _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
         return None  # "(Xinhua) --": the outlet of a dateline
-    if not strong and (_ship(span, text, lower, space_after) if ship_keys is None else span.key in ship_keys):
+    if not strong and (_ship(span, text, None, space_after) if ship_keys is None else span.key in ship_keys):
         return None  # "the cargo ships Sparta and Sparta II", "the Moskva missile cruiser": ships, not towns
     if (space_after and _ORGANISATION_AFTER.match(text, span.end, span.end + 40)) or (
-            ("of" in lower or "sky" in lower) and _ORGANISATION_BEFORE.search(text, max(0, span.start - 24), span.start)):
+            last and last[-1].lower() in ("of", "sky")
+            and _ORGANISATION_BEFORE.search(text, max(0, span.start - 24), span.start)):
         return "organisation"  # "Black Sea Fleet", "Syrian Democratic Forces", "Armed Forces of Ukraine", "Sky Mali"
     if last and last[-1] == "Operation" and _OPERATION_BEFORE.search(text, max(0, span.start - 12), span.start):
         return "organisation"  # "Operation Olive Branch", "Operation Euphrates Shield": a military operation's name
