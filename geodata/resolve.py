@@ -251,10 +251,8 @@ def _namesake_penalty(span: Span, p: Place) -> float:
     return 0.0
 
 
-def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf) -> float:
-    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates). ``floor``: a score
-    ``p`` must beat to matter (``_ranked``): when even the largest closeness term (2.0) cannot lift it above, that
-    term is not measured and a score below ``floor`` is returned."""
+def _name_score(span: Span, p: Place) -> float:
+    """The terms of ``_score`` that the name, its feature word and its candidates alone decide (not the text)."""
     s = prior_score(p)
     if p.kind == "city" and span.key in own_keys(p.name):
         # a famous city or a capital by its own name beats a small namesake in a country the text names ("Paris"
@@ -271,6 +269,32 @@ def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf
         # are the names English news uses ("the Atlantic" is the ocean, not Colombia's Atlántico)
     if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
         s += 2.0
+    return s
+
+
+def _by_prior(span: Span) -> tuple[tuple[Place, float], ...]:
+    """The span's candidates, likely winners first (``prior_score``), each with its ``_name_score``: memoised per
+    name, feature word and candidates (the same names come back in every article)."""
+    mkey = (span.key, span.feature, tuple(span.candidates))
+    got = _BY_PRIOR.get(mkey)
+    if got is None:
+        if len(_BY_PRIOR) >= MEMO_MAX:
+            _BY_PRIOR.clear()
+        got = _BY_PRIOR[mkey] = tuple((p, _name_score(span, p))
+                                      for p in sorted(span.candidates, key=prior_score, reverse=True))
+    return got
+
+
+_BY_PRIOR: dict[tuple[str, str, tuple[Place, ...]], tuple[tuple[Place, float], ...]] = {}  # _by_prior's memo
+
+
+def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf,
+           name_score: float | None = None) -> float:
+    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates). ``floor``: a score
+    ``p`` must beat to matter (``_ranked``): when even the largest closeness term (2.0) cannot lift it above, that
+    term is not measured and a score below ``floor`` is returned. ``name_score``: ``_name_score(span, p)``, when
+    the caller has it already (the terms are added in one order: the same floats)."""
+    s = _name_score(span, p) if name_score is None else name_score
     if p.country_code and p.country_code in ctx.countries:
         s += 1.5
     if p.country_code and p.country_code in ctx.roi:
@@ -332,8 +356,8 @@ def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
     # scoring every candidate fully.
     scored: list[tuple[float, Place]] = []
     best = second = -math.inf
-    for p in sorted(span.candidates, key=prior_score, reverse=True):  # likely winners first: more are left out
-        sc = _score(i, span, p, ctx, second)
+    for p, name_score in _by_prior(span):  # likely winners first: more are left out
+        sc = _score(i, span, p, ctx, second, name_score)
         scored.append((sc, p))
         if sc > best:
             best, second = sc, best
