@@ -96,7 +96,10 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
     a2 = math.inf  # the runner-up's haversine term: the distance grows with it, so a term as large is no nearer
     a1 = math.inf
     for p2, cos_p2, lo, j in anchor_terms:
-        a = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(lo - lon) / 2) ** 2
+        a = sin((p2 - p1) / 2) ** 2
+        if a >= a2:
+            continue  # the latitudes' term alone is as large (the other is never negative): as below
+        a += cos_p1 * cos_p2 * sin(radians(lo - lon) / 2) ** 2
         if a >= a2:
             continue  # its distance is at least the runner-up's: neither branch below would take it
         d = 6371.0088 * 2 * asin(min(1.0, sqrt(a)))
