@@ -13,6 +13,7 @@ import re
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from geodata import caseless
 from geodata.gazetteer.index import FACILITY_KINDS, MEMO_MAX, Gazetteer, haversine_km, is_village, prior_score
@@ -146,23 +147,19 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
     """``peoples``: ``demonym_countries(text, gaz.demonyms)``, when the caller has it already."""
     # A country's name says the text is about it, unless the name is also a first-level unit elsewhere:
     # "Georgia" beside Texas and Atlanta is the US state, and must not vouch for the country it might be.
-    countries = {p.country_code for s in spans if not _also_a_unit_elsewhere(s.candidates)
-                 for p in s.candidates if p.kind == "country"}
+    wheres = [_where(s.candidates) for s in spans]
+    countries = set().union(*(w.countries for w in wheres))
     anchors = []
     inner: set[str] = set()
-    for i, s in enumerate(spans):
+    for i, (s, w) in enumerate(zip(spans, wheres, strict=True)):
         if s.fuzzy:
             continue
-        codes = {p.country_code for p in s.candidates}
-        if len(codes) == 1 and "" not in codes:
-            countries |= codes  # every reading of the name is in one country ("Deir ez-Zor": city or province)
-            if all(p.kind not in _BROAD_KINDS for p in s.candidates):
-                inner |= codes
-        p0 = s.candidates[0]
-        if p0.kind not in _BROAD_KINDS and all(
-            haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in s.candidates[1:]
-        ):
-            anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
+        if w.country:
+            countries |= w.country  # every reading of the name is in one country ("Deir ez-Zor": city or province)
+            if w.inside:
+                inner |= w.country
+        if w.spot is not None:
+            anchors.append((*w.spot, i))  # every reading is in one spot
     # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
     countries |= demonym_countries(text, gaz.demonyms) if peoples is None else peoples
     containers: dict[int, set[str]] = {}
@@ -181,6 +178,36 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
         spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
     anchors = list(spots.values())[:MAX_ANCHORS]
     return _Context(countries, anchors, roi, containers, _list_kinds(spans, text), gaz, inner)
+
+
+class _Where(NamedTuple):
+    """What a name's readings alone say about where the text is (``_where``)."""
+
+    countries: frozenset[str]  # the countries among them (none when one is also a first-level unit elsewhere)
+    country: frozenset[str]  # the one country every reading is in (empty: several, or none)
+    inside: bool  # every reading is inside that country (none of the broad kinds)
+    spot: tuple[float, float] | None  # the first reading's point, when every reading is within 100 km of it
+
+
+def _where(cands: list[Place]) -> _Where:
+    """``_Where`` of a name's candidates, memoised (the same names come back in every article)."""
+    mkey = tuple(cands)
+    got = _WHERES.get(mkey)
+    if got is None:
+        if len(_WHERES) >= MEMO_MAX:
+            _WHERES.clear()
+        codes = frozenset(p.country_code for p in cands)
+        p0 = cands[0]
+        got = _WHERES[mkey] = _Where(
+            frozenset() if _also_a_unit_elsewhere(cands) else frozenset(p.country_code for p in cands if p.kind == "country"),
+            codes if len(codes) == 1 and "" not in codes else frozenset(),
+            all(p.kind not in _BROAD_KINDS for p in cands),
+            (p0.lat, p0.lon) if p0.kind not in _BROAD_KINDS and all(
+                haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in cands[1:]) else None)
+    return got
+
+
+_WHERES: dict[tuple[Place, ...], _Where] = {}  # _where's memo
 
 
 @lru_cache(maxsize=100_000)
@@ -275,28 +302,25 @@ def _name_score(span: Span, p: Place) -> float:
     return s
 
 
-def _by_prior(span: Span) -> tuple[tuple[Place, float], ...]:
-    """The span's candidates, likely winners first (``prior_score``), each with its ``_name_score``: memoised per
-    name, feature word and candidates (the same names come back in every article)."""
+def _name_scores(span: Span) -> tuple[tuple[Place, float], ...]:
+    """The span's candidates, each with its ``_name_score``: memoised per name, feature word and candidates (the
+    same names come back in every article)."""
     mkey = (span.key, span.feature, tuple(span.candidates))
-    got = _BY_PRIOR.get(mkey)
+    got = _NAME_SCORES.get(mkey)
     if got is None:
-        if len(_BY_PRIOR) >= MEMO_MAX:
-            _BY_PRIOR.clear()
-        got = _BY_PRIOR[mkey] = tuple((p, _name_score(span, p))
-                                      for p in sorted(span.candidates, key=prior_score, reverse=True))
+        if len(_NAME_SCORES) >= MEMO_MAX:
+            _NAME_SCORES.clear()
+        got = _NAME_SCORES[mkey] = tuple((p, _name_score(span, p)) for p in span.candidates)
     return got
 
 
-_BY_PRIOR: dict[tuple[str, str, tuple[Place, ...]], tuple[tuple[Place, float], ...]] = {}  # _by_prior's memo
+_NAME_SCORES: dict[tuple[str, str, tuple[Place, ...]], tuple[tuple[Place, float], ...]] = {}  # _name_scores' memo
 
 
-def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf,
-           name_score: float | None = None) -> float:
-    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates). ``floor``: a score
-    ``p`` must beat to matter (``_ranked``): when even the largest closeness term (2.0) cannot lift it above, that
-    term is not measured and a score below ``floor`` is returned. ``name_score``: ``_name_score(span, p)``, when
-    the caller has it already (the terms are added in one order: the same floats)."""
+def _score(i: int, span: Span, p: Place, ctx: _Context, name_score: float | None = None) -> float:
+    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates), but for its closeness
+    to the document's anchors (``_closeness``, added last: ``_ranked``). ``name_score``: ``_name_score(span, p)``,
+    when the caller has it already (the terms are added in one order: the same floats)."""
     s = _name_score(span, p) if name_score is None else name_score
     if p.country_code and p.country_code in ctx.countries:
         s += 1.5
@@ -313,13 +337,12 @@ def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf
         s += 3.0
         if ctx.gaz is not None:
             s += 0.5 * _town_prior(ctx.gaz, span.key, p)
-    # the closeness term, at most 2.0, must stay the last one added (``floor`` assumes so)
-    if ctx.anchors and p.kind not in _BROAD_KINDS:
-        if s + 2.0 < floor:
-            return s  # below ``floor`` whatever the distance: not measured
-        d = ctx.anchor_km(p.lat, p.lon, i)
-        s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
     return s
+
+
+def _closeness(i: int, p: Place, ctx: _Context) -> float:
+    """The last term of a candidate's score, at most 2.0: near the places the document is surely about."""
+    return 2.0 * math.exp(-ctx.anchor_km(p.lat, p.lon, i) / 300.0)
 
 
 def _town_prior(gaz: Gazetteer, key: str, facility: Place) -> float:
@@ -354,13 +377,16 @@ def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
         known = ctx.ranked.get(memo)
         if known is not None:
             return known
-    # Only the best two count: a candidate that cannot beat the runner-up so far (its score below it whatever its
-    # distance to the anchors) is not measured. Its score stays below the runner-up's, so the best two are those of
-    # scoring every candidate fully.
+    # Only the best two count: every term but the closeness is added first, and the closeness (at most 2.0) is then
+    # measured best first, only for a candidate it can still lift to the runner-up so far. One it cannot keeps its
+    # score without it, below the runner-up's, so the best two are those of scoring every candidate fully.
+    partial = sorted(((_score(i, span, p, ctx, name_score), p) for p, name_score in _name_scores(span)),
+                     key=lambda t: -t[0])
     scored: list[tuple[float, Place]] = []
     best = second = -math.inf
-    for p, name_score in _by_prior(span):  # likely winners first: more are left out
-        sc = _score(i, span, p, ctx, second, name_score)
+    for sc, p in partial:
+        if ctx.anchors and p.kind not in _BROAD_KINDS and sc + 2.0 >= second:
+            sc += _closeness(i, p, ctx)
         scored.append((sc, p))
         if sc > best:
             best, second = sc, best
