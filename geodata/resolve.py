@@ -66,8 +66,8 @@ class _Context:
     # anchor, computed once per document instead of once per candidate point measured against it
     anchor_terms: list[tuple[float, float, float, int]] = field(init=False)
     anchor_spans: frozenset[int] = field(init=False)  # the spans that placed an anchor
-    # (name, feature, candidate ids) -> (best score, best place, runner-up's score): see _ranked
-    ranked: dict[tuple[str, str, tuple[str, ...]], tuple[float, Place, float]] = field(default_factory=dict)
+    # (name, feature, candidates) -> (best score, best place, runner-up's score): see _ranked
+    ranked: dict[tuple[str, str, tuple[Place, ...]], tuple[float, Place, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.anchor_terms = [(math.radians(la), math.cos(math.radians(la)), lo, j) for la, lo, j in self.anchors]
@@ -136,7 +136,7 @@ def demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
     return {demonyms[_CAP_WORD.match(text, m.start()).group().lower()] for m in finder.finditer(text)}
 
 
-def _also_a_unit_elsewhere(cands: list[Place]) -> bool:
+def _also_a_unit_elsewhere(cands: list[Place] | tuple[Place, ...]) -> bool:
     """A country's name that is also a first-level unit of another country ("Georgia")."""
     country = {p.country_code for p in cands if p.kind == "country"}
     return any(p.kind == "admin1" and p.country_code not in country for p in cands)
@@ -147,7 +147,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
     """``peoples``: ``demonym_countries(text, gaz.demonyms)``, when the caller has it already."""
     # A country's name says the text is about it, unless the name is also a first-level unit elsewhere:
     # "Georgia" beside Texas and Atlanta is the US state, and must not vouch for the country it might be.
-    wheres = [_where(s.candidates) for s in spans]
+    wheres = [_where(tuple(s.candidates)) for s in spans]
     countries = set().union(*(w.countries for w in wheres))
     anchors = []
     inner: set[str] = set()
@@ -189,25 +189,17 @@ class _Where(NamedTuple):
     spot: tuple[float, float] | None  # the first reading's point, when every reading is within 100 km of it
 
 
-def _where(cands: list[Place]) -> _Where:
+@lru_cache(maxsize=MEMO_MAX)
+def _where(cands: tuple[Place, ...]) -> _Where:
     """``_Where`` of a name's candidates, memoised (the same names come back in every article)."""
-    mkey = tuple(cands)
-    got = _WHERES.get(mkey)
-    if got is None:
-        if len(_WHERES) >= MEMO_MAX:
-            _WHERES.clear()
-        codes = frozenset(p.country_code for p in cands)
-        p0 = cands[0]
-        got = _WHERES[mkey] = _Where(
-            frozenset() if _also_a_unit_elsewhere(cands) else frozenset(p.country_code for p in cands if p.kind == "country"),
-            codes if len(codes) == 1 and "" not in codes else frozenset(),
-            all(p.kind not in _BROAD_KINDS for p in cands),
-            (p0.lat, p0.lon) if p0.kind not in _BROAD_KINDS and all(
-                haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in cands[1:]) else None)
-    return got
-
-
-_WHERES: dict[tuple[Place, ...], _Where] = {}  # _where's memo
+    codes = frozenset(p.country_code for p in cands)
+    p0 = cands[0]
+    return _Where(
+        frozenset() if _also_a_unit_elsewhere(cands) else frozenset(p.country_code for p in cands if p.kind == "country"),
+        codes if len(codes) == 1 and "" not in codes else frozenset(),
+        all(p.kind not in _BROAD_KINDS for p in cands),
+        (p0.lat, p0.lon) if p0.kind not in _BROAD_KINDS and all(
+            haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in cands[1:]) else None)
 
 
 @lru_cache(maxsize=100_000)
@@ -302,24 +294,17 @@ def _name_score(span: Span, p: Place) -> float:
     return s
 
 
-def _name_scores(span: Span) -> tuple[tuple[Place, float], ...]:
-    """The span's candidates, each with its ``_name_score``: memoised per name, feature word and candidates (the
-    same names come back in every article)."""
-    mkey = (span.key, span.feature, tuple(span.candidates))
-    got = _NAME_SCORES.get(mkey)
-    if got is None:
-        if len(_NAME_SCORES) >= MEMO_MAX:
-            _NAME_SCORES.clear()
-        got = _NAME_SCORES[mkey] = tuple((p, _name_score(span, p)) for p in span.candidates)
-    return got
-
-
-_NAME_SCORES: dict[tuple[str, str, tuple[Place, ...]], tuple[tuple[Place, float], ...]] = {}  # _name_scores' memo
+@lru_cache(maxsize=MEMO_MAX)
+def _name_scores(key: str, feature: str, cands: tuple[Place, ...]) -> tuple[tuple[Place, float], ...]:
+    """The candidates of a span of name ``key`` and feature word ``feature``, each with its ``_name_score``:
+    memoised (the same names come back in every article)."""
+    span = Span(0, 0, key, list(cands), feature)  # what _name_score reads of a span
+    return tuple((p, _name_score(span, p)) for p in cands)
 
 
 def _score(i: int, span: Span, p: Place, ctx: _Context, name_score: float | None = None) -> float:
     """How well candidate ``p`` fits span ``i`` of the document (one of several candidates), but for its closeness
-    to the document's anchors (``_closeness``, added last: ``_ranked``). ``name_score``: ``_name_score(span, p)``,
+    to the document's anchors (at most 2.0, added last: ``_ranked``). ``name_score``: ``_name_score(span, p)``,
     when the caller has it already (the terms are added in one order: the same floats)."""
     s = _name_score(span, p) if name_score is None else name_score
     if p.country_code and p.country_code in ctx.countries:
@@ -338,11 +323,6 @@ def _score(i: int, span: Span, p: Place, ctx: _Context, name_score: float | None
         if ctx.gaz is not None:
             s += 0.5 * _town_prior(ctx.gaz, span.key, p)
     return s
-
-
-def _closeness(i: int, p: Place, ctx: _Context) -> float:
-    """The last term of a candidate's score, at most 2.0: near the places the document is surely about."""
-    return 2.0 * math.exp(-ctx.anchor_km(p.lat, p.lon, i) / 300.0)
 
 
 def _town_prior(gaz: Gazetteer, key: str, facility: Place) -> float:
@@ -372,21 +352,22 @@ def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
     are scored afresh; the others share the ranking of their name, feature word and candidates.
     """
     memo = None
+    cands = tuple(span.candidates)
     if i not in ctx.containers and i not in ctx.list_kind and i not in ctx.anchor_spans:
-        memo = (span.key, span.feature, tuple(p.id for p in span.candidates))
+        memo = (span.key, span.feature, cands)
         known = ctx.ranked.get(memo)
         if known is not None:
             return known
     # Only the best two count: every term but the closeness is added first, and the closeness (at most 2.0) is then
     # measured best first, only for a candidate it can still lift to the runner-up so far. One it cannot keeps its
     # score without it, below the runner-up's, so the best two are those of scoring every candidate fully.
-    partial = sorted(((_score(i, span, p, ctx, name_score), p) for p, name_score in _name_scores(span)),
-                     key=lambda t: -t[0])
+    partial = sorted(((_score(i, span, p, ctx, name_score), p) for p, name_score in
+                      _name_scores(span.key, span.feature, cands)), key=lambda t: -t[0])
     scored: list[tuple[float, Place]] = []
     best = second = -math.inf
     for sc, p in partial:
         if ctx.anchors and p.kind not in _BROAD_KINDS and sc + 2.0 >= second:
-            sc += _closeness(i, p, ctx)
+            sc += 2.0 * math.exp(-ctx.anchor_km(p.lat, p.lon, i) / 300.0)  # near where the document surely is
         scored.append((sc, p))
         if sc > best:
             best, second = sc, best

@@ -45,7 +45,7 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     if not isinstance(text, str) or not text:
         return []
     spans = recognise(text, gaz)
-    readings = [_reading(s.key, s.candidates) for s in spans]  # what role_of asks of the candidates (memoised)
+    readings = [_reading(s.key, tuple(s.candidates)) for s in spans]  # what role_of asks of the candidates (memoised)
     strong = [r.strong for r in readings]
     # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's
     after_name = [" " not in s.key and not st and _name_before(s, text) for s, st in zip(spans, strong, strict=True)]

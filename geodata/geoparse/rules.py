@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 import string
+from functools import lru_cache
 from typing import NamedTuple
 
 from geodata.gazetteer.index import MEMO_MAX
@@ -221,25 +222,17 @@ class _Reading(NamedTuple):
     alternate_words: bool  # every one a town with the name only as an alternate, the name English or common words
 
 
-def _reading(key: str, cands: list[Place]) -> _Reading:
+@lru_cache(maxsize=MEMO_MAX)
+def _reading(key: str, cands: tuple[Place, ...]) -> _Reading:
     """``_Reading`` of the name ``key`` with candidates ``cands``, memoised."""
-    mkey = (key, tuple(cands))
-    got = _READINGS.get(mkey)
-    if got is None:
-        if len(_READINGS) >= MEMO_MAX:
-            _READINGS.clear()
-        kept = _curated_only(key, cands)
-        read = cands if kept is None else kept
-        got = _READINGS[mkey] = _Reading(kept, *_candidates_read(read), _country_reading(read),
-                                         all(p.kind == "city" for p in read) and not _is_primary(key, read)
-                                         and all(w in _ENGLISH_OR_COMMON for w in key.split()))
-    return got
+    kept = _curated_only(key, cands)
+    read = cands if kept is None else kept
+    return _Reading(kept, *_candidates_read(read), _country_reading(read),
+                    all(p.kind == "city" for p in read) and not _is_primary(key, read)
+                    and all(w in _ENGLISH_OR_COMMON for w in key.split()))
 
 
-_READINGS: dict[tuple[str, tuple[Place, ...]], _Reading] = {}  # _reading's memo
-
-
-def _curated_only(key: str, cands: list[Place]) -> list[Place] | None:
+def _curated_only(key: str, cands: tuple[Place, ...]) -> list[Place] | None:
     """A curated row names it as English news does: a town that has the name only as a foreign or alternate name
     ("White House" for Casablanca, "Atlantic" for Atlántico) is not what the text means, nor is a village or small
     town of that very name (White House, Tennessee; the village beside Hmeimim air base). The candidates left, None
@@ -258,9 +251,9 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     caller has it already (it is asked of one-word names only); ``ship_keys``: the names the text gives ships
     anywhere ("Sparta II"), so "Sparta and Sparta II" are both ships: the keys of every span not ``_strong`` that
     ``_ship`` reads as one, this span's own reading included (None: only this span's, read here); ``reading``:
-    ``_reading(span.key, span.candidates)``, when the caller has it already."""
+    ``_reading(span.key, tuple(span.candidates))``, when the caller has it already."""
     if reading is None:
-        reading = _reading(span.key, span.candidates)
+        reading = _reading(span.key, tuple(span.candidates))
     if reading.candidates is not None:
         span.candidates = list(reading.candidates)  # a curated row's name: see _curated_only
     cands = span.candidates
