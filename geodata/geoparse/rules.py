@@ -220,6 +220,8 @@ class _Reading(NamedTuple):
     best_pop: int  # the largest one's population (``_candidates_read``)
     country: bool  # a country among them (``_country_reading``)
     alternate_words: bool  # every one a town with the name only as an alternate, the name English or common words
+    primary: bool  # one has the name as its own (``_is_primary``)
+    common: bool  # every word of the name is a common word or a connector
 
 
 @lru_cache(maxsize=MEMO_MAX)
@@ -227,9 +229,10 @@ def _reading(key: str, cands: tuple[Place, ...]) -> _Reading:
     """``_Reading`` of the name ``key`` with candidates ``cands``, memoised."""
     kept = _curated_only(key, cands)
     read = cands if kept is None else kept
+    primary = _is_primary(key, read)
     return _Reading(kept, *_candidates_read(read), _country_reading(read),
-                    all(p.kind == "city" for p in read) and not _is_primary(key, read)
-                    and all(w in _ENGLISH_OR_COMMON for w in key.split()))
+                    all(p.kind == "city" for p in read) and not primary and all(w in _ENGLISH_OR_COMMON for w in key.split()),
+                    primary, all(w in COMMON_WORDS or w in _CONNECTORS for w in key.split()))
 
 
 def _curated_only(key: str, cands: tuple[Place, ...]) -> list[Place] | None:
@@ -269,7 +272,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     # The patterns below are asked only when the character after the name, or a word before it, can start them.
     nxt = text[span.end:span.end + 1]
     space_after = nxt == " " or nxt == "\u00a0"
-    last = text[max(0, span.start - 40):span.start].split()[-4:]  # the words before, as the patterns read them
+    last = text[max(0, span.start - 40):span.start].rsplit(None, 1)[-1:]  # the word before, as the patterns read it
     if nxt == ")" and _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
         return None  # "(Xinhua) --": the outlet of a dateline
     if not strong and (_ship(span, text, None, space_after) if ship_keys is None else span.key in ship_keys):
@@ -327,8 +330,8 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return None  # the document names a person so ("John Kerry" ... "Kerry said")
     words = span.key.split()
     single = len(words) == 1
-    common = all(w in COMMON_WORDS or w in _CONNECTORS for w in words)
-    if common and not _is_primary(span.key, cands) and not (span.locative and best_pop >= 1_000_000 and single):
+    common = reading.common
+    if common and not reading.primary and not (span.locative and best_pop >= 1_000_000 and single):
         return None  # "Center", "White House": translations and nicknames among alternate names ("to Mecca" stays)
     if common and not any(p.kind in ("admin1", "admin2") and p.country_code in doc_countries for p in cands):
         # "Central", "Western": a province counts as a large place only in a country the text names (not
