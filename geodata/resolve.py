@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -66,12 +67,22 @@ class _Context:
     # anchor, computed once per document instead of once per candidate point measured against it
     anchor_terms: list[tuple[float, float, float, int]] = field(init=False)
     anchor_spans: frozenset[int] = field(init=False)  # the spans that placed an anchor
+    anchor_lats: list[float] = field(init=False)  # the anchors' latitudes in radians, sorted: see closeness_bound
     # (name, feature, candidates) -> (best score, best place, runner-up's score): see _ranked
     ranked: dict[tuple[str, str, tuple[Place, ...]], tuple[float, Place, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.anchor_terms = [(math.radians(la), math.cos(math.radians(la)), lo, j) for la, lo, j in self.anchors]
         self.anchor_spans = frozenset(j for _, _, j in self.anchors)
+        self.anchor_lats = sorted(p for p, _, _, _ in self.anchor_terms)
+
+    def closeness_bound(self, lat: float) -> float:
+        """At least the closeness term (``_ranked``) of a point at latitude ``lat``: no anchor is nearer than the arc
+        of latitude between them (a hair of slack for rounding)."""
+        p, lats = math.radians(lat), self.anchor_lats
+        k = bisect_left(lats, p)
+        gap = min(abs(p - lats[j]) for j in (k - 1, k) if 0 <= j < len(lats))
+        return 2.0 * math.exp(-6371.0088 * gap * (1 - 1e-9) / 300.0)
 
     def anchor_km(self, lat: float, lon: float, i: int) -> float:
         """Distance to the nearest anchor not placed by span ``i`` itself (20,000 km when there is none)."""
@@ -82,13 +93,9 @@ class _Context:
 
 
 def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, float, int]]) -> list[tuple[float, int]]:
-    """The two anchors nearest to a point, as (km, span index), nearest first (earlier first on a tie).
-
-    Span indices are unique among anchors (-1 aside), so leaving out a span's own anchor leaves out at most
-    one: the nearest of the rest is one of these two. The distance is ``haversine_km``'s, term for term (the
-    same floats), with the point's terms computed once and the anchors' (``_Context.anchor_terms``) once per
-    document.
-    """
+    """The two anchors nearest to a point, as (km, span index), nearest first (earlier first on a tie). Span indices
+    are unique among anchors (-1 aside): the nearest but a span's own is one of these two. The distance is
+    ``haversine_km``'s, term for term (the same floats), the anchors' terms computed once (``anchor_terms``)."""
     sin, radians, asin, sqrt = math.sin, math.radians, math.asin, math.sqrt  # local names: the loop is hot
     p1 = radians(lat)
     cos_p1 = math.cos(p1)
@@ -180,9 +187,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
     return _Context(countries, anchors, roi, containers, _list_kinds(spans, text), gaz, inner)
 
 
-class _Where(NamedTuple):
-    """What a name's readings alone say about where the text is (``_where``)."""
-
+class _Where(NamedTuple):  # what a name's readings alone say about where the text is (``_where``)
     countries: frozenset[str]  # the countries among them (none when one is also a first-level unit elsewhere)
     country: frozenset[str]  # the one country every reading is in (empty: several, or none)
     inside: bool  # every reading is inside that country (none of the broad kinds)
@@ -296,16 +301,14 @@ def _name_score(span: Span, p: Place) -> float:
 
 @lru_cache(maxsize=MEMO_MAX)
 def _name_scores(key: str, feature: str, cands: tuple[Place, ...]) -> tuple[tuple[Place, float], ...]:
-    """The candidates of a span of name ``key`` and feature word ``feature``, each with its ``_name_score``:
-    memoised (the same names come back in every article)."""
+    """A span's candidates, each with its ``_name_score`` (memoised: the same names come back in every article)."""
     span = Span(0, 0, key, list(cands), feature)  # what _name_score reads of a span
     return tuple((p, _name_score(span, p)) for p in cands)
 
 
 def _score(i: int, span: Span, p: Place, ctx: _Context, name_score: float | None = None) -> float:
-    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates), but for its closeness
-    to the document's anchors (at most 2.0, added last: ``_ranked``). ``name_score``: ``_name_score(span, p)``,
-    when the caller has it already (the terms are added in one order: the same floats)."""
+    """How well candidate ``p`` fits span ``i`` (one of several candidates), but for its closeness to the anchors
+    (added last: ``_ranked``). ``name_score``: ``_name_score(span, p)``, when the caller has it already."""
     s = _name_score(span, p) if name_score is None else name_score
     if p.country_code and p.country_code in ctx.countries:
         s += 1.5
@@ -327,21 +330,18 @@ def _score(i: int, span: Span, p: Place, ctx: _Context, name_score: float | None
 
 def _town_prior(gaz: Gazetteer, key: str, facility: Place) -> float:
     """"Cairo airport": a facility is as likely as the best-known town of that name within 50 km of it (Cairo
-    International, not El Cairo in Bolivia); 0 when no town of the name is near. Memoised per gazetteer: a
-    name such as "cairo" has hundreds of candidates to measure, and the same facilities come back in every article."""
+    International, not El Cairo in Bolivia); 0 when no town of the name is near. Memoised per gazetteer ("cairo"
+    has hundreds of candidates to measure, and the same facilities come back in every article)."""
     memo = _TOWN_PRIORS.get(gaz)
     if memo is None or len(memo) >= MEMO_MAX:
         memo = _TOWN_PRIORS[gaz] = {}
-    got = memo.get((key, facility.id))
-    if got is None:
-        got = memo[(key, facility.id)] = max(
-            (prior_score(q) for q in gaz.candidates(key)
-             if q.kind not in FACILITY_KINDS and haversine_km(q.lat, q.lon, facility.lat, facility.lon) <= 50),
-            default=0.0)
-    return got
+    if (key, facility) not in memo:
+        memo[(key, facility)] = max((prior_score(q) for q in gaz.candidates(key) if q.kind not in FACILITY_KINDS
+                                     and haversine_km(q.lat, q.lon, facility.lat, facility.lon) <= 50), default=0.0)
+    return memo[(key, facility)]
 
 
-_TOWN_PRIORS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str], float]] = weakref.WeakKeyDictionary()
+_TOWN_PRIORS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, Place], float]] = weakref.WeakKeyDictionary()
 
 
 def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
@@ -358,15 +358,16 @@ def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
         known = ctx.ranked.get(memo)
         if known is not None:
             return known
-    # Only the best two count: every term but the closeness is added first, and the closeness (at most 2.0) is then
-    # measured best first, only for a candidate it can still lift to the runner-up so far. One it cannot keeps its
-    # score without it, below the runner-up's, so the best two are those of scoring every candidate fully.
+    # Only the best two count: the closeness to the anchors (at most 2.0, and at most ``closeness_bound``) is added
+    # last, best first, for a candidate it can still lift to the runner-up so far. One it cannot keeps its score
+    # without it, below the runner-up's: the best two are those of scoring every candidate fully.
     partial = sorted(((_score(i, span, p, ctx, name_score), p) for p, name_score in
                       _name_scores(span.key, span.feature, cands)), key=lambda t: -t[0])
     scored: list[tuple[float, Place]] = []
     best = second = -math.inf
     for sc, p in partial:
-        if ctx.anchors and p.kind not in _BROAD_KINDS and sc + 2.0 >= second:
+        if (ctx.anchors and p.kind not in _BROAD_KINDS and sc + 2.0 >= second
+                and (second == -math.inf or sc + ctx.closeness_bound(p.lat) >= second)):
             sc += 2.0 * math.exp(-ctx.anchor_km(p.lat, p.lon, i) / 300.0)  # near where the document surely is
         scored.append((sc, p))
         if sc > best:
