@@ -163,19 +163,30 @@ def starts_only(rx: re.Pattern[str]) -> re.Pattern[str]:
 class _Finder:
     """Where a pattern first matches from an offset, found with its ``starts_only`` form. When that form tests a word
     boundary first (``_AT_BOUNDARY``) and the pattern is case-sensitive, the offsets after the first are looked for
-    from the character before them, a non-word one: re skips the letters of the text to it at C speed."""
+    from the character before them, a non-word one: re skips the letters of the text to it at C speed.
 
-    __slots__ = ("_rx", "_after")
+    The forms are compiled when first asked for (compiling a long lexicon's takes tens of milliseconds, and a
+    ``re.I`` pattern's are asked for only of text its twin cannot read)."""
+
+    __slots__ = ("_source", "_rx", "_after")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
+        self._source = rx
+        self._rx: re.Pattern[str] | None = None
+        self._after: re.Pattern[str] | None = None
+
+    def _compile(self) -> re.Pattern[str]:
+        rx = self._source
         self._rx = starts_only(rx)
-        self._after = None
         if self._rx.pattern.startswith(_AT_BOUNDARY) and self._rx is not rx and not rx.flags & re.I:
             # a character that is not an ASCII word one (a set of ranges, skipped to fast), then checked to be none
             self._after = re.compile(r"[^A-Za-z0-9_](?<=\W)" + self._rx.pattern[len(_AT_BOUNDARY):], rx.flags)
+        return self._rx
 
     def find(self, text: str, pos: int = 0) -> int:
         """Where ``rx.search(text, pos)`` finds its match, -1 for none."""
+        if self._rx is None:
+            self._compile()
         if self._after is None:
             m = self._rx.search(text, pos)
             return -1 if m is None else m.start()
@@ -189,19 +200,27 @@ class Firsts:
     """Several patterns (one set of flags, no groups) asked together where each first matches: one scan finds where
     any of them does (most texts hold none), and at each such offset one match tells which of them do there."""
 
-    __slots__ = ("_any", "_here", "_size")
+    __slots__ = ("_patterns", "_any", "_here", "_size")
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         flags = patterns[0].flags
         if any(rx.groups or rx.flags != flags for rx in patterns):
             raise ValueError("patterns asked together need one set of flags and no groups")
-        self._any = _Finder(re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), flags))
-        # an empty match whose group k is set when pattern k matches from there
-        self._here = re.compile("".join(f"(?:(?=({rx.pattern}))|)" for rx in patterns), flags)
+        self._patterns = patterns
+        self._any: _Finder | None = None  # compiled when first asked for, as _Finder's forms
+        self._here: re.Pattern[str] | None = None
         self._size = len(patterns)
+
+    def _compile(self) -> None:
+        flags = self._patterns[0].flags
+        self._any = _Finder(re.compile("|".join(f"(?:{rx.pattern})" for rx in self._patterns), flags))
+        # an empty match whose group k is set when pattern k matches from there
+        self._here = re.compile("".join(f"(?:(?=({rx.pattern}))|)" for rx in self._patterns), flags)
 
     def find(self, text: str, pos: int = 0) -> int:
         """Where the first of the patterns to match in ``text`` from ``pos`` matches, -1 for none."""
+        if self._any is None:
+            self._compile()
         return self._any.find(text, pos)
 
     def firsts(self, text: str, pos: int = 0) -> dict[int, int]:

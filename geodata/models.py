@@ -41,6 +41,10 @@ class Place:
     source: str = ""  # "geonames", "natural-earth", "airportsdata", "curated"
     radius_km: float = 0.0  # rough extent around the point; 0: derived from the kind (see ``extent_km``)
 
+    def __hash__(self) -> int:
+        # equal places share their id: a set or memo of places hashes one (cached) string, not nine fields
+        return hash(self.id)
+
     @property
     def precision(self) -> str:
         """How precise the point is: point, town, district, province, country or region (the kind's)."""

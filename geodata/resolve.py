@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from geodata import caseless
-from geodata.gazetteer.index import FACILITY_KINDS, Gazetteer, haversine_km, is_village, prior_score
+from geodata.gazetteer.index import FACILITY_KINDS, MEMO_MAX, Gazetteer, haversine_km, is_village, prior_score
 from geodata.gazetteer.normalize import name_keys
 from geodata.models import Place
 
@@ -64,12 +67,22 @@ class _Context:
     # anchor, computed once per document instead of once per candidate point measured against it
     anchor_terms: list[tuple[float, float, float, int]] = field(init=False)
     anchor_spans: frozenset[int] = field(init=False)  # the spans that placed an anchor
-    # (name, feature, candidate ids) -> (best score, best place, runner-up's score): see _ranked
-    ranked: dict[tuple[str, str, tuple[str, ...]], tuple[float, Place, float]] = field(default_factory=dict)
+    anchor_lats: list[float] = field(init=False)  # the anchors' latitudes in radians, sorted: see closeness_bound
+    # (name, feature, candidates) -> (best score, best place, runner-up's score): see _ranked
+    ranked: dict[tuple[str, str, tuple[Place, ...]], tuple[float, Place, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.anchor_terms = [(math.radians(la), math.cos(math.radians(la)), lo, j) for la, lo, j in self.anchors]
         self.anchor_spans = frozenset(j for _, _, j in self.anchors)
+        self.anchor_lats = sorted(p for p, _, _, _ in self.anchor_terms)
+
+    def closeness_bound(self, lat: float) -> float:
+        """At least the closeness term (``_ranked``) of a point at latitude ``lat``: no anchor is nearer than the arc
+        of latitude between them (a hair of slack for rounding)."""
+        p, lats = math.radians(lat), self.anchor_lats
+        k = bisect_left(lats, p)
+        gap = min(abs(p - lats[j]) for j in (k - 1, k) if 0 <= j < len(lats))
+        return 2.0 * math.exp(-6371.0088 * gap * (1 - 1e-9) / 300.0)
 
     def anchor_km(self, lat: float, lon: float, i: int) -> float:
         """Distance to the nearest anchor not placed by span ``i`` itself (20,000 km when there is none)."""
@@ -80,13 +93,9 @@ class _Context:
 
 
 def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, float, int]]) -> list[tuple[float, int]]:
-    """The two anchors nearest to a point, as (km, span index), nearest first (earlier first on a tie).
-
-    Span indices are unique among anchors (-1 aside), so leaving out a span's own anchor leaves out at most
-    one: the nearest of the rest is one of these two. The distance is ``haversine_km``'s, term for term (the
-    same floats), with the point's terms computed once and the anchors' (``_Context.anchor_terms``) once per
-    document.
-    """
+    """The two anchors nearest to a point, as (km, span index), nearest first (earlier first on a tie). Span indices
+    are unique among anchors (-1 aside): the nearest but a span's own is one of these two. The distance is
+    ``haversine_km``'s, term for term (the same floats), the anchors' terms computed once (``anchor_terms``)."""
     sin, radians, asin, sqrt = math.sin, math.radians, math.asin, math.sqrt  # local names: the loop is hot
     p1 = radians(lat)
     cos_p1 = math.cos(p1)
@@ -95,7 +104,10 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
     a2 = math.inf  # the runner-up's haversine term: the distance grows with it, so a term as large is no nearer
     a1 = math.inf
     for p2, cos_p2, lo, j in anchor_terms:
-        a = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(lo - lon) / 2) ** 2
+        a = sin((p2 - p1) / 2) ** 2
+        if a >= a2:
+            continue  # the latitudes' term alone is as large (the other is never negative): as below
+        a += cos_p1 * cos_p2 * sin(radians(lo - lon) / 2) ** 2
         if a >= a2:
             continue  # its distance is at least the runner-up's: neither branch below would take it
         d = 6371.0088 * 2 * asin(min(1.0, sqrt(a)))
@@ -131,7 +143,7 @@ def demonym_countries(text: str, demonyms: dict[str, str]) -> set[str]:
     return {demonyms[_CAP_WORD.match(text, m.start()).group().lower()] for m in finder.finditer(text)}
 
 
-def _also_a_unit_elsewhere(cands: list[Place]) -> bool:
+def _also_a_unit_elsewhere(cands: list[Place] | tuple[Place, ...]) -> bool:
     """A country's name that is also a first-level unit of another country ("Georgia")."""
     country = {p.country_code for p in cands if p.kind == "country"}
     return any(p.kind == "admin1" and p.country_code not in country for p in cands)
@@ -142,23 +154,19 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
     """``peoples``: ``demonym_countries(text, gaz.demonyms)``, when the caller has it already."""
     # A country's name says the text is about it, unless the name is also a first-level unit elsewhere:
     # "Georgia" beside Texas and Atlanta is the US state, and must not vouch for the country it might be.
-    countries = {p.country_code for s in spans if not _also_a_unit_elsewhere(s.candidates)
-                 for p in s.candidates if p.kind == "country"}
+    wheres = [_where(tuple(s.candidates)) for s in spans]
+    countries = set().union(*(w.countries for w in wheres))
     anchors = []
     inner: set[str] = set()
-    for i, s in enumerate(spans):
+    for i, (s, w) in enumerate(zip(spans, wheres, strict=True)):
         if s.fuzzy:
             continue
-        codes = {p.country_code for p in s.candidates}
-        if len(codes) == 1 and "" not in codes:
-            countries |= codes  # every reading of the name is in one country ("Deir ez-Zor": city or province)
-            if all(p.kind not in _BROAD_KINDS for p in s.candidates):
-                inner |= codes
-        p0 = s.candidates[0]
-        if p0.kind not in _BROAD_KINDS and all(
-            haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in s.candidates[1:]
-        ):
-            anchors.append((p0.lat, p0.lon, i))  # every reading is in one spot
+        if w.country:
+            countries |= w.country  # every reading of the name is in one country ("Deir ez-Zor": city or province)
+            if w.inside:
+                inner |= w.country
+        if w.spot is not None:
+            anchors.append((*w.spot, i))  # every reading is in one spot
     # Adjectives of nationality say which countries the text is about ("Syrian troops recaptured Palmyra").
     countries |= demonym_countries(text, gaz.demonyms) if peoples is None else peoples
     containers: dict[int, set[str]] = {}
@@ -177,6 +185,26 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
         spots[key] = (la, lo, i) if key not in spots else (la, lo, -1)  # -1: named by several spans
     anchors = list(spots.values())[:MAX_ANCHORS]
     return _Context(countries, anchors, roi, containers, _list_kinds(spans, text), gaz, inner)
+
+
+class _Where(NamedTuple):  # what a name's readings alone say about where the text is (``_where``)
+    countries: frozenset[str]  # the countries among them (none when one is also a first-level unit elsewhere)
+    country: frozenset[str]  # the one country every reading is in (empty: several, or none)
+    inside: bool  # every reading is inside that country (none of the broad kinds)
+    spot: tuple[float, float] | None  # the first reading's point, when every reading is within 100 km of it
+
+
+@lru_cache(maxsize=MEMO_MAX)
+def _where(cands: tuple[Place, ...]) -> _Where:
+    """``_Where`` of a name's candidates, memoised (the same names come back in every article)."""
+    codes = frozenset(p.country_code for p in cands)
+    p0 = cands[0]
+    return _Where(
+        frozenset() if _also_a_unit_elsewhere(cands) else frozenset(p.country_code for p in cands if p.kind == "country"),
+        codes if len(codes) == 1 and "" not in codes else frozenset(),
+        all(p.kind not in _BROAD_KINDS for p in cands),
+        (p0.lat, p0.lon) if p0.kind not in _BROAD_KINDS and all(
+            haversine_km(p0.lat, p0.lon, p.lat, p.lon) <= 100 for p in cands[1:]) else None)
 
 
 @lru_cache(maxsize=100_000)
@@ -251,10 +279,8 @@ def _namesake_penalty(span: Span, p: Place) -> float:
     return 0.0
 
 
-def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf) -> float:
-    """How well candidate ``p`` fits span ``i`` of the document (one of several candidates). ``floor``: a score
-    ``p`` must beat to matter (``_ranked``): when even the largest closeness term (2.0) cannot lift it above, that
-    term is not measured and a score below ``floor`` is returned."""
+def _name_score(span: Span, p: Place) -> float:
+    """The terms of ``_score`` that the name, its feature word and its candidates alone decide (not the text)."""
     s = prior_score(p)
     if p.kind == "city" and span.key in own_keys(p.name):
         # a famous city or a capital by its own name beats a small namesake in a country the text names ("Paris"
@@ -271,6 +297,20 @@ def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf
         # are the names English news uses ("the Atlantic" is the ocean, not Colombia's Atlántico)
     if span.key.endswith((" sea", " ocean", " gulf", " strait", " bay")) and p.kind == "sea":
         s += 2.0
+    return s
+
+
+@lru_cache(maxsize=MEMO_MAX)
+def _name_scores(key: str, feature: str, cands: tuple[Place, ...]) -> tuple[tuple[Place, float], ...]:
+    """A span's candidates, each with its ``_name_score`` (memoised: the same names come back in every article)."""
+    span = Span(0, 0, key, list(cands), feature)  # what _name_score reads of a span
+    return tuple((p, _name_score(span, p)) for p in cands)
+
+
+def _score(i: int, span: Span, p: Place, ctx: _Context, name_score: float | None = None) -> float:
+    """How well candidate ``p`` fits span ``i`` (one of several candidates), but for its closeness to the anchors
+    (added last: ``_ranked``). ``name_score``: ``_name_score(span, p)``, when the caller has it already."""
+    s = _name_score(span, p) if name_score is None else name_score
     if p.country_code and p.country_code in ctx.countries:
         s += 1.5
     if p.country_code and p.country_code in ctx.roi:
@@ -286,21 +326,23 @@ def _score(i: int, span: Span, p: Place, ctx: _Context, floor: float = -math.inf
         s += 3.0
         if ctx.gaz is not None:
             s += 0.5 * _town_prior(ctx.gaz, span.key, p)
-    # the closeness term, at most 2.0, must stay the last one added (``floor`` assumes so)
-    if ctx.anchors and p.kind not in _BROAD_KINDS:
-        if s + 2.0 < floor:
-            return s  # below ``floor`` whatever the distance: not measured
-        d = ctx.anchor_km(p.lat, p.lon, i)
-        s += 2.0 * math.exp(-d / 300.0)  # near the places the document is surely about
     return s
 
 
 def _town_prior(gaz: Gazetteer, key: str, facility: Place) -> float:
     """"Cairo airport": a facility is as likely as the best-known town of that name within 50 km of it (Cairo
-    International, not El Cairo in Bolivia); 0 when no town of the name is near."""
-    return max((prior_score(q) for q in gaz.candidates(key)
-                if q.kind not in FACILITY_KINDS and haversine_km(q.lat, q.lon, facility.lat, facility.lon) <= 50),
-               default=0.0)
+    International, not El Cairo in Bolivia); 0 when no town of the name is near. Memoised per gazetteer ("cairo"
+    has hundreds of candidates to measure, and the same facilities come back in every article)."""
+    memo = _TOWN_PRIORS.get(gaz)
+    if memo is None or len(memo) >= MEMO_MAX:
+        memo = _TOWN_PRIORS[gaz] = {}
+    if (key, facility) not in memo:
+        memo[(key, facility)] = max((prior_score(q) for q in gaz.candidates(key) if q.kind not in FACILITY_KINDS
+                                     and haversine_km(q.lat, q.lon, facility.lat, facility.lon) <= 50), default=0.0)
+    return memo[(key, facility)]
+
+
+_TOWN_PRIORS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, Place], float]] = weakref.WeakKeyDictionary()
 
 
 def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
@@ -311,18 +353,23 @@ def _ranked(i: int, span: Span, ctx: _Context) -> tuple[float, Place, float]:
     are scored afresh; the others share the ranking of their name, feature word and candidates.
     """
     memo = None
+    cands = tuple(span.candidates)
     if i not in ctx.containers and i not in ctx.list_kind and i not in ctx.anchor_spans:
-        memo = (span.key, span.feature, tuple(p.id for p in span.candidates))
+        memo = (span.key, span.feature, cands)
         known = ctx.ranked.get(memo)
         if known is not None:
             return known
-    # Only the best two count: a candidate that cannot beat the runner-up so far (its score below it whatever its
-    # distance to the anchors) is not measured. Its score stays below the runner-up's, so the best two are those of
-    # scoring every candidate fully.
+    # Only the best two count: the closeness to the anchors (at most 2.0, and at most ``closeness_bound``) is added
+    # last, best first, for a candidate it can still lift to the runner-up so far. One it cannot keeps its score
+    # without it, below the runner-up's: the best two are those of scoring every candidate fully.
+    partial = sorted(((_score(i, span, p, ctx, name_score), p) for p, name_score in
+                      _name_scores(span.key, span.feature, cands)), key=lambda t: -t[0])
     scored: list[tuple[float, Place]] = []
     best = second = -math.inf
-    for p in sorted(span.candidates, key=prior_score, reverse=True):  # likely winners first: more are left out
-        sc = _score(i, span, p, ctx, second)
+    for sc, p in partial:
+        if (ctx.anchors and p.kind not in _BROAD_KINDS and sc + 2.0 >= second
+                and (second == -math.inf or sc + ctx.closeness_bound(p.lat) >= second)):
+            sc += 2.0 * math.exp(-ctx.anchor_km(p.lat, p.lon, i) / 300.0)  # near where the document surely is
         scored.append((sc, p))
         if sc > best:
             best, second = sc, best

@@ -175,8 +175,11 @@ def _units(text: str, spans: list[tuple[int, int]], mentions: list[Mention], m_s
     """(sentence index, start, end, sentence start, sentence end) of what is read as one claim: the sentence, or
     each of its clauses when two or more of them report something at a place of their own ("fewer than 500
     troops will remain in A, while others will move to B")."""
+    low = caseless.lowered(text)
     for k, (s, e) in enumerate(spans):
-        parts = clauses(text, s, e)
+        lo, hi = bisect_left(m_starts, s), bisect_left(m_starts, e)
+        # a sentence naming no place as a location tells nothing (extract_events skips it): its clauses are not read
+        parts = clauses(text, s, e, low) if any(m.role == LITERAL for m in mentions[lo:hi]) else ()
         if len(parts) > 1:
             told = [(cs, ce) for cs, ce in parts if any(m.role == LITERAL and m.end <= ce and not _adjectival(text, m)
                                                         and not is_metonym(text, m) for m in

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from geodata import caseless
+
 _ABBREVIATIONS = ("Mr", "Mrs", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
                   "Dec", "No", "Gen", "Col", "Lt", "Maj", "Capt", "Brig", "Adm", "Sgt", "Cmdr", "Rep", "Sen", "Gov", "Prof")
 # Not after an initial or an abbreviation: one look-behind per length (a look-behind has one width), each behind the
@@ -58,16 +60,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # strike killed a commander in B"), or "and" opening a clause with its own subject
 # and finite verb ("... from A and a fleet of planes has been dispatched to B").
 _CLAUSE_START = re.compile(r",\s+(?:while|whereas|but|only to)\s+|;\s+|"
-                           r"\s+(?:while|whereas)\s+(?=(?:the|a|an|its|their|other|some)\s|(?-i:[A-Z]))|"
+                           r"\s+(?:while|whereas)\s+(?=(?:the|a|an|its|their|other|some)\s)|"
                            r"\s+after\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:killed|hit|struck|\w+ed)\s)|"
                            r"\s+and\s+(?=(?:a|an|the|some|other)\s+"
                            r"(?:[\w-]+\s+){0,4}?(?:has|have|had|was|were|is|are|will)\s)", re.I)
 
 
-def clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """(start, end) of each clause of the sentence ``text[s:e]`` (the sentence itself when it has one)."""
+_CLAUSE_START_TWIN = caseless.twin(_CLAUSE_START)
+
+
+def clauses(text: str, s: int, e: int, low: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each clause of the sentence ``text[s:e]`` (the sentence itself when it has one). ``low``:
+    ``caseless.lowered(text)``, when the caller has it (the pattern's twin reads it: the same offsets)."""
     out, pos = [], s
-    for m in _CLAUSE_START.finditer(text, s, e):
+    for m in (_CLAUSE_START.finditer(text, s, e) if low is None else _CLAUSE_START_TWIN.finditer(low, s, e)):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()

@@ -22,7 +22,7 @@ from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools
     _feature_class,
     _fuzzy_allowed,
 )
-from geodata.geoparse.rules import _name_before, _ship, _strong, role_of
+from geodata.geoparse.rules import _name_before, _reading, _ship, role_of
 from geodata.geoparse.scan import (  # noqa: F401
     _CAP_TOKEN,
     _NEXT_TOKEN,
@@ -45,8 +45,9 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     if not isinstance(text, str) or not text:
         return []
     spans = recognise(text, gaz)
+    readings = [_reading(s.key, tuple(s.candidates)) for s in spans]  # what role_of asks of the candidates (memoised)
+    strong = [r.strong for r in readings]
     # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's
-    strong = [_strong(s.candidates) for s in spans]  # asked twice below: read once
     after_name = [" " not in s.key and not st and _name_before(s, text) for s, st in zip(spans, strong, strict=True)]
     person_keys = frozenset(s.key for s, after in zip(spans, after_name, strict=True) if after)
     # the countries the text names, or whose people it names ("Syrian troops ... near Tal Rifaat")
@@ -54,9 +55,11 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     named = frozenset(p.country_code for s in spans if not s.fuzzy for p in s.candidates
                       if p.kind == "country" or len(s.candidates) == 1) | demonyms
     # role_of asks _name_before of one-word names that are not strong only: the answer is after_name's
-    # a name the text gives a ship anywhere ("Sparta II") is the ship's wherever it stands
+    # a name the text gives a ship anywhere ("Sparta II") is the ship's wherever it stands (role_of reads a span's
+    # own reading from these keys: each span is read once)
     ships = frozenset(s.key for s, st in zip(spans, strong, strict=True) if not st and _ship(s, text))
-    roles = [role_of(s, text, person_keys, named, after, ships) for s, after in zip(spans, after_name, strict=True)]
+    roles = [role_of(s, text, person_keys, named, after, ships, r)
+             for s, after, r in zip(spans, after_name, readings, strict=True)]
     for k, s in enumerate(spans):  # "the Chadian army": a people's adjective, not the Chinese village Chadian
         if roles[k] is not None and s.key in gaz.demonyms and not any(p.kind == "country" for p in s.candidates):
             roles[k] = None

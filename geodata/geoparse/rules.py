@@ -7,7 +7,10 @@ from __future__ import annotations
 import calendar
 import re
 import string
+from functools import lru_cache
+from typing import NamedTuple
 
+from geodata.gazetteer.index import MEMO_MAX
 from geodata.gazetteer.normalize import ARTICLES
 from geodata.geoparse.lexicon import _CONNECTORS, _SENTENCE_START, COMMON_WORDS, ENGLISH_WORDS
 from geodata.models import Place
@@ -99,7 +102,7 @@ def _is_primary(key: str, cands: list[Place]) -> bool:
 
 
 def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
-    """What ``_keep`` asks of a span's candidates, read in one pass: whether every one is a curated locative only,
+    """What ``role_of`` asks of a span's candidates, read in one pass: whether every one is a curated locative only,
     whether one is strong (``_strong``), and the largest one's population (a province counts as 1,000,000 people,
     a district as 100,000)."""
     only_locative, strong, best_pop, admin = True, False, cands[0].population if cands else 0, ""
@@ -208,21 +211,57 @@ def _ship(span: Span, text: str, lower: set[str] | None = None, space_after: boo
             or (space_after and _SHIP_AFTER.match(text, span.end, span.end + 30) is not None))
 
 
+class _Reading(NamedTuple):
+    """What ``role_of`` asks of a name's candidates alone (not of the text around it): read once per distinct name
+    and candidates (``_reading``), not at each of the name's occurrences."""
+
+    candidates: list[Place] | None  # the candidates a curated row leaves (``_curated_only``), None: all of them
+    only_locative: bool  # every one a curated locative only
+    strong: bool  # one is strong (``_strong``)
+    best_pop: int  # the largest one's population (``_candidates_read``)
+    country: bool  # a country among them (``_country_reading``)
+    alternate_words: bool  # every one a town with the name only as an alternate, the name English or common words
+    primary: bool  # one has the name as its own (``_is_primary``)
+    common: bool  # every word of the name is a common word or a connector
+
+
+@lru_cache(maxsize=MEMO_MAX)
+def _reading(key: str, cands: tuple[Place, ...]) -> _Reading:
+    """``_Reading`` of the name ``key`` with candidates ``cands``, memoised."""
+    kept = _curated_only(key, cands)
+    read = cands if kept is None else kept
+    primary = _is_primary(key, read)
+    return _Reading(kept, *_candidates_read(read), _country_reading(read),
+                    all(p.kind == "city" for p in read) and not primary and all(w in _ENGLISH_OR_COMMON for w in key.split()),
+                    primary, all(w in COMMON_WORDS or w in _CONNECTORS for w in key.split()))
+
+
+def _curated_only(key: str, cands: tuple[Place, ...]) -> list[Place] | None:
+    """A curated row names it as English news does: a town that has the name only as a foreign or alternate name
+    ("White House" for Casablanca, "Atlantic" for Atlántico) is not what the text means, nor is a village or small
+    town of that very name (White House, Tennessee; the village beside Hmeimim air base). The candidates left, None
+    when no curated row is among several."""
+    if len(cands) > 1 and any(p.source.startswith("curated") for p in cands):
+        return [p for p in cands if p.source.startswith("curated") or (
+            key in own_keys(p.name) and (p.kind != "city" or p.population >= CURATED_BEATS_TOWNS_BELOW))]
+    return None
+
+
 def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
             doc_countries: frozenset[str] = frozenset(), name_before: bool | None = None,
-            ship_keys: frozenset[str] = frozenset()) -> str | None:
+            ship_keys: frozenset[str] | None = None, reading: _Reading | None = None) -> str | None:
     """The role of a toponym (``models.MENTION_ROLES``), or None when the span is probably no toponym at all
     (acronyms, dates, people's names, ships, common words). ``name_before``: ``_name_before(span, text)`` when the
-    caller has it already (it is asked of one-word names only); ``ship_keys``: names the text gives ships
-    elsewhere ("Sparta II"), so "Sparta and Sparta II" are both ships."""
+    caller has it already (it is asked of one-word names only); ``ship_keys``: the names the text gives ships
+    anywhere ("Sparta II"), so "Sparta and Sparta II" are both ships: the keys of every span not ``_strong`` that
+    ``_ship`` reads as one, this span's own reading included (None: only this span's, read here); ``reading``:
+    ``_reading(span.key, tuple(span.candidates))``, when the caller has it already."""
+    if reading is None:
+        reading = _reading(span.key, tuple(span.candidates))
+    if reading.candidates is not None:
+        span.candidates = list(reading.candidates)  # a curated row's name: see _curated_only
     cands = span.candidates
-    if len(cands) > 1 and any(p.source.startswith("curated") for p in cands):
-        # a curated row names it as English news does: a town that has the name only as a foreign or alternate
-        # name ("White House" for Casablanca, "Atlantic" for Atlántico) is not what the text means, nor is a village
-        # or small town of that very name (White House, Tennessee; the village beside Hmeimim air base)
-        cands = span.candidates = [p for p in cands if p.source.startswith("curated") or (
-            span.key in own_keys(p.name) and (p.kind != "city" or p.population >= CURATED_BEATS_TOWNS_BELOW))]
-    only_locative, strong, best_pop = _candidates_read(cands)
+    only_locative, strong, best_pop = reading.only_locative, reading.strong, reading.best_pop
     surface = text[span.start:span.end]
     if _dateline(span, text):
         span.locative = True
@@ -234,28 +273,27 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     # The patterns below are asked only when the character after the name, or a word before it, can start them.
     nxt = text[span.end:span.end + 1]
     space_after = nxt == " " or nxt == "\u00a0"
-    last = text[max(0, span.start - 40):span.start].split()[-4:]  # the words before, as the patterns read them
-    lower = {w.lower().rstrip(".") for w in last}
+    last = text[max(0, span.start - 40):span.start].rsplit(None, 1)[-1:]  # the word before, as the patterns read it
     if nxt == ")" and _OUTLET_AFTER.match(text, span.end, span.end + 6) and text[span.start - 1:span.start] == "(":
         return None  # "(Xinhua) --": the outlet of a dateline
-    if not strong and (span.key in ship_keys or _ship(span, text, lower, space_after)):
+    if not strong and (_ship(span, text, None, space_after) if ship_keys is None else span.key in ship_keys):
         return None  # "the cargo ships Sparta and Sparta II", "the Moskva missile cruiser": ships, not towns
     if (space_after and _ORGANISATION_AFTER.match(text, span.end, span.end + 40)) or (
-            ("of" in lower or "sky" in lower) and _ORGANISATION_BEFORE.search(text, max(0, span.start - 24), span.start)):
+            last and last[-1].lower() in ("of", "sky")
+            and _ORGANISATION_BEFORE.search(text, max(0, span.start - 24), span.start)):
         return "organisation"  # "Black Sea Fleet", "Syrian Democratic Forces", "Armed Forces of Ukraine", "Sky Mali"
     if last and last[-1] == "Operation" and _OPERATION_BEFORE.search(text, max(0, span.start - 12), span.start):
         return "organisation"  # "Operation Olive Branch", "Operation Euphrates Shield": a military operation's name
     if nxt in _HYPHENS and (_SPONSOR_AFTER.match(text, span.end, span.end + 14)
                             or _ADJECTIVAL_COMPOUND.match(text, span.end, span.end + 14)):
         return "adjectival"  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts", "U.S.-based"
-    if space_after and _country_reading(cands) and _ADJECTIVAL_AFTER.match(text, span.end, span.end + 40):
+    if space_after and reading.country and _ADJECTIVAL_AFTER.match(text, span.end, span.end + 40):
         return "adjectival"  # "U.S. troops", "UK intelligence", "US President"
     if not strong and ((last and last[-1].rstrip(".").lower() in _PERSON_WORDS
                         and _PERSON_BEFORE.search(text, max(0, span.start - 16), span.start))
                        or (nxt == "," and _PERSON_AFTER.match(text, span.end, span.end + 60))):
         return None  # "Mr Chen", "spokesman Keith", "Keith, a spokesman": a person
-    if (not span.feature and all(p.kind == "city" for p in cands) and not _is_primary(span.key, cands)
-            and all(w in _ENGLISH_OR_COMMON for w in span.key.split()) and not (span.locative and best_pop >= 100_000)):
+    if not span.feature and reading.alternate_words and not (span.locative and best_pop >= 100_000):
         return None  # "Keith", "Chen": English words or given names among towns' foreign or alternate names
     if not span.locative and only_locative:
         # "the Kremlin said": a seat of government named for the government; "EU officials": the body, no place
@@ -293,8 +331,8 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return None  # the document names a person so ("John Kerry" ... "Kerry said")
     words = span.key.split()
     single = len(words) == 1
-    common = all(w in COMMON_WORDS or w in _CONNECTORS for w in words)
-    if common and not _is_primary(span.key, cands) and not (span.locative and best_pop >= 1_000_000 and single):
+    common = reading.common
+    if common and not reading.primary and not (span.locative and best_pop >= 1_000_000 and single):
         return None  # "Center", "White House": translations and nicknames among alternate names ("to Mecca" stays)
     if common and not any(p.kind in ("admin1", "admin2") and p.country_code in doc_countries for p in cands):
         # "Central", "Western": a province counts as a large place only in a country the text names (not

@@ -161,18 +161,21 @@ def _name_at(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str],
     ``memo``: ``_plans(gaz)``, when the caller has it already."""
     if memo is None:
         memo = _plans(gaz)
-    return _replay(text, low, gaz, first.start(), _plan_at(text, first, gaz, memo))
+    return _replay(text, low, gaz, first.start(), _plan_at(text, first, gaz, memo)[0])
 
 
-def _plan_at(text: str, first: re.Match[str], gaz: Gazetteer, memo: dict) -> tuple:
-    """``_plan(text, first, gaz)`` through ``memo`` (``_plans(gaz)``): keyed by the run's words as ``_run`` reads
-    them, and the word after them unless it cannot go on the run (``_tail``)."""
-    start = first.start()
-    mkey = (first.end() - start, text[start:memo[_TAIL].match(text, first.end()).end()])
-    plan = memo.get(mkey)
-    if plan is None:
-        plan = memo[mkey] = _plan(text, first, gaz)  # (``_plans`` empties a full memo, once per text)
-    return plan
+def _plan_at(text: str, first: re.Match[str], gaz: Gazetteer, memo: dict) -> tuple[tuple, str | None]:
+    """``_plan(text, first, gaz)`` and ``_stem_key(gaz, first)`` through ``memo`` (``_plans(gaz)``): keyed by the
+    run's words as ``_run`` reads them, and the word after them unless it cannot go on the run (``_tail``)."""
+    start, end = first.start(), first.end()
+    after = first.group(1)  # the next token, None when a mark comes first
+    if after is not None and not (after.isascii() and after.isalpha() and after.islower() and after not in _CONNECTORS):
+        end = memo[_TAIL].match(text, end).end()  # the run may go on: read it (else it is the token alone)
+    mkey = (first.end() - start, text[start:end])
+    got = memo.get(mkey)
+    if got is None:
+        got = memo[mkey] = _plan(text, first, gaz), _stem_key(gaz, first)  # (``_plans`` empties a full memo)
+    return got
 
 
 def _replay(text: str, low: str | None, gaz: Gazetteer, start: int, plan: tuple) -> Span | None:
@@ -196,7 +199,8 @@ _TOKEN_END = r"(?!\w|['’‘`ʼ]\w)"
 _NOT_ON_RUN = (r"(?![a-z]+" + _TOKEN_END + r")" if not _CONNECTORS else
                r"(?!(?!(?:" + "|".join(map(re.escape, sorted(_CONNECTORS, key=lambda w: (-len(w), w)))) + ")"
                + _TOKEN_END + r")[a-z]+" + _TOKEN_END + r")")
-# gazetteer -> the memo of ``_name_at``'s plans for that gazetteer: (first token's length, run text) -> plan
+# gazetteer -> the memo of ``_name_at``'s plans for that gazetteer: (first token's length, run text) -> (plan,
+# the first token's stem key: ``_plan_at``)
 _PLANS: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()
 _TAIL = 0  # the memo's entry for its gazetteer's ``_tail`` pattern (no plan's key is an int)
 
@@ -280,18 +284,21 @@ def _name_at_uncached(text: str, low: str | None, gaz: Gazetteer, first: re.Matc
     return None
 
 
-def _stem_after_feature(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str]) -> Span | None:
-    """A facility's bare stem after a feature word before it ("the air base at Dyagilevo", "the airfield near
-    Shaykovka"): a word that is no name, only a facility's stem, which otherwise matches before a feature word."""
+def _stem_key(gaz: Gazetteer, first: re.Match[str]) -> str | None:
+    """The key of the capitalised token ``first`` when it is a facility's stem (``gaz.feature_names``), else None."""
     tok = first.group()
-    possessive = _possessive(tok)
-    key = normalize(tok[:-2] if possessive else tok)
-    if key not in gaz.feature_names:
-        return None
+    key = normalize(tok[:-2] if _possessive(tok) else tok)
+    return key if key in gaz.feature_names else None
+
+
+def _stem_after_feature(text: str, low: str | None, gaz: Gazetteer, first: re.Match[str], key: str) -> Span | None:
+    """A facility's bare stem after a feature word before it ("the air base at Dyagilevo", "the airfield near
+    Shaykovka"): a word that is no name, only a facility's stem (``key``, ``_stem_key``), which otherwise matches
+    before a feature word."""
     feature, _ = _cues_before(text, low, first.start())
     kinds = FEATURE_KINDS.get(feature) if feature else None
     cands = [p for p in gaz.feature_candidates(key) if p.kind in kinds] if kinds else []
-    return Span(first.start(), first.end() - (2 if possessive else 0), key, cands, feature) if cands else None
+    return Span(first.start(), first.end() - (2 if _possessive(first.group()) else 0), key, cands, feature) if cands else None
 
 
 def recognise(text: str, gaz: Gazetteer) -> list[Span]:
@@ -305,10 +312,10 @@ def recognise(text: str, gaz: Gazetteer) -> list[Span]:
         start = m.start()
         if start < resume or not text[start].isupper():
             continue  # inside the last name, or a letter without case (or lower case beyond ASCII)
-        plan = _plan_at(text, m, gaz, memo)  # _name_at's, without a call to replay the many empty ones ("The", "He")
+        plan, stem = _plan_at(text, m, gaz, memo)  # _name_at's, without a call to replay the many empty ones ("The")
         found = _replay(text, low, gaz, start, plan) if plan else None
         if found is None:
-            found = _stem_after_feature(text, low, gaz, m)
+            found = _stem_after_feature(text, low, gaz, m, stem) if stem is not None else None
             if found is not None:
                 found.locative = True
                 spans.append(found)
