@@ -4,6 +4,7 @@ claim happens at."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from geodata import caseless
 from geodata.events.lexicon import (
@@ -108,8 +109,10 @@ def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # "the country", "the West African nation", "this Central African country": a country the article named before
+_COUNTRY_HEAD = re.compile(r"\b(?:country|nation)\b")  # found first: the phrase is read back from it
 _COUNTRY_WORD = re.compile(r"\b[Tt](?:he|his) (?:(?:[A-Z][\w-]+|war-torn|landlocked|oil-rich|coastal|neighbou?ring) ){0,3}"
-                           r"(?:country|nation)\b(?!['’]s? (?:(?:own|first|largest|biggest|only) )?(?:capital|borders?)\b)")
+                           r"(?:country|nation)\Z")
+_COUNTRY_NOT_AFTER = re.compile(r"['’]s? (?:(?:own|first|largest|biggest|only) )?(?:capital|borders?)\b")
 _LEAVES_THE_COUNTRY = re.compile(r"\b(?:from|out of|leave|left|leaving|quit)\s+$", re.I)  # ``_the_country``'s
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|inside|within|throughout|of)\s+(?:the\s+)?$", re.I)
@@ -122,24 +125,32 @@ def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, 
     ("Niger's junta ordered the U.S. to withdraw from the country") or as a place ("Putin's trip to Syria comes as
     Assad's forces retook most of the country"); never one that is the subject ("France had 1,000 troops in the
     Central African country"). Else, of the countries named as places within ``COUNTRY_REACH`` before it, the one
-    the article has named most so far, its parts ("northeast Syria") counted (the last named of those tied). "from the country" after a leaving verb is
-    left to the extraction's own reading (``_the_country``)."""
-    countries = [m for m in mentions if m.place.kind == "country" and m.role in (LITERAL, "metonym")]
+    the article has named most so far, its parts ("northeast Syria") counted (the last named of those tied).
+    "from the country" after a leaving verb is left to the extraction's own reading (``_the_country``)."""
     out: list[Mention] = []
+    if "country" not in text and "nation" not in text:
+        return out
+    countries = [m for m in mentions if m.place.kind == "country" and m.role in (LITERAL, "metonym")]
     if not countries:
         return out
     places = {m.place.id: m for m in countries}  # a country the article names, as a place to point at
     parts = [m for m in mentions if m.role == LITERAL and m.place.id.startswith("cc:")]
+    starts = [m.start for m in mentions]
+    country_ends = [m.end for m in countries]
     k = 0
-    for a in _COUNTRY_WORD.finditer(text, countries[0].end):
-        if any(m.start < a.end() and a.start() < m.end for m in mentions):
+    for h in _COUNTRY_HEAD.finditer(text, countries[0].end):
+        a = _COUNTRY_WORD.search(text, max(countries[0].end, h.start() - 80), h.end())
+        if a is None or _COUNTRY_NOT_AFTER.match(text, h.end()):
+            continue
+        i = bisect_left(starts, a.end())  # (mentions do not overlap: only the one before may reach into it)
+        if i and mentions[i - 1].end > a.start():
             continue
         if _LEAVES_THE_COUNTRY.search(text, max(0, a.start() - 12), a.start()):
             continue
         while k < len(spans) and spans[k][1] <= a.start():
             k += 1
         s = spans[k][0] if k < len(spans) else a.start()
-        before = [m for m in countries if m.end <= a.start()]
+        before = countries[:bisect_right(country_ends, a.start())]
         own = [m for m in before if m.start >= s and (_POSSESSIVE.match(text, m.end)
                                                       or _LOCATIVE_BEFORE.search(text, max(s, m.start - 12), m.start))]
         if not own:  # a country the sentence names that is not the doer's own ("Senegal asked France to close its
@@ -169,8 +180,9 @@ def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, 
 
 # "the town", "the strategic town", "the city's outskirts": the town or city named shortly before ("the town of X"
 # names its own)
-_TOWN_WORD = re.compile(r"\b[Tt]he (?:[a-z-]+ )?(?P<w>town|city|village|capital)\b(?! of\b)(?! (?:of|in|at|near) )"
-                        r"(?!,? (?:city )?(?-i:[A-Z]))")
+_TOWN_HEAD = re.compile(r"\b(?:town|city|village|capital)\b")
+_TOWN_WORD = re.compile(r"\b[Tt]he (?:[a-z-]+ )?(?P<w>town|city|village|capital)\Z")
+_TOWN_NOT_AFTER = re.compile(r" of\b| (?:in|at|near) |,? (?:city )?[A-Z]")
 TOWN_REACH = 600  # characters back the town may have been named
 
 
@@ -181,12 +193,19 @@ def town_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     ("RSF fighters entered the capital": Khartoum)."""
     from geodata.resolve import CAPITALS
 
-    towns = [m for m in mentions if m.role == LITERAL and m.place.kind == "city"]
     out: list[Mention] = []
+    if not any(w in text for w in ("town", "city", "village", "capital")):
+        return out
+    towns = [m for m in mentions if m.role == LITERAL and m.place.kind == "city"]
     if not towns:
         return out
-    for a in _TOWN_WORD.finditer(text, towns[0].end):
-        if any(m.start < a.end() and a.start() < m.end for m in mentions):
+    starts = [m.start for m in mentions]
+    for h in _TOWN_HEAD.finditer(text, towns[0].end):
+        a = _TOWN_WORD.search(text, max(towns[0].end, h.start() - 40), h.end())
+        if a is None or _TOWN_NOT_AFTER.match(text, h.end()):
+            continue
+        i = bisect_left(starts, a.end())
+        if i and mentions[i - 1].end > a.start():
             continue
         capital = a.group("w") == "capital"
         home = ""
