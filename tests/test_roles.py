@@ -129,3 +129,8 @@ def test_the_capital_is_the_capital_of_the_country_the_article_is_about(gaz):
             "The army said RSF fighters had entered the capital on Sunday.")
     ev = next(e for e in run(text, gaz).events if "entered the capital" in e.quote)
     assert (ev.type, ev.destination.name) == ("deployment", "Khartoum")
+
+
+def test_threats_to_a_place_make_no_destination(gaz):
+    r = run("Russia's Black Sea Fleet was relocating to Novorossiysk in the face of threats to Sevastopol.", gaz)
+    assert legs(r) == [(None, "Novorossiysk")]

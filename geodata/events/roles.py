@@ -44,6 +44,10 @@ _APART_FROM = re.compile(r"\b(?:across the [\w-]+|\d+\s*(?:km|kilomet(?:er|re)s?
                          r"(?:north|south|east|west)(?:east|west)?)\s+$", re.I)
 # "according to", "due to", "next to": a "to" that names no goal
 _NO_GOAL = re.compile(r"\baccording\s+$", re.I)
+# A "to" after a noun or an adjective that names no journey ("threats to B", "access to B", "close to B").
+_TO_NO_GOAL = re.compile(r"\b(?:threats?|risks?|dangers?|damage|harm|access|ties|links?|relations|support|aid|assistance|"
+                         r"loyal(?:ty)?|allegiance|next|close|due|thanks|owing|prior|similar|contrary|addition)\s+to\s+"
+                         r"(?:the\s+)?$", re.I)
 # Where the sources of a report are ("according to several sources in A"): not where it happened
 _SOURCES_IN = re.compile(r"\baccording to\s+(?:(?:[\w'’-]+\s+){0,4}?(?:in|at|from)\s+)?(?:the\s+)?$", re.I)
 _JOINED = re.compile(r"^\s*,?\s*(?:and|or|as well as)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
@@ -278,6 +282,8 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
         if (role == "location" and out and out[-1][1] == "destination" and m.place.kind not in WIDE_KINDS
                 and m.place.country_code == out[-1][0].place.country_code and _INCLUDING.match(between)):
             role = "destination"
+        if role == "destination" and _TO_NO_GOAL.search(between[-60:]):
+            role = "location"  # "relocating to A in the face of threats to B": B is where the threat is
         if _VIA.search(between):  # "left A via B": B is where the first leg ends
             role = "via"
         # "from its base at A or its port at B", "out of A and B": a place coordinated with an origin is one too
