@@ -768,3 +768,8 @@ def test_a_named_warship_moving_is_a_ship_movement(gaz):
 def test_forces_trained_at_a_camp_and_an_overseas_base_are_a_presence(gaz):
     r = run("Turkish officers train Somali soldiers at Camp TURKSOM in Mogadishu, Turkey's largest overseas base.", gaz)
     assert of(r, "base_presence")
+
+
+def test_an_order_to_the_u_s_to_withdraw_is_a_statement(gaz):
+    r = run("Niger's ruling junta in April ordered the U.S. to withdraw its nearly 1,000 military personnel.", gaz)
+    assert [e.type for e in r.events] == ["statement"]

@@ -129,10 +129,10 @@ _ENDED = caseless.Lexicon(_rx(r"(?:terminat\w+|cut|cuts|ended|ends|ending|tor[en
 _PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:to|in|at)\s+(?:the\s+)?[A-Z]")
 # Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
 _TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
-                                      r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
+                                      r"\b(?:[^.;]|(?<=\b\w)\.){0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
 # A presence asked to end ("Senegal has asked France to close its bases"): a demand, the bases still there.
 _TOLD_TO_CLOSE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
-                                      r"\b[^.;]{0,60}\bto (?:withdraw|leave|pull out|remove|close|vacate|dismantle|shut)"))
+                                      r"\b(?:[^.;]|(?<=\b\w)\.){0,60}\bto (?:withdraw|leave|pull out|remove|close|vacate|dismantle|shut)"))
 # A move decided ("Putin ordered the deployment", "announced a partial pullout"): the decision is news too.
 _DECIDED = caseless.Lexicon(_rx(r"(?:order\w*|announc\w*|decid\w*|approv\w*)\s+(?:a|an|the)\s+(?:[\w“”\"-]+\s+){0,3}?"
                                 r"(?:withdrawal|pullout|drawdown|deployment)"))
