@@ -771,5 +771,7 @@ def test_forces_trained_at_a_camp_and_an_overseas_base_are_a_presence(gaz):
 
 
 def test_an_order_to_the_u_s_to_withdraw_is_a_statement(gaz):
-    r = run("Niger's ruling junta in April ordered the U.S. to withdraw its nearly 1,000 military personnel.", gaz)
-    assert [e.type for e in r.events] == ["statement"]
+    text = ("The U.S. military withdrew its personnel from Niger on Sunday.\n\n"
+            "Niger's ruling junta in April ordered the U.S. to withdraw its nearly 1,000 military personnel from the country.")
+    r = run(text, gaz)
+    assert [e.type for e in r.events if e.quote.startswith("Niger's")] == ["statement"]

@@ -340,6 +340,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                         or (etype == PRESENCE and all(p.id != d.id for d in dests))]
                 if not legs and etype == STATEMENT:  # a decided move: the decision is about the journey's places
                     legs = [(None, None, p) for p in claim]  # type: ignore[misc]
+                    told_out = _the_country(text, s, e, mentions, actors) if not legs else None
+                    if told_out is not None:  # "ordered the U.S. to withdraw from the country": that country
+                        legs = [(None, None, told_out)]  # type: ignore[misc]
                 if sites:
                     legs = [(None, None, p) for p in sites]  # type: ignore[misc]
             dated = [(leg, (when, until, precision, date_text)) for leg in legs]
