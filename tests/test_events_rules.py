@@ -775,3 +775,10 @@ def test_an_order_to_the_u_s_to_withdraw_is_a_statement(gaz):
             "Niger's ruling junta in April ordered the U.S. to withdraw its nearly 1,000 military personnel from the country.")
     r = run(text, gaz)
     assert [e.type for e in r.events if e.quote.startswith("Niger's")] == ["statement"]
+
+
+def test_a_place_named_as_a_location_stays_a_claims_place_beside_the_journey(gaz):
+    text = ("Rebels entered Damascus on Sunday.\n\nRussian officials met with the rebels in Damascus to negotiate "
+            "the safe passage of Russian personnel from the capital to the Hmeimim airbase.")
+    r = run(text, gaz)
+    assert [e.place.name for e in of(r, "meeting")] == ["Damascus"]

@@ -289,7 +289,10 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         dests = [m.place for m in dest_ms]
         types = refine_types(types, scan, low, starts, bool(since), bool(origins), bool(dests))
         named = actors_in(sent) or actors_in(text[s0:e0])
-        journey = {p.id for p in origins + dests} if any(is_movement(t) for t in types) else set()
+        # the journey's ends, unless the sentence names the place as a location too ("met with HTS in Damascus to
+        # negotiate the passage of Russian personnel from the capital to the Hmeimim airbase")
+        journey = ({p.id for p in origins + dests} - {m.place.id for m, r in roles if r == "location"}
+                   if any(is_movement(t) for t in types) else set())
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
             when, until, precision, date_text = _sentence_date(sdates, article.published, -1 if trig is None else s + trig)
