@@ -134,6 +134,14 @@ REAL = ROOT / "benchmarks" / "data" / "real"
 # The theatres whose errors the event rules are developed against (listed by ``--errors``, marked * in the table);
 # the others are held out: only their summary rows are read.
 DEV_THEATRES = ("russia-syria", "sahel", "ukraine", "libya", "iraq")
+# Theatres added to the set after the rules were written, whose errors nobody has read (not even their summary rows
+# were watched while choosing between rules, as the held-out ones' were).
+BLIND_THEATRES = ("somalia", "drc", "mozambique", "korea", "caribbean", "djibouti", "myanmar")
+
+
+def theatre_group(theatre: str) -> str:
+    """"development", "held out" or "blind"."""
+    return "development" if theatre in DEV_THEATRES else "blind" if theatre in BLIND_THEATRES else "held out"
 TOLERANCE_KM = {"town": 10, "base": 10, "district": 50, "province": 90, "region": 120, "feature": 150, "continent": 500}
 
 
@@ -196,7 +204,8 @@ def evaluate_real(folder: Path, max_errors: int = 0, theatres: set[str] | None =
         res = process_article(mark_boilerplate([art])[0], gaz)
         preds = merge_events(list(res.events))
         show = theatres is None or th in theatres
-        for t in (tallies["all"], tallies.setdefault(th, _Tally())):
+        group = tallies.setdefault(f"({theatre_group(th)})", _Tally())
+        for t in (tallies["all"], group, tallies.setdefault(th, _Tally())):
             t.pred += len(preds)
             t.gold += len(d["events"])
         used: set[int] = set()
@@ -213,7 +222,7 @@ def evaluate_real(folder: Path, max_errors: int = 0, theatres: set[str] | None =
                 continue
             used.add(hit)
             p = preds[hit]
-            rows = (tallies["all"], tallies[th], bt)
+            rows = (tallies["all"], group, tallies[th], bt)
             for t in rows:
                 t.matched_gold += 1
                 t.type_ok += p.type == g["type"]
@@ -239,13 +248,14 @@ def evaluate_real(folder: Path, max_errors: int = 0, theatres: set[str] | None =
             if i not in used:
                 if show and len(errors) < max_errors:
                     errors.append(f"FP   {d['id']} {p.type} @{_name(p.place)}: {p.quote[:110]}")
-        for t in (tallies["all"], tallies[th]):
+        for t in (tallies["all"], group, tallies[th]):
             t.matched_pred += len(used)
         for i, p in enumerate(preds):  # per type: predictions of that type, and those matched
             bt = by_type.setdefault(p.type, _Tally())
             bt.pred += 1
             bt.matched_pred += i in used
-    return {"articles": len(docs), "theatres": {k: v.row() for k, v in tallies.items()},
+    order = sorted(tallies, key=lambda k: (k != "all", not k.startswith("("), k))  # all, the groups, the theatres
+    return {"articles": len(docs), "theatres": {k: tallies[k].row() for k in order},
             "types": {k: v.row() for k, v in sorted(by_type.items())}, "errors": errors}
 
 
@@ -268,7 +278,7 @@ def main() -> None:
         res = evaluate_real(args.real, args.errors, set(args.theatres.split(",")) if args.theatres else None)
         print(f"articles {res['articles']}")
         _table(res["theatres"], DEV_THEATRES)
-        print("(* development theatres: errors listed; the others are held out)")
+        print("(* development theatres: errors listed; the others are held out, the seven added last blind)")
         print()
         _table(res["types"])
     else:
