@@ -152,7 +152,9 @@
       this._hits = { dots: [], clusters: [], routes: [], areas: [] };
       this._labels = [];
       if (O.declutterBases) O.declutterBases(map);  // base labels first: route labels keep clear of them
+      var names = map.getContainer()._osintLabels;  // the capitals' names, when the basemap's are loaded
       this._taken = obstacles(map);
+      this._capitals = names && names.capitalBoxes ? names.capitalBoxes() : [];  // kept clear by route dates only
       var shownEvents = 0, shownMoves = 0;
       if (spec.events) this._drawAreas(ctx, scale, origin, size);
       if (spec.movements) shownMoves = this._drawRoutes(ctx, scale, origin, size);
@@ -280,6 +282,7 @@
         var cx = spots[k][0], cy = spots[k][1], box = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
         if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) continue;
         if (this._taken.some(function (o) { return overlaps(box, o); })) continue;
+        if (route && this._capitals.some(function (o) { return overlaps(box, o); })) continue;
         this._taken.push(box);
         ctx.globalAlpha = 1; ctx.textAlign = "center"; ctx.textBaseline = "middle";
         ctx.lineWidth = 3; ctx.strokeStyle = "#fff"; ctx.strokeText(l.text, cx, cy);

@@ -101,7 +101,27 @@
       map.on("moveend zoomend resize viewreset", this._redraw, this);
       map.on("layeradd layerremove", this._soon, this);  // base markers and controls come and go
       map.on("zoomstart", this._hide, this);
+      var events = map.getContainer()._osintEvents;  // drawn before the names came: its route labels move off capitals
+      if (events && events._redraw) events._redraw();
       this._redraw();
+    },
+
+    // Where the capitals in view would put their dot and name (right of the dot), in container pixels: the events
+    // canvas keeps its route labels off them, so a route's date never hides the theatre's capital.
+    capitalBoxes: function () {
+      var map = this._map, out = [];
+      if (!map) return out;
+      var v = this._view(), level = Math.max(0, Math.min(6, Math.round(v.zoom) - 2)), st = STYLE.capital;
+      var ctx = this._labelCanvas.getContext("2d");
+      ctx.font = st.weight + st.size[level] + "px " + (st.serif ? SERIF : SANS);
+      this._data.labels.forEach(function (l) {
+        if (l.kind !== "capital" || l.zoom > v.zoom + 0.01) return;
+        var x = l.x * v.scale - v.ox, y = l.y * v.scale - v.oy;
+        if (x < 0 || x > v.size.x || y < 0 || y > v.size.y) return;
+        var tw = ctx.measureText(l.name).width, th = st.size[level] + 2;
+        out.push([x - 3 - PAD, y - th / 2 - PAD, x + 5 + tw + PAD, y + th / 2 + PAD]);
+      });
+      return out;
     },
 
     onRemove: function (map) {
