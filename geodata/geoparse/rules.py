@@ -92,10 +92,6 @@ def _strong_place(p: Place) -> bool:
     return p.kind in ("country", "sea", "region") or p.source.startswith("curated")
 
 
-def _strong(cands: list[Place]) -> bool:
-    return any(map(_strong_place, cands))
-
-
 def _is_primary(key: str, cands: list[Place]) -> bool:
     """True when some candidate carries this name as its own name (not only as an alternate name)."""
     return any(key in own_keys(p.name) for p in cands)
@@ -103,7 +99,7 @@ def _is_primary(key: str, cands: list[Place]) -> bool:
 
 def _candidates_read(cands: list[Place]) -> tuple[bool, bool, int]:
     """What ``role_of`` asks of a span's candidates, read in one pass: whether every one is a curated locative only,
-    whether one is strong (``_strong``), and the largest one's population (a province counts as 1,000,000 people,
+    whether one is strong (``_strong_place``), and the largest one's population (a province counts as 1,000,000 people,
     a district as 100,000)."""
     only_locative, strong, best_pop, admin = True, False, cands[0].population if cands else 0, ""
     for p in cands:
@@ -217,7 +213,7 @@ class _Reading(NamedTuple):
 
     candidates: list[Place] | None  # the candidates a curated row leaves (``_curated_only``), None: all of them
     only_locative: bool  # every one a curated locative only
-    strong: bool  # one is strong (``_strong``)
+    strong: bool  # one is a ``_strong_place``
     best_pop: int  # the largest one's population (``_candidates_read``)
     country: bool  # a country among them (``_country_reading``)
     alternate_words: bool  # every one a town with the name only as an alternate, the name English or common words
@@ -253,7 +249,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
     """The role of a toponym (``models.MENTION_ROLES``), or None when the span is probably no toponym at all
     (acronyms, dates, people's names, ships, common words). ``name_before``: ``_name_before(span, text)`` when the
     caller has it already (it is asked of one-word names only); ``ship_keys``: the names the text gives ships
-    anywhere ("Sparta II"), so "Sparta and Sparta II" are both ships: the keys of every span not ``_strong`` that
+    anywhere ("Sparta II"), so "Sparta and Sparta II" are both ships: the keys of every span with no ``_strong_place`` that
     ``_ship`` reads as one, this span's own reading included (None: only this span's, read here); ``reading``:
     ``_reading(span.key, tuple(span.candidates))``, when the caller has it already."""
     if reading is None:

@@ -169,8 +169,10 @@ def _plan_at(text: str, first: re.Match[str], gaz: Gazetteer, memo: dict) -> tup
     run's words as ``_run`` reads them, and the word after them unless it cannot go on the run (``_tail``)."""
     start, end = first.start(), first.end()
     after = first.group(1)  # the next token, None when a mark comes first
+    # most tokens are followed by a mark or by a token that cannot go on the run (``_NOT_ON_RUN``: ASCII lower-case
+    # letters only, no connector), where ``_tail`` matches nothing: the run is the token alone, no need to match it
     if after is not None and not (after.isascii() and after.isalpha() and after.islower() and after not in _CONNECTORS):
-        end = memo[_TAIL].match(text, end).end()  # the run may go on: read it (else it is the token alone)
+        end = memo[_TAIL].match(text, end).end()
     mkey = (first.end() - start, text[start:end])
     got = memo.get(mkey)
     if got is None:
