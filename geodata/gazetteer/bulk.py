@@ -1,0 +1,247 @@
+"""GeoNames in bulk, for an index build: what ``sources.geonames_places`` yields, made many places at a time.
+
+The file (one JSON object of 235,000 places for cities500) is cut into segments of about a megabyte at entry
+boundaries; each segment is parsed whole by ``json.loads`` (a third of the time of parsing place by place),
+its places become columns (one list per ``Place`` field, no ``Place`` object) and its names are normalised
+many at once (``normalize_many``). ``read`` gives a segment range's ``Part``: those columns and the name keys
+of its places, rows numbered from 0 within the part.
+
+On a machine with two cores the build hands the later segments to a second process (``Helper``: ``main`` in a
+child Python, the part pickled to its standard output) while it reads the
+earlier ones itself; the parts are joined in file order, so the index is byte-identical to a serial build's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import subprocess
+import sys
+from dataclasses import MISSING, dataclass, fields
+from pathlib import Path
+
+from geodata.gazetteer.normalize import _ARTICLE_SET, _non_latin_letter, normalize_many
+from geodata.gcpause import gc_paused
+from geodata.models import Place
+
+SEGMENT_CHARS = 1 << 20  # about 4,000 places a segment
+_CODE = re.compile(r"^[A-Z0-9]{2,4}$")  # as sources._CODE: IATA/ICAO-like codes among the alternate names
+_NEXT_ENTRY = re.compile(r'\}\s*,\s*"(?:[^"\\]|\\.)*"\s*:\s*\{')  # the end of one place's object, the next's key
+
+
+class BulkError(ValueError):
+    """The file is not cut as ``segments`` expects (a segment that is no JSON object of whole places)."""
+
+
+@dataclass
+class Part:
+    """Consecutive GeoNames places: ``columns[field]`` lists each ``Place`` field's values; ``names[key]`` the
+    part's rows (0-based, ascending, once each) indexed under a name key."""
+
+    columns: dict[str, list]
+    names: dict[str, list[int]]
+
+    def __len__(self) -> int:
+        return len(self.columns["id"])
+
+
+def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of each segment of the JSON object ``text``: ``"{" + text[start:end] + "}"`` is an
+    object of whole entries. An empty list for an empty object or a text that is no object."""
+    body_start = text.find("{") + 1
+    body_end = text.rfind("}")
+    if body_start <= 0 or body_end < body_start or not text[body_start:body_end].strip():
+        return []
+    cuts, pos = [body_start], body_start
+    while True:
+        m = _NEXT_ENTRY.search(text, pos + size, body_end)
+        if m is None:
+            break
+        cuts.append(m.start() + 1)  # the comma before the next key: stripped from both sides below
+        pos = m.start() + 1
+    cuts.append(body_end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+class _Latin(dict):
+    """char -> True unless it is a letter of another script than Latin (``is_latin_name``'s test), memoised
+    for every character met (``_non_latin_letter`` keeps only 4,096: GeoNames has more distinct letters)."""
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = not _non_latin_letter.__wrapped__(ch)
+        return value
+
+
+_LATIN = _Latin()
+
+
+def _usable(names: list[str]) -> list[str]:
+    """``sources._usable_alias`` of each alternate name, kept in order."""
+    code, latin = _CODE.match, _LATIN.__getitem__
+    return [a for a in names if len(a) >= 3 and (not code(a) if a.isascii() else all(map(latin, a)))]
+
+
+def _defaults(n: int) -> dict[str, list]:
+    """The columns of the ``Place`` fields a GeoNames place leaves at their defaults."""
+    out = {}
+    for f in fields(Place):
+        if f.name not in _GIVEN:
+            if f.default is MISSING:
+                raise TypeError(f"Place.{f.name} has no default: the bulk reader must give it")
+            out[f.name] = [f.default] * n
+    return out
+
+
+_GIVEN = ("id", "name", "lat", "lon", "kind", "country_code", "population", "source")
+
+
+def read(text: str, spans: list[tuple[int, int]]) -> Part:
+    """The places of the segments ``spans`` of ``text`` (``segments``), as ``sources.geonames_places`` makes
+    them, with their name keys."""
+    ids, pnames, lats, lons, codes, pops, counts = [], [], [], [], [], [], []
+    all_names: list[str] = []
+    for a, b in spans:
+        try:
+            places = json.loads("{" + text[a:b].strip().strip(",") + "}")
+        except ValueError as exc:
+            raise BulkError(f"segment {a}:{b}: {exc}") from exc
+        for c in places.values():
+            ids.append(f"gn:{c['geonameid']}")
+            pnames.append(c["name"])
+            lats.append(float(c["latitude"]))
+            lons.append(float(c["longitude"]))
+            codes.append(c["countrycode"])
+            pops.append(int(c.get("population") or 0))
+            kept = _usable(c.get("alternatenames", []))
+            all_names.append(c["name"])
+            all_names.extend(kept)
+            counts.append(len(kept) + 1)
+    n = len(ids)
+    columns = {"id": ids, "name": pnames, "lat": lats, "lon": lons, "kind": ["city"] * n, "country_code": codes,
+               "population": pops, "source": ["geonames"] * n, **_defaults(n)}
+    return Part(columns={f.name: columns[f.name] for f in fields(Place)}, names=_postings(normalize_many(all_names), counts))
+
+
+def _postings(keys: list[str], counts: list[int]) -> dict[str, list[int]]:
+    """key -> rows from each place's normalised names (``counts[i]`` of them for row i), under the keys
+    ``build_keys`` gives: the name and its form without an Arabic article, two characters or more."""
+    out: dict[str, list[int]] = {}
+    get, articles = out.get, _ARTICLE_SET
+    it = iter(keys)
+    for idx, count in enumerate(counts):
+        for _ in range(count):
+            key = next(it)
+            head, sep, rest = key.partition(" ")
+            for k in ((key, rest) if sep and rest and head in articles else (key,)):
+                if len(k) < 2:
+                    continue
+                got = get(k)
+                if got is None:
+                    out[k] = [idx]
+                elif got[-1] != idx:
+                    got.append(idx)
+    return out
+
+
+def split(n: int, share: float) -> int:
+    """How many of ``n`` segments the build reads itself when a helper reads ``share`` of them (the last ones)."""
+    return n - min(n, max(0, round(n * share)))
+
+
+class Helper:
+    """A second process (``main`` in a child Python), started at once: it reads the last ``share`` of the
+    segments of ``path`` (those after ``split(n, share)``) into a ``Part`` (``result``), then, given the index's
+    sorted name keys (``send_keys``), lays out their transliteration skeletons (``skeleton_sections``) while
+    the build writes the rest. Messages are pickles, each after its length (8 bytes)."""
+
+    def __init__(self, path: Path, share: float, size: int = SEGMENT_CHARS) -> None:
+        root = str(Path(__file__).resolve().parent.parent.parent)  # the geodata this process imported
+        pythonpath = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from geodata.gazetteer import bulk; sys.exit(bulk.main(sys.argv[1:]))",
+             str(path), repr(share), str(size)],
+            stdout=subprocess.PIPE, stdin=subprocess.PIPE, env={**os.environ, "PYTHONPATH": pythonpath})
+        self.ok = True
+
+    def _receive(self, kind: type):
+        if self.ok:
+            try:
+                got = _read_message(self.proc.stdout)
+                if isinstance(got, kind):
+                    return got
+            except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+                pass
+        self.ok = False  # failed: the build does the helper's work itself
+        return None
+
+    def result(self) -> Part | None:
+        """The helper's part; None if it failed (the caller then reads those segments itself)."""
+        return self._receive(Part)
+
+    def send_keys(self, keys: list[str]) -> bool:
+        if self.ok:
+            try:
+                _write_message(self.proc.stdin, keys)
+                return True
+            except OSError:
+                self.ok = False
+        return False
+
+    def skeleton_sections(self) -> list[tuple[str, str, bytes]] | None:
+        """``store._write_skeletons``'s sections for the keys sent, as ``(name, typecode, bytes)``; None if the
+        helper failed."""
+        return self._receive(list)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for f in (self.proc.stdin, self.proc.stdout):
+            try:
+                f.close()
+            except OSError:
+                pass
+
+
+def _write_message(fh, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    fh.write(len(data).to_bytes(8, "little"))
+    fh.write(data)
+    fh.flush()
+
+
+def _read_message(fh):
+    size = fh.read(8)
+    if len(size) != 8:
+        raise EOFError("the helper said nothing")
+    data = fh.read(int.from_bytes(size, "little"))
+    return pickle.loads(data)
+
+
+def main(argv: list[str]) -> int:
+    """The helper: its part of ``argv[0]`` (the last ``float(argv[1])`` of its segments of ``int(argv[2])``
+    characters), then the skeletons of the keys it is sent."""
+    with gc_paused():  # as the build: many small objects, no cycle
+        return _helper(argv)
+
+
+def _helper(argv: list[str]) -> int:
+    from geodata.gazetteer.store import _Sections, _write_skeletons
+
+    path, share, size = Path(argv[0]), float(argv[1]), int(argv[2])
+    text = path.read_text(encoding="utf-8")
+    spans = segments(text, size)
+    part = read(text, spans[split(len(spans), share):])
+    del text
+    _write_message(sys.stdout.buffer, part)
+    del part
+    try:
+        keys = _read_message(sys.stdin.buffer)
+    except EOFError:
+        return 0  # the build needs no skeletons from us
+    sections = _Sections()
+    _write_skeletons(sections, keys)
+    _write_message(sys.stdout.buffer, sections.items)
+    return 0
