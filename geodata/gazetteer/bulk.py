@@ -19,7 +19,9 @@ import pickle
 import re
 import subprocess
 import sys
+from array import array
 from dataclasses import MISSING, dataclass, fields
+from itertools import chain
 from pathlib import Path
 
 from geodata.gazetteer.normalize import _ARTICLE_SET, _non_latin_letter, normalize_many
@@ -38,13 +40,58 @@ class BulkError(ValueError):
 @dataclass
 class Part:
     """Consecutive GeoNames places: ``columns[field]`` lists each ``Place`` field's values; ``names[key]`` the
-    part's rows (0-based, ascending, once each) indexed under a name key."""
+    part's rows (numbered from the ``base`` it was read at, ascending, once each) indexed under a name key."""
 
     columns: dict[str, list]
     names: dict[str, list[int]]
 
     def __len__(self) -> int:
         return len(self.columns["id"])
+
+    def pack(self) -> dict:
+        """The part as a few strings and arrays (a pickle of them is made and read far faster than one of
+        hundreds of thousands of small objects): what a helper sends the build (``unpack``)."""
+        keys = list(self.names)
+        lists = [self.names[k] for k in keys]
+        return {"columns": {f: _pack_column(v) for f, v in self.columns.items()}, "keys": "\n".join(keys),
+                "counts": array("I", map(len, lists)).tobytes(), "rows": array("I", chain.from_iterable(lists)).tobytes()}
+
+    @classmethod
+    def unpack(cls, packed: dict, base: int = 0) -> Part:
+        """A packed part, its rows numbered from ``base``."""
+        keys = packed["keys"].split("\n") if packed["keys"] else []
+        counts, rows = array("I"), array("I")
+        counts.frombytes(packed["counts"])
+        rows.frombytes(packed["rows"])
+        flat, names, pos = [i + base for i in rows] if base else rows.tolist(), {}, 0
+        for k, c in zip(keys, counts.tolist(), strict=True):
+            names[k] = flat[pos:pos + c]
+            pos += c
+        return cls(columns={f: _unpack_column(v) for f, v in packed["columns"].items()}, names=names)
+
+
+def _pack_column(values: list) -> tuple[str, object]:
+    kinds = {type(v) for v in values}
+    if kinds == {str}:
+        joined = "\n".join(values)
+        if joined.count("\n") == len(values) - 1 and values:
+            return "str", joined
+    elif kinds == {float}:
+        return "d", array("d", values).tobytes()
+    elif kinds == {int} and all(-(2 ** 63) <= v < 2 ** 63 for v in values):
+        return "q", array("q", values).tobytes()
+    return "list", values
+
+
+def _unpack_column(packed: tuple[str, object]) -> list:
+    kind, data = packed
+    if kind == "str":
+        return data.split("\n")
+    if kind in ("d", "q"):
+        out = array(kind)
+        out.frombytes(data)
+        return out.tolist()
+    return data
 
 
 def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
@@ -97,9 +144,9 @@ def _defaults(n: int) -> dict[str, list]:
 _GIVEN = ("id", "name", "lat", "lon", "kind", "country_code", "population", "source")
 
 
-def read(text: str, spans: list[tuple[int, int]]) -> Part:
+def read(text: str, spans: list[tuple[int, int]], base: int = 0) -> Part:
     """The places of the segments ``spans`` of ``text`` (``segments``), as ``sources.geonames_places`` makes
-    them, with their name keys."""
+    them, with their name keys (rows numbered from ``base``)."""
     ids, pnames, lats, lons, codes, pops, counts = [], [], [], [], [], [], []
     all_names: list[str] = []
     for a, b in spans:
@@ -121,16 +168,16 @@ def read(text: str, spans: list[tuple[int, int]]) -> Part:
     n = len(ids)
     columns = {"id": ids, "name": pnames, "lat": lats, "lon": lons, "kind": ["city"] * n, "country_code": codes,
                "population": pops, "source": ["geonames"] * n, **_defaults(n)}
-    return Part(columns={f.name: columns[f.name] for f in fields(Place)}, names=_postings(normalize_many(all_names), counts))
+    return Part(columns={f.name: columns[f.name] for f in fields(Place)}, names=_postings(normalize_many(all_names), counts, base))
 
 
-def _postings(keys: list[str], counts: list[int]) -> dict[str, list[int]]:
-    """key -> rows from each place's normalised names (``counts[i]`` of them for row i), under the keys
+def _postings(keys: list[str], counts: list[int], base: int) -> dict[str, list[int]]:
+    """key -> rows from each place's normalised names (``counts[i]`` of them for row ``base + i``), under the keys
     ``build_keys`` gives: the name and its form without an Arabic article, two characters or more."""
     out: dict[str, list[int]] = {}
     get, articles = out.get, _ARTICLE_SET
     it = iter(keys)
-    for idx, count in enumerate(counts):
+    for idx, count in enumerate(counts, base):
         for _ in range(count):
             key = next(it)
             head, sep, rest = key.partition(" ")
@@ -176,14 +223,16 @@ class Helper:
         self.ok = False  # failed: the build does the helper's work itself
         return None
 
-    def result(self) -> Part | None:
-        """The helper's part; None if it failed (the caller then reads those segments itself)."""
-        return self._receive(Part)
+    def result(self, base: int = 0) -> Part | None:
+        """The helper's part, its rows numbered from ``base``; None if it failed (the caller then reads those
+        segments itself)."""
+        packed = self._receive(dict)
+        return None if packed is None else Part.unpack(packed, base)
 
     def send_keys(self, keys: list[str]) -> bool:
         if self.ok:
             try:
-                _write_message(self.proc.stdin, keys)
+                _write_message(self.proc.stdin, "\n".join(keys))
                 return True
             except OSError:
                 self.ok = False
@@ -235,12 +284,13 @@ def _helper(argv: list[str]) -> int:
     spans = segments(text, size)
     part = read(text, spans[split(len(spans), share):])
     del text
-    _write_message(sys.stdout.buffer, part)
+    _write_message(sys.stdout.buffer, part.pack())
     del part
     try:
-        keys = _read_message(sys.stdin.buffer)
+        joined = _read_message(sys.stdin.buffer)
     except EOFError:
         return 0  # the build needs no skeletons from us
+    keys = joined.split("\n") if joined else []
     sections = _Sections()
     _write_skeletons(sections, keys)
     _write_message(sys.stdout.buffer, sections.items)

@@ -89,7 +89,7 @@ def default_workers() -> int:
     return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
-HELPER_SHARE = 0.5  # of the GeoNames places, read by the helper process: this one reads the other sources too
+HELPER_SHARE = 0.6  # of the GeoNames places, read by the helper process: this one reads the other sources too
 
 
 def _build_index(source_funcs, progress: Progress | None, expected: int, workers: int) -> bytearray:
@@ -163,7 +163,7 @@ def _read_sources(funcs, helpers: dict, report: Progress, expected: int):
     for func in funcs:
         if isinstance(func, sources.GeoNames):
             for part in _geonames_parts(func, helpers.get(id(func)), idx, expected, report):
-                _add_part(names, part, idx)  # a GeoNames place is a city: no facility, no country
+                _add_part(names, part)  # a GeoNames place is a city: no facility, no country
                 chunks.append(part)
                 idx += len(part)
             chunks.append([])
@@ -201,27 +201,26 @@ def _geonames_parts(source, helper, base: int, expected: int, report: Progress):
     total = text.count('"geonameid"')  # one a place; json.loads would keep one of two places under one key
     done = 0
     for k in range(0, mine, BULK_STEP):
-        part = bulk.read(text, spans[k:min(k + BULK_STEP, mine)])
+        part = bulk.read(text, spans[k:min(k + BULK_STEP, mine)], base + done)
         done += len(part)
         yield part
         share = min(1.0, (k + BULK_STEP) / mine) if mine else 1.0
         at = base + round(share * max(total, 1))  # the helper goes through its segments as fast as this one
         report(0.9 * min(1.0, at / expected), f"Indexing places: {at:,} of about {max(at, expected):,}")
     if mine < len(spans):
-        part = helper.result() if helper else None
+        part = helper.result(base + done) if helper else None
         if part is None:  # no helper after all (it failed): the rest here
-            part = bulk.read(text, spans[mine:])
+            part = bulk.read(text, spans[mine:], base + done)
         done += len(part)
         yield part
     if done != total:
         raise bulk.BulkError(f"{source.path}: {done} places read of {total}")
 
 
-def _add_part(target: dict[str, list[int]], part: bulk.Part, base: int) -> None:
-    """A part's postings (rows from 0) into ``target`` as rows from ``base``, after every row already there."""
+def _add_part(target: dict[str, list[int]], part: bulk.Part) -> None:
+    """A part's postings into ``target``, after every row already there."""
     get = target.get
     for k, rows in part.names.items():
-        rows = [base + i for i in rows] if base else rows
         got = get(k)
         if got is None:
             target[k] = rows
