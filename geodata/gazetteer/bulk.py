@@ -21,7 +21,7 @@ import subprocess
 import sys
 from array import array
 from dataclasses import MISSING, dataclass, fields
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 from geodata.gazetteer.normalize import _ARTICLE_SET, _non_latin_letter, normalize_many
@@ -176,17 +176,20 @@ def _postings(keys: list[str], counts: list[int], base: int) -> dict[str, list[i
     ``build_keys`` gives: the name and its form without an Arabic article, two characters or more."""
     out: dict[str, list[int]] = {}
     get, articles = out.get, _ARTICLE_SET
-    it = iter(keys)
-    for idx, count in enumerate(counts, base):
-        for _ in range(count):
-            key = next(it)
-            head, sep, rest = key.partition(" ")
-            for k in ((key, rest) if sep and rest and head in articles else (key,)):
-                if len(k) < 2:
-                    continue
-                got = get(k)
+    owners = chain.from_iterable(map(repeat, range(base, base + len(counts)), counts))
+    for key, idx in zip(keys, owners, strict=True):
+        if len(key) >= 2:
+            got = get(key)
+            if got is None:
+                out[key] = [idx]
+            elif got[-1] != idx:  # a place is listed once under a key
+                got.append(idx)
+        if key[:1] in "ae":  # every article starts so: strip_article
+            sp = key.find(" ", 1, 4)
+            if sp > 0 and key[:sp] in articles and len(rest := key[sp + 1:]) >= 2:
+                got = get(rest)
                 if got is None:
-                    out[k] = [idx]
+                    out[rest] = [idx]
                 elif got[-1] != idx:
                     got.append(idx)
     return out
