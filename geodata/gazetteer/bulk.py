@@ -24,7 +24,7 @@ from dataclasses import MISSING, dataclass, fields
 from itertools import chain, repeat
 from pathlib import Path
 
-from geodata.gazetteer.normalize import _ARTICLE_SET, _non_latin_letter, normalize_many
+from geodata.gazetteer.normalize import _ARTICLE_SET, _non_latin_letter, normalize_many, skeletons_many
 from geodata.gcpause import gc_paused
 from geodata.models import Place
 
@@ -288,13 +288,16 @@ def _helper(argv: list[str]) -> int:
     part = read(text, spans[split(len(spans), share):])
     del text
     _write_message(sys.stdout.buffer, part.pack())
+    # while the build merges the parts, the skeletons of this part's keys (most of the index's) are worked out
+    own = sorted(part.names)
     del part
+    known = dict(zip(own, skeletons_many(own), strict=True))
     try:
         joined = _read_message(sys.stdin.buffer)
     except EOFError:
         return 0  # the build needs no skeletons from us
     keys = joined.split("\n") if joined else []
     sections = _Sections()
-    _write_skeletons(sections, keys)
+    _write_skeletons(sections, keys, known)
     _write_message(sys.stdout.buffer, sections.items)
     return 0

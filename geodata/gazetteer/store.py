@@ -203,11 +203,18 @@ class _Postings(Mapping):
 SKELETON_BLOCK = 1 << 16  # keys whose skeletons are worked out at once
 
 
-def _write_skeletons(w: _Writer, keys: list[str]) -> None:
+def _write_skeletons(w: _Writer, keys: list[str], known: dict[str, str] | None = None) -> None:
+    """The skeleton groups of the sorted name ``keys``; ``known``: skeletons already worked out for some keys."""
     groups: dict[str, list[int]] = {}
     get = groups.get
     for first in range(0, len(keys), SKELETON_BLOCK):
-        for k, sk in enumerate(skeletons_many(keys[first:first + SKELETON_BLOCK]), first):
+        block = keys[first:first + SKELETON_BLOCK]
+        sks = list(map(known.get, block)) if known else []
+        missing = [k for k, sk in zip(block, sks, strict=True) if sk is None] if known else block
+        if missing:
+            fresh = iter(skeletons_many(missing))
+            sks = [sk if sk is not None else next(fresh) for sk in sks] if known else list(fresh)
+        for k, sk in enumerate(sks, first):
             got = get(sk)
             if got is None:
                 groups[sk] = [k]
