@@ -44,9 +44,10 @@ class Preparation:
         self._reader.start()
 
     @classmethod
-    def start(cls, env: dict[str, str] | None = None) -> Preparation:
+    def start(cls, env: dict[str, str] | None = None, build: bool = True) -> Preparation:
+        """``build``: the caller found no index (``needed``), so the child starts its helper at once."""
         root = str(Path(__file__).resolve().parent.parent)  # the geodata this process imported
-        env = {**os.environ, **(env or {})}
+        env = {**os.environ, **(env or {}), _BUILD: "1" if build else "0"}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
         proc = subprocess.Popen([sys.executable, "-m", "geodata.prepare"], stdout=subprocess.PIPE,
                                 stdin=subprocess.DEVNULL, env=env, text=True, bufsize=1)
@@ -86,10 +87,25 @@ class Preparation:
 
 
 def main() -> int:
+    settings = Settings.from_env()
+    if os.environ.get(_BUILD) == "1" and (os.cpu_count() or 1) >= 2:  # the server found no index: it is built
+        from geodata.gazetteer import bulk, sources
+
+        bulk.Helper.start_ahead(sources.GeoNames(settings.geonames).path)  # before the build's imports
+    try:
+        return _prepare(settings)
+    finally:
+        from geodata.gazetteer import bulk
+
+        bulk.Helper.stop_waiting()
+
+
+_BUILD = "GEODATA_PREPARE_BUILD"  # set by Preparation.start(build=True): the index is to be built
+
+
+def _prepare(settings: Settings) -> int:
     from geodata.gazetteer import load_gazetteer
     from geodata.pipeline import build
-
-    settings = Settings.from_env()
 
     def tell(fraction: float, message: str) -> None:
         print(f"{fraction:.4f}\t{message}", flush=True)

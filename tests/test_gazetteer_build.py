@@ -100,7 +100,7 @@ def test_a_first_start_prepares_the_corpus_in_a_child_process(gaz, tmp_path):
     corpus.mkdir()
     (corpus / "a.txt").write_text("Troops withdrew from Tal Tamr in northern Syria on 3 March 2024.", encoding="utf-8")
     seen = []
-    job = prepare.Preparation.start({"GEODATA_CORPUS": str(corpus)})
+    job = prepare.Preparation.start({"GEODATA_CORPUS": str(corpus)}, build=False)  # the index is cached
     assert job.wait(lambda f, m: seen.append((f, m)), timeout=120)
     assert seen[-1] == (1.0, "Ready") and any("articles" in m for _, m in seen)
     from geodata.pipeline import _inputs_key

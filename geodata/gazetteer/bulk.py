@@ -29,6 +29,7 @@ from geodata.gcpause import gc_paused
 from geodata.models import Place
 
 SEGMENT_CHARS = 1 << 20  # about 4,000 places a segment
+HELPER_SHARE = 0.6  # of the GeoNames places, read by the helper process: the build reads the other sources too
 _CODE = re.compile(r"^[A-Z0-9]{2,4}$")  # as sources._CODE: IATA/ICAO-like codes among the alternate names
 _NEXT_ENTRY = re.compile(r'\}\s*,\s*"(?:[^"\\]|\\.)*"\s*:\s*\{')  # the end of one place's object, the next's key
 
@@ -214,6 +215,27 @@ class Helper:
              str(path), repr(share), str(size)],
             stdout=subprocess.PIPE, stdin=subprocess.PIPE, env={**os.environ, "PYTHONPATH": pythonpath})
         self.ok = True
+
+    _waiting: dict[tuple, Helper] = {}  # started ahead of a build (``start_ahead``), by their arguments
+
+    @classmethod
+    def start_ahead(cls, path: Path, share: float = HELPER_SHARE, size: int = SEGMENT_CHARS) -> None:
+        """Start a helper before the build that will use it has even been imported (``geodata.prepare``):
+        the helper's own start, a Python and its imports, then overlaps the build's."""
+        key = (str(path), share, size)
+        if key not in cls._waiting:
+            cls._waiting[key] = cls(path, share, size)
+
+    @classmethod
+    def take(cls, path: Path, share: float = HELPER_SHARE, size: int = SEGMENT_CHARS) -> Helper:
+        """The helper started ahead for these arguments, else a new one."""
+        return cls._waiting.pop((str(path), share, size), None) or cls(path, share, size)
+
+    @classmethod
+    def stop_waiting(cls) -> None:
+        """Stop the helpers started ahead that no build took."""
+        while cls._waiting:
+            cls._waiting.popitem()[1].stop()
 
     def _receive(self, kind: type):
         if self.ok:

@@ -89,9 +89,6 @@ def default_workers() -> int:
     return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
-HELPER_SHARE = 0.6  # of the GeoNames places, read by the helper process: this one reads the other sources too
-
-
 def _build_index(source_funcs, progress: Progress | None, expected: int, workers: int) -> bytearray:
     t0 = time.perf_counter()
     report = progress or (lambda fraction, message: None)
@@ -99,7 +96,7 @@ def _build_index(source_funcs, progress: Progress | None, expected: int, workers
     funcs = list(source_funcs or sources.all_sources())
     # GeoNames is read in bulk (geodata.gazetteer.bulk); with two workers, a helper process starts on its later
     # places at once, while this one reads the other sources and the earlier places
-    helpers = {id(f): bulk.Helper(f.path, HELPER_SHARE, bulk.SEGMENT_CHARS)
+    helpers = {id(f): bulk.Helper.take(f.path, bulk.HELPER_SHARE, bulk.SEGMENT_CHARS)
                for f in funcs if isinstance(f, sources.GeoNames) and workers > 1}
     try:
         read = list(_read_sources(funcs, helpers, report, max(expected, 1)))
@@ -197,7 +194,7 @@ def _geonames_parts(source, helper, base: int, expected: int, report: Progress):
     ``helper`` (or here too, if there is none or it failed). ``base``: rows before them."""
     text = source.path.read_text(encoding="utf-8")
     spans = bulk.segments(text, bulk.SEGMENT_CHARS)
-    mine = bulk.split(len(spans), HELPER_SHARE) if helper else len(spans)
+    mine = bulk.split(len(spans), bulk.HELPER_SHARE) if helper else len(spans)
     total = text.count('"geonameid"')  # one a place; json.loads would keep one of two places under one key
     done = 0
     for k in range(0, mine, BULK_STEP):
