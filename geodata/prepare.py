@@ -119,4 +119,7 @@ def _prepare(settings: Settings) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the server that started us is gone: nobody waits for this work
+        os._exit(1)

@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 from array import array
+from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, fields
 from itertools import chain, repeat
 from pathlib import Path
@@ -199,6 +200,46 @@ def _postings(keys: list[str], counts: list[int], base: int) -> dict[str, list[i
 def split(n: int, share: float) -> int:
     """How many of ``n`` segments the build reads itself when a helper reads ``share`` of them (the last ones)."""
     return n - min(n, max(0, round(n * share)))
+
+
+BULK_STEP = 8  # segments read between two progress reports
+
+
+def parts(source, helper: Helper | None, base: int, expected: int, report) -> Iterator[Part]:
+    """GeoNames' places (``source``: a ``sources.GeoNames``) as ``Part``s in file order, for a build: the earlier
+    segments read here, the later ones by ``helper`` (or here too, if there is none or it failed). ``base``: rows
+    before them; ``expected`` and ``report(fraction, message)``: the build's progress."""
+    text = source.path.read_text(encoding="utf-8")
+    spans = segments(text, SEGMENT_CHARS)
+    mine = split(len(spans), HELPER_SHARE) if helper else len(spans)
+    total = text.count('"geonameid"')  # one a place; json.loads would keep one of two places under one key
+    done = 0
+    for k in range(0, mine, BULK_STEP):
+        part = read(text, spans[k:min(k + BULK_STEP, mine)], base + done)
+        done += len(part)
+        yield part
+        share = min(1.0, (k + BULK_STEP) / mine) if mine else 1.0
+        at = base + round(share * max(total, 1))  # the helper goes through its segments as fast as this one
+        report(0.9 * min(1.0, at / expected), f"Indexing places: {at:,} of about {max(at, expected):,}")
+    if mine < len(spans):
+        part = helper.result(base + done) if helper else None
+        if part is None:  # no helper after all (it failed): the rest here
+            part = read(text, spans[mine:], base + done)
+        done += len(part)
+        yield part
+    if done != total:
+        raise BulkError(f"{source.path}: {done} places read of {total}")
+
+
+def add_part(target: dict[str, list[int]], part: Part) -> None:
+    """A part's postings into ``target``, after every row already there."""
+    get = target.get
+    for k, rows in part.names.items():
+        got = get(k)
+        if got is None:
+            target[k] = rows
+        else:
+            got.extend(rows)
 
 
 class Helper:
