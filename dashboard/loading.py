@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, mapview
+from dashboard import charts, mapview, warmup
 from dashboard.state import EventIndex, date_bounds, presets
 from geodata.corpus import folder_signature
 from geodata.export import events_frame, map_dataset, quote_marks
@@ -27,19 +27,26 @@ def settings() -> Settings:
     return Settings.from_env()
 
 
-@st.cache_resource(show_spinner="Loading the gazetteer…")
-def _gazetteer(config: Settings) -> Gazetteer:
-    """The first start on a machine builds the index (GeoNames' 235,000 places, about 15 s): a progress bar says
-    so (drawn in a block of its own, so that the cache can replay it, emptied once the index is ready)."""
+def _first_start(load):
+    """``load(progress)`` with a progress bar for a first start's build (drawn in a block of its own, so that the
+    cache can replay it, emptied once it is done): the server's warm-up may have started it already
+    (``warmup.wait_prepared``: the build and the corpus's extraction in a child process), else ``load`` does it."""
     slot = st.empty()
 
     def progress(fraction: float, message: str) -> None:
         slot.progress(min(max(fraction, 0.0), 1.0), text=f"First start: building the offline gazetteer. {message}")
 
     try:
-        return load_gazetteer(config, progress=progress)
+        warmup.wait_prepared(progress)
+        return load(progress)
     finally:
         slot.empty()
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def _gazetteer(config: Settings) -> Gazetteer:
+    """The first start on a machine builds the index (GeoNames' 266,000 places): a progress bar says so."""
+    return _first_start(lambda progress: load_gazetteer(config, progress=progress))
 
 
 def gazetteer() -> Gazetteer:
@@ -69,7 +76,7 @@ class Loaded:
 @st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
 def corpus(config: Settings, signature: tuple) -> Loaded:
     """Built once per corpus version (``signature``) and shared by every session and rerun."""
-    result = build(config.corpus, config, gaz_loader=gazetteer)
+    result = _first_start(lambda progress: build(config.corpus, config, gaz_loader=gazetteer))
     events = result.events
     names = display_names(m for r in result.articles for m in r.mentions)
     draw, details = map_dataset(events, quote_marks(events, result.articles), names)

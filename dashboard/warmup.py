@@ -8,6 +8,10 @@ warm-up from its ``st.App`` lifespan; ``dashboard/page.py`` calls :func:`wait` b
 the two threads never import the same modules at once (two threads importing one package graph
 concurrently can see half-initialised modules).
 
+On a first start (no gazetteer index in the cache) it first starts ``geodata.prepare`` in a child process, which
+builds the index and extracts the corpus while the browser loads the page and the imports run; the page's
+loading (``dashboard/loading.py``) waits for it with :func:`wait_prepared`, showing its progress.
+
 Only modules that never declare a Streamlit component are warmed: a component declared outside a script
 run is not registered with the server, and its files would then 404 (``streamlit_folium`` and the
 ``dashboard`` modules declare theirs when imported). ``geodata`` never imports Streamlit at all.
@@ -30,12 +34,30 @@ WAIT_S = 30.0  # the page goes on after this even if the warm-up has not finishe
 _lock = threading.Lock()
 _thread: threading.Thread | None = None
 _done = threading.Event()
+_started = threading.Event()  # the first-start preparation is started (or found not needed)
+_preparation = None  # geodata.prepare.Preparation of a first start, if one runs
 report: dict[str, object] = {}  # seconds taken, and any module that failed to import (the page will say why)
+
+
+def _prepare() -> None:
+    """A first start: the gazetteer build and the corpus's extraction in a child process, started at once."""
+    global _preparation
+    try:
+        from geodata import prepare
+        from geodata.settings import Settings
+
+        if prepare.needed(Settings.from_env()):
+            _preparation = prepare.Preparation.start()
+    except Exception as exc:  # the page then builds the index itself, with its own progress bar
+        report["prepare"] = f"{type(exc).__name__}: {exc}"
+    finally:
+        _started.set()
 
 
 def _run() -> None:
     t0 = time.perf_counter()
     failed = []
+    _prepare()
     try:
         for name in MODULES:
             try:
@@ -56,6 +78,14 @@ def start() -> bool:
         _thread = threading.Thread(target=_run, name="dashboard-warmup", daemon=True)
         _thread.start()
         return True
+
+
+def wait_prepared(progress=None) -> bool:
+    """Until a first start's preparation (if one was started) has ended, telling ``progress(fraction, message)``
+    how it goes; True if it built what it had to (the gazetteer index and the corpus are then in the cache)."""
+    if _thread is None or not _started.wait(WAIT_S) or _preparation is None:
+        return False
+    return _preparation.wait(progress)
 
 
 def wait(timeout: float = WAIT_S) -> bool:

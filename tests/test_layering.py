@@ -17,7 +17,7 @@ LAYERS = [
     {"geodata.geoparse", "geodata.resolve", "geodata.parts", "geodata.geocoder"},
     {"geodata.events", "geodata.installations", "geodata.narrative", "geodata.curation", "geodata.names"},
     {"geodata.export", "geodata.pipeline"},
-    {"geodata.cli", "geodata.__main__"},
+    {"geodata.cli", "geodata.__main__", "geodata.prepare"},
 ]
 
 

@@ -39,3 +39,28 @@ def test_streamlit_run_finds_the_entry_app():
     found = discover_asgi_app(ROOT / "dashboard" / "app.py")
     assert found.is_asgi_app and found.app_name == "app"
     assert not discover_asgi_app(ROOT / "dashboard" / "page.py").is_asgi_app  # the page is a plain script
+
+
+_PREPARE_PROBE = """
+import json
+from dashboard import warmup
+warmup.start()
+warmup.wait()
+job = warmup._preparation
+print(json.dumps({"preparing": job is not None, "report": warmup.report}))
+if job is not None:
+    job.stop()  # the test checks that it starts; its work is tests/test_gazetteer_build.py's
+"""
+
+
+def test_warmup_starts_a_first_start_preparation_only_without_a_cached_index(gaz, tmp_path):
+    import os
+
+    def run(env: dict) -> dict:
+        out = subprocess.run([sys.executable, "-c", _PREPARE_PROBE], cwd=ROOT, capture_output=True, text=True,
+                             check=True, env={**os.environ, **env})
+        return json.loads(out.stdout)
+
+    first = run({"GEODATA_CACHE": str(tmp_path)})  # a fresh machine: the build starts with the server
+    assert first["preparing"] is True and "prepare" not in first["report"]
+    assert run({})["preparing"] is False  # the suite's cache holds the session's index: nothing to prepare

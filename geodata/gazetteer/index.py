@@ -2,7 +2,8 @@
 
 Built once from the sources and cached on disk (``gazetteer-<key>.idx`` in ``settings.cache``) under a key
 derived from the input files' sizes and modification times and the index code, so a changed input
-rebuilds it and an unchanged one loads in a fraction of a second.
+rebuilds it and an unchanged one loads in a fraction of a second. GeoNames is read in bulk, and on two cores
+in two processes (``geodata.gazetteer.bulk``); the bytes are the same as a one-process, place-by-place build's.
 
 The file is a JSON header followed by flat arrays (``array``/``memoryview``, no NumPy needed), and the
 loaded index keeps them as they are: no Python object per place or per (name, place) pair.
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import sys
 import time
 from array import array
@@ -36,8 +38,8 @@ from operator import attrgetter
 from pathlib import Path
 
 from geodata.fsio import atomic_write
+from geodata.gazetteer import bulk, sources
 from geodata.gazetteer import normalize as _normalize_mod
-from geodata.gazetteer import sources
 from geodata.gazetteer.normalize import build_keys, skeleton, skeleton_ok
 from geodata.gazetteer.store import (
     INDEX_VERSION,
@@ -69,34 +71,107 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 
-def build_index(source_funcs=None, progress: Progress | None = None, expected: int = 0) -> bytearray:
+def build_index(source_funcs=None, progress: Progress | None = None, expected: int = 0,
+                workers: int | None = None) -> bytearray:
     """The index file's bytes, from the sources (each yielding ``(Place, names, feature_names)``).
     ``progress(fraction, message)`` is told how far it is; ``expected``: about how many places the sources
-    yield (for the fraction)."""
+    yield (for the fraction). ``workers``: processes that read GeoNames (1: this one alone; default: 2 on a
+    machine with two cores or more); the bytes are the same whatever the number."""
     # millions of small lists and strings and no cycle: the collector would rescan them all over and over
     with gc_paused():
-        return _build_index(source_funcs, progress, expected)
+        try:
+            return _build_index(source_funcs, progress, expected, workers or default_workers())
+        except bulk.BulkError:  # a GeoNames file the bulk reader cannot cut: read it place by place
+            funcs = [f if not isinstance(f, sources.GeoNames) else f.__call__ for f in source_funcs or sources.all_sources()]
+            return _build_index(funcs, progress, expected, 1)
 
 
-def _build_index(source_funcs, progress: Progress | None, expected: int) -> bytearray:
+def default_workers() -> int:
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+def _build_index(source_funcs, progress: Progress | None, expected: int, workers: int) -> bytearray:
     t0 = time.perf_counter()
     report = progress or (lambda fraction, message: None)
     report(0.0, "Reading the gazetteer sources")
-    rows: list[tuple] = []
+    funcs = list(source_funcs or sources.all_sources())
+    # GeoNames is read in bulk (geodata.gazetteer.bulk); with two workers, a helper process starts on its later
+    # places at once, while this one reads the other sources and the earlier places
+    helpers = {id(f): bulk.Helper.take(f.path, bulk.HELPER_SHARE, bulk.SEGMENT_CHARS)
+               for f in funcs if isinstance(f, sources.GeoNames) and workers > 1}
+    try:
+        read = list(_read_sources(funcs, helpers, report, max(expected, 1)))
+        return _write_index(t0, report, read, helpers)
+    finally:
+        for h in helpers.values():
+            h.stop()
+
+
+def _write_index(t0: float, report: Progress, read: list, helpers: dict) -> bytearray:
+    """The index's bytes from what ``_read_sources`` read (``read``: emptied, so the places' columns are freed
+    once encoded)."""
+    chunks, names, feature, grid, countries = read
+    read.clear()
+    n = sum(map(len, chunks))
+    report(0.9, f"Writing the index of {n:,} places")
+    name_keys_sorted = sorted(names)
+    # the helper (if it is still there) lays out the keys' skeletons while this process writes the rest
+    skeleton_helper = next((h for h in helpers.values() if h.send_keys(name_keys_sorted)), None)
+    w = _Writer()
+    columns = []
+    for j, f in enumerate(fields(Place)):
+        values = [v for c in chunks for v in (c.columns[f.name] if isinstance(c, bulk.Part) else [r[j] for r in c])]
+        columns.append({"name": f.name, **_encode_column(w, j, values)})
+    del chunks
+    _write_postings(w, "names", names)
+    _write_postings(w, "feature", feature)
+    sections = skeleton_helper.skeleton_sections() if skeleton_helper else None
+    if sections is None:
+        _write_skeletons(w, name_keys_sorted)
+    else:
+        for name, typecode, raw in sections:
+            w.add(name, typecode, raw)
+    cells = list(grid)
+    w.add("grid:lat", "h", array("h", [c[0] for c in cells]))
+    w.add("grid:lon", "h", array("h", [c[1] for c in cells]))
+    w.add("grid:starts", "I", array("I", accumulate((len(grid[c]) for c in cells), initial=0)))
+    w.add("grid:rows", "I", array("I", [i for c in cells for i in grid[c]]))
+    max_tokens = max((k.count(" ") + 1 for k in (*names, *feature)), default=1)
+    meta = {
+        "places": n, "columns": columns, "max_tokens": min(max_tokens, 8),
+        "directions": sources.country_directions(), "demonyms": sources.demonyms(countries),
+        "build_seconds": time.perf_counter() - t0,
+    }
+    # the build saw each name once: its memo entries would only crowd out the ones running text needs
+    _normalize_mod.normalize.cache_clear()
+    return w.tobytes(meta)
+
+
+def _read_sources(funcs, helpers: dict, report: Progress, expected: int):
+    """Every source's places in order: ``chunks`` (lists of row tuples, and GeoNames' ``bulk.Part`` columns),
+    the name and feature-name postings (key -> ascending rows), the facilities' grid and the countries."""
+    chunks: list = [[]]
     names: dict[str, list[int]] = {}
     feature: dict[str, list[int]] = {}
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     countries: list[Place] = []
-    expected = max(expected, 1)
     # astuple(place), without its deep copy of every (immutable) value: 3x faster over 265,000 places
     as_row = attrgetter(*(f.name for f in fields(Place)))
-    for func in source_funcs or sources.all_sources():
+    idx = 0  # rows so far
+    for func in funcs:
+        if isinstance(func, sources.GeoNames):
+            for part in bulk.parts(func, helpers.get(id(func)), idx, expected, report):
+                bulk.add_part(names, part)  # a GeoNames place is a city: no facility, no country
+                chunks.append(part)
+                idx += len(part)
+            chunks.append([])
+            continue
+        rows = chunks[-1]
         for place, pnames, fnames in func():
-            idx = len(rows)
             rows.append(as_row(place))
             for target, lst in ((names, pnames), (feature, fnames)):
-                for n in lst:
-                    for k in build_keys(n):
+                for nm in lst:
+                    for k in build_keys(nm):
                         got = target.get(k)
                         if got is None:
                             target[k] = [idx]
@@ -108,28 +183,8 @@ def _build_index(source_funcs, progress: Progress | None, expected: int) -> byte
                 countries.append(place)
             if idx % 8192 == 0 and idx:
                 report(0.9 * min(1.0, idx / expected), f"Indexing places: {idx:,} of about {max(idx, expected):,}")
-    report(0.9, f"Writing the index of {len(rows):,} places")
-    w = _Writer()
-    columns = []
-    for j, f in enumerate(fields(Place)):
-        columns.append({"name": f.name, **_encode_column(w, j, [r[j] for r in rows])})
-    name_keys_sorted = _write_postings(w, "names", names)
-    _write_postings(w, "feature", feature)
-    _write_skeletons(w, name_keys_sorted)
-    cells = list(grid)
-    w.add("grid:lat", "h", array("h", [c[0] for c in cells]))
-    w.add("grid:lon", "h", array("h", [c[1] for c in cells]))
-    w.add("grid:starts", "I", array("I", accumulate((len(grid[c]) for c in cells), initial=0)))
-    w.add("grid:rows", "I", array("I", [i for c in cells for i in grid[c]]))
-    max_tokens = max((k.count(" ") + 1 for k in (*names, *feature)), default=1)
-    meta = {
-        "places": len(rows), "columns": columns, "max_tokens": min(max_tokens, 8),
-        "directions": sources.country_directions(), "demonyms": sources.demonyms(countries),
-        "build_seconds": time.perf_counter() - t0,
-    }
-    # the build saw each name once: its memo entries would only crowd out the ones running text needs
-    _normalize_mod.normalize.cache_clear()
-    return w.tobytes(meta)
+            idx += 1
+    return [c for c in chunks if len(c)], names, feature, grid, countries
 
 
 class Gazetteer:
@@ -269,9 +324,14 @@ def _cache_key(geonames: str = sources.DEFAULT_GEONAMES) -> str:
     for f in sources.input_files(geonames):
         st = f.stat()
         h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}".encode())
-    for code in (sources.__file__, _normalize_mod.__file__, __file__, sys.modules[Place.__module__].__file__):
+    for code in (sources.__file__, bulk.__file__, _normalize_mod.__file__, __file__, sys.modules[Place.__module__].__file__):
         h.update(Path(code).read_bytes())  # the keys, the rows and the layout all follow from this code
     return h.hexdigest()[:16]
+
+
+def index_path(settings: Settings) -> Path:
+    """Where the index for ``settings`` is cached (its name changes with every input file and the index code)."""
+    return settings.cache / f"gazetteer-{_cache_key(settings.geonames)}{SUFFIX}"
 
 
 def load_gazetteer(settings: Settings | None = None, rebuild: bool = False,
@@ -280,7 +340,7 @@ def load_gazetteer(settings: Settings | None = None, rebuild: bool = False,
     cached. ``settings``: ``Settings.from_env()`` when not given. ``progress(fraction, message)``: told how a
     build goes (a first start on a fresh machine, or changed inputs), ending with 1.0; not called on a cache hit."""
     settings = settings or Settings.from_env()
-    path = settings.cache / f"gazetteer-{_cache_key(settings.geonames)}{SUFFIX}"
+    path = index_path(settings)
     if not rebuild and path.exists():
         try:
             return Gazetteer(path.read_bytes())

@@ -13,10 +13,10 @@ file ``data/gazetteer/curated.csv``.
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from geodata import settings
@@ -88,8 +88,8 @@ def json_object_values(text: str) -> Iterator:
             return
 
 
-def geonames_places(name: str = DEFAULT_GEONAMES) -> Iterator[Entry]:
-    for c in json_object_values(geonames_file(name).read_text(encoding="utf-8")):
+def geonames_places(name: str = DEFAULT_GEONAMES, file: Path | None = None) -> Iterator[Entry]:
+    for c in json_object_values((file or geonames_file(name)).read_text(encoding="utf-8")):
         place = Place(
             id=f"gn:{c['geonameid']}", name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]),
             kind="city", country_code=c["countrycode"], population=int(c.get("population") or 0), source="geonames",
@@ -284,7 +284,22 @@ def expected_places(geonames: str = DEFAULT_GEONAMES) -> int:
     return n + tail.count(b'"geonameid"') + OTHER_PLACES
 
 
+@dataclass(frozen=True)
+class GeoNames:
+    """The GeoNames source (``geonames_places`` of one file): called, it yields its entries as any source does;
+    an index build reads ``path`` in bulk instead (``geodata.gazetteer.bulk``), to the same rows and names."""
+
+    name: str = DEFAULT_GEONAMES
+    file: Path | None = None  # another file of the same format (tests)
+
+    def __call__(self) -> Iterator[Entry]:
+        return geonames_places(self.name, self.file)
+
+    @property
+    def path(self) -> Path:
+        return self.file or geonames_file(self.name)
+
+
 def all_sources(geonames: str = DEFAULT_GEONAMES) -> tuple[Callable[[], Iterator[Entry]], ...]:
     """Every source, in the order the index takes them (curated rows first)."""
-    return (curated_places, country_places, continent_places, subdivision_places, airport_places,
-            functools.partial(geonames_places, geonames))
+    return (curated_places, country_places, continent_places, subdivision_places, airport_places, GeoNames(geonames))

@@ -15,9 +15,9 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import accumulate
+from itertools import accumulate, chain
 
-from geodata.gazetteer.normalize import key_skeletons, skeleton_ok
+from geodata.gazetteer.normalize import skeleton_ok, skeletons_many
 
 INDEX_VERSION = 11  # bump when the layout or what is indexed changes: an older file is rebuilt, never trusted
 MAGIC = b"GDGAZIDX"
@@ -44,7 +44,7 @@ class _Writer:
         self.size += len(raw) + pad
 
     def add_strings(self, name: str, values: Iterable[str]) -> None:
-        encoded = [v.encode("utf-8") for v in values]
+        encoded = list(map(str.encode, values))  # UTF-8
         self.add(name + ":offs", "I", array("I", accumulate(map(len, encoded), initial=0)))
         self.add(name + ":blob", "B", b"".join(encoded))
 
@@ -60,6 +60,18 @@ class _Writer:
         while self.parts:  # each part freed once copied: the index is never held twice over
             out += self.parts.pop()
         return out
+
+
+class _Sections(_Writer):
+    """A writer that only records the sections added, ``(name, typecode, bytes)``, to be added to another
+    (a helper process lays some out for the build)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[tuple[str, str, bytes]] = []
+
+    def add(self, name: str, typecode: str, data: bytes | array) -> None:
+        self.items.append((name, typecode, data.tobytes() if isinstance(data, array) else bytes(data)))
 
 
 class _Reader:
@@ -102,7 +114,7 @@ def _encode_column(w: _Writer, j: int, values: list) -> dict:
         table = list(dict.fromkeys(values))
         if len(table) <= CATEGORY_MAX:
             code = {v: i for i, v in enumerate(table)}
-            w.add(name, "H", array("H", [code[v] for v in values]))
+            w.add(name, "H", array("H", map(code.__getitem__, values)))
             return {"as": "cat", "table": table}
         w.add_strings(name, values)
         return {"as": "str"}
@@ -138,12 +150,10 @@ def _write_postings(w: _Writer, name: str, index: dict[str, list[int]]) -> list[
     """``name:keys`` (sorted, newline-separated), ``name:starts`` and ``name:rows``: key number k's rows are
     ``rows[starts[k]:starts[k + 1]]``. Returns the keys in their order."""
     keys = sorted(index)
+    lists = list(map(index.__getitem__, keys))
     w.add(name + ":keys", "B", "\n".join(keys).encode("ascii"))
-    w.add(name + ":starts", "I", array("I", accumulate((len(index[k]) for k in keys), initial=0)))
-    flat = array("I")
-    for k in keys:
-        flat.extend(index[k])
-    w.add(name + ":rows", "I", flat)
+    w.add(name + ":starts", "I", array("I", accumulate(map(len, lists), initial=0)))
+    w.add(name + ":rows", "I", array("I", chain.from_iterable(lists)))
     return keys
 
 
@@ -190,24 +200,33 @@ class _Postings(Mapping):
         return len(self.keys_list)
 
 
-def _write_skeletons(w: _Writer, keys: list[str]) -> None:
+SKELETON_BLOCK = 1 << 16  # keys whose skeletons are worked out at once
+
+
+def _write_skeletons(w: _Writer, keys: list[str], known: dict[str, str] | None = None) -> None:
+    """The skeleton groups of the sorted name ``keys``; ``known``: skeletons already worked out for some keys."""
     groups: dict[str, list[int]] = {}
-    for k, sk in enumerate(key_skeletons(keys)):
-        if skeleton_ok(sk):
-            got = groups.get(sk)
+    get = groups.get
+    for first in range(0, len(keys), SKELETON_BLOCK):
+        block = keys[first:first + SKELETON_BLOCK]
+        sks = list(map(known.get, block)) if known else []
+        missing = [k for k, sk in zip(block, sks, strict=True) if sk is None] if known else block
+        if missing:
+            fresh = iter(skeletons_many(missing))
+            sks = [sk if sk is not None else next(fresh) for sk in sks] if known else list(fresh)
+        for k, sk in enumerate(sks, first):
+            got = get(sk)
             if got is None:
                 groups[sk] = [k]
             else:
                 got.append(k)
-    crc = zlib.crc32
-    order = sorted((crc(sk.encode("ascii")), sk) for sk in groups)
+    kept = [sk for sk in groups if skeleton_ok(sk)]
+    order = sorted(zip(map(zlib.crc32, map(str.encode, kept)), kept, strict=True))
     w.add("sk:hash", "I", array("I", [h for h, _ in order]))
     w.add_strings("sk:text", [sk for _, sk in order])
-    w.add("sk:starts", "I", array("I", accumulate((len(groups[sk]) for _, sk in order), initial=0)))
-    flat = array("I")
-    for _, sk in order:
-        flat.extend(groups[sk])
-    w.add("sk:keys", "I", flat)
+    lists = [groups[sk] for _, sk in order]
+    w.add("sk:starts", "I", array("I", accumulate(map(len, lists), initial=0)))
+    w.add("sk:keys", "I", array("I", chain.from_iterable(lists)))
 
 
 class _Skeletons(Mapping):
