@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from geodata.corpus import make_article, mark_boilerplate
 from geodata.pipeline import process_article
 
@@ -102,11 +104,17 @@ def test_the_countrys_north_is_a_part_of_the_country(gaz):
     assert ev.place.country_code == "SY" and ev.place.kind == "region" and ev.place.lat > 35.5  # north of the centre
 
 
-def test_the_town_is_the_town_named_just_before(gaz):
-    text = ("The army said it had reached Kidal on Monday.\n\n"
-            "For several days the army has been battling rebels in a bid to take control of the town.")
-    ev = next(e for e in run(text, gaz).events if "battling" in e.quote)
-    assert (ev.type, ev.place.name) == ("attack", "Kidal")
+@pytest.mark.parametrize("text, quote, expected", [
+    # "the town": the town named just before
+    ("The army said it had reached Kidal on Monday.\n\n"
+     "For several days the army has been battling rebels in a bid to take control of the town.", "battling", ("attack", "Kidal")),
+    # "the capital": the capital of the country the article is about, not of another it names
+    ("Fighting resumed in Khartoum and Omdurman on Monday, Sudanese officials said; Paris urged calm.\n\n"
+     "The army said RSF fighters had entered the capital on Sunday.", "entered the capital", ("deployment", "Khartoum")),
+])
+def test_the_town_and_the_capital_are_the_ones_the_article_named(gaz, text, quote, expected):
+    ev = next(e for e in run(text, gaz).events if quote in e.quote)
+    assert (ev.type, ev.place.name) == expected
 
 
 def test_the_town_of_names_its_own_town(gaz):
@@ -122,13 +130,6 @@ def test_landing_at_and_entering_are_destinations(gaz):
     assert [e.destination.name for e in r.events if e.type == "air_transport"] == ["Hmeimim Air Base"]
     ship = next(e for e in run("Two Russian warships entered Tartus on Friday.", gaz).events if e.type == "ship_movement")
     assert ship.origin is None and abs(ship.destination.lat - 34.89) < 0.2
-
-
-def test_the_capital_is_the_capital_of_the_country_the_article_is_about(gaz):
-    text = ("Fighting resumed in Khartoum and Omdurman on Monday, Sudanese officials said; Paris urged calm.\n\n"
-            "The army said RSF fighters had entered the capital on Sunday.")
-    ev = next(e for e in run(text, gaz).events if "entered the capital" in e.quote)
-    assert (ev.type, ev.destination.name) == ("deployment", "Khartoum")
 
 
 def test_threats_to_a_place_make_no_destination(gaz):
