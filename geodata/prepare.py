@@ -47,9 +47,9 @@ class Preparation:
     def start(cls, env: dict[str, str] | None = None, build: bool = True) -> Preparation:
         """``build``: the caller found no index (``needed``), so the child starts its helper at once."""
         root = str(Path(__file__).resolve().parent.parent)  # the geodata this process imported
-        env = {**os.environ, **(env or {}), _BUILD: "1" if build else "0"}
+        env = {**os.environ, **(env or {})}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-        proc = subprocess.Popen([sys.executable, "-m", "geodata.prepare"], stdout=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, "-m", "geodata.prepare", *([_BUILD] if build else [])], stdout=subprocess.PIPE,
                                 stdin=subprocess.DEVNULL, env=env, text=True, bufsize=1)
         return cls(proc)
 
@@ -86,9 +86,10 @@ class Preparation:
             self.proc.wait()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
-    if os.environ.get(_BUILD) == "1" and (os.cpu_count() or 1) >= 2:  # the server found no index: it is built
+    args = sys.argv[1:] if argv is None else argv
+    if _BUILD in args and (os.cpu_count() or 1) >= 2:  # the server found no index: it is built
         from geodata.gazetteer import bulk, sources
 
         bulk.Helper.start_ahead(sources.GeoNames(settings.geonames).path)  # before the build's imports
@@ -100,7 +101,7 @@ def main() -> int:
         bulk.Helper.stop_waiting()
 
 
-_BUILD = "GEODATA_PREPARE_BUILD"  # set by Preparation.start(build=True): the index is to be built
+_BUILD = "--build"  # given by Preparation.start(build=True): the index is to be built
 
 
 def _prepare(settings: Settings) -> int:
