@@ -37,8 +37,10 @@ from geodata.events.classify import (
 from geodata.events.lexicon import _HOME, _SINCE, _THEN, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
 from geodata.events.roles import (
     COUNTRY_REACH,
+    LEAVE_VERBS,
     LEAVER,
     MAX_PLACES,
+    MILITARY_KINDS,
     WIDE_KINDS,
     _adjectival,
     _claim_places,
@@ -393,14 +395,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     return events
 
 
-MILITARY_SITES = frozenset({"air_base", "naval_base", "military_base"})
-
-
 def _listed_sites(in_sentence: list[Mention]) -> list[Place]:
     """The military installations a sentence with no trigger lists (two or more, by name): each is a presence."""
     seen: dict[str, Place] = {}
     for m in in_sentence:
-        if m.place.kind in MILITARY_SITES:
+        if m.place.kind in MILITARY_KINDS:
             seen.setdefault(m.place.id, m.place)
     return list(seen.values())[:MAX_PLACES] if len(seen) > 1 else []
 
@@ -455,7 +454,9 @@ def _away_from_home(legs: list, actors: tuple[str, ...]) -> list:
 _TO_CAPITAL = re.compile(r"\b(?:to|towards?|for|into|reached)\s+the\s+(?:[\w'’-]+\s+)?capital\b(?!\s+(?:city\s+)?of\b)", re.I)
 
 
-_THE_COUNTRY = re.compile(r"\b(?:from|out of|leave|left|leaving|quit)\s+(?:the|its|their|this)\s+(?:country|territory|soil)\b", re.I)
+_THE_COUNTRY = re.compile(r"\b" + LEAVE_VERBS + r"\s+(?:the|its|their|this)\s+(?:country|territory|soil)\b", re.I)
+
+
 def _the_country(text: str, s: int, e: int, mentions: list[Mention], actors: tuple[str, ...]) -> Place | None:
     """"withdraw from the country", "from its territory": the last country named before the phrase, in the sentence
     or shortly before it, that is not the doer's own."""

@@ -128,11 +128,11 @@ _ENDED = caseless.Lexicon(_rx(r"(?:terminat\w+|cut|cuts|ended|ends|ending|tor[en
 # their types' in the vocabulary (``nouns``); a meeting's is one unless a place follows the noun ("talks in X").
 _PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:to|in|at)\s+(?:the\s+)?[A-Z]")
 # Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
-_TOLD_TO_LEAVE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
-                                      r"\b(?:[^.;]|(?<=\b\w)\.){0,60}\bto (?:withdraw|leave|pull out|remove|depart|quit|end)"))
+# (an initial's full stop, "the U.S.", is read across)
+_TOLD_TO = r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)\b(?:[^.;]|(?<=\b\w)\.){0,60}\bto "
+_TOLD_TO_LEAVE = caseless.Lexicon(_rx(_TOLD_TO + r"(?:withdraw|leave|pull out|remove|depart|quit|end)"))
 # A presence asked to end ("Senegal has asked France to close its bases"): a demand, the bases still there.
-_TOLD_TO_CLOSE = caseless.Lexicon(_rx(r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)"
-                                      r"\b(?:[^.;]|(?<=\b\w)\.){0,60}\bto (?:withdraw|leave|pull out|remove|close|vacate|dismantle|shut)"))
+_TOLD_TO_CLOSE = caseless.Lexicon(_rx(_TOLD_TO + r"(?:withdraw|leave|pull out|remove|close|vacate|dismantle|shut)"))
 # A move decided ("Putin ordered the deployment", "announced a partial pullout"): the decision is news too.
 _DECIDED = caseless.Lexicon(_rx(r"(?:order\w*|announc\w*|decid\w*|approv\w*)\s+(?:a|an|the)\s+(?:[\w“”\"-]+\s+){0,3}?"
                                 r"(?:withdrawal|pullout|drawdown|deployment)"))
@@ -145,7 +145,6 @@ _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|
                                  r"air defen[cs]e systems?|missiles?"))
 # A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
 _BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
-# A deployment or mission extended or renewed ("voted to extend the deployment of troops"): a decision, no new move.
 # A force's presence asserted as a state beside a move only named ("keeps 2,000 troops in Syria despite the pullout").
 _STATE_BESIDE = caseless.Lexicon(_rx(r"\b(?:keeps?|kept|keeping|maintains?|maintained|ha[sd]|have|remains?|remained|"
                                      r"stay(?:s|ed)?|still)\b"))
@@ -153,6 +152,7 @@ _STATE_BESIDE = caseless.Lexicon(_rx(r"\b(?:keeps?|kept|keeping|maintains?|maint
 _STATIONED = caseless.Lexicon(_rx(r"\b(?:(?:are|is|remains?|remained|still|currently|now|permanently) (?:still |currently |now |"
                                   r"permanently )?(?:stationed|based|garrisoned|(?<=still |ently )deployed)|" + _FORCES +
                                   r" (?:permanently )?(?:stationed|based|garrisoned)) (?:in|at)\b"))
+# A deployment or mission extended or renewed ("voted to extend the deployment of troops"): a decision, no new move.
 _EXTENDED = caseless.Lexicon(_rx(r"(?:extend\w*|renew\w*|prolong\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:deployment|mandate|mission|presence|stay)"))
 # Agreed to go on talking ("the sides agreed to continue consultations"): what is said, not a deal reached.

@@ -83,13 +83,21 @@ def _role(tail: str) -> str:
 # "the airport", "the base", "the port": an installation the article named shortly before, of a kind the word may mean
 _INSTALLATION_WORD = re.compile(r"\b(?:the|that) (air ?base|airport|airfield|naval base|base|port|site|facility|camp)\b"
                                 r"(?!['’]s\b)(?! (?:city|town|of|for|to)\b)(?! (?:in|at|near) (?-i:[A-Z]))", re.I)
+MILITARY_KINDS = ("air_base", "naval_base", "military_base")  # what "the base" may mean; a named one a presence
 _WORD_KINDS = {"airport": ("airport",), "airfield": ("airport", "air_base"), "air base": ("air_base",),
-               "airbase": ("air_base",), "naval base": ("naval_base",), "base": ("air_base", "naval_base", "military_base"),
+               "airbase": ("air_base",), "naval base": ("naval_base",), "base": MILITARY_KINDS,
                "port": ("port", "naval_base"), "site": tuple(INSTALLATION_KINDS), "facility": tuple(INSTALLATION_KINDS),
                "camp": ("military_base",)}
 # the country of those who leave, or are told to ("the U.S. military", "gave France until May to", "asked Russia to")
 LEAVER = re.compile(r"\s+(?:(?:military|army|forces?|troops|soldiers|personnel|contingent)\b|(?:until|to|by)\s)", re.I)
 ANAPHOR_REACH = 800  # characters back the installation may have been named
+
+
+def _inside_a_mention(mentions: list[Mention], starts: list[int], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` overlaps a mention (``starts``: the mentions' starts; they do not overlap one another, so
+    only the last one starting before ``b`` can)."""
+    i = bisect_left(starts, b)
+    return bool(i) and mentions[i - 1].end > a
 
 
 def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -101,8 +109,9 @@ def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not named:
         return out
+    starts = [m.start for m in mentions]
     for a in _INSTALLATION_WORD.finditer(text, named[0].end):
-        if any(m.start < a.end() and a.start() < m.end for m in mentions):
+        if _inside_a_mention(mentions, starts, a.start(), a.end()):
             continue
         kinds = _WORD_KINDS[" ".join(a.group(1).lower().split())]
         ante = next((m for m in reversed(named) if m.end <= a.start() and m.place.kind in kinds), None)
@@ -117,7 +126,8 @@ _COUNTRY_HEAD = re.compile(r"\b(?:country|nation)\b")  # found first: the phrase
 _COUNTRY_WORD = re.compile(r"\b[Tt](?:he|his) (?:(?:[A-Z][\w-]+|war-torn|landlocked|oil-rich|coastal|neighbou?ring) ){0,3}"
                            r"(?:country|nation)\Z")
 _COUNTRY_NOT_AFTER = re.compile(r"['’]s? (?:(?:own|first|largest|biggest|only) )?(?:capital|borders?)\b")
-_LEAVES_THE_COUNTRY = re.compile(r"\b(?:from|out of|leave|left|leaving|quit)\s+$", re.I)  # ``_the_country``'s
+LEAVE_VERBS = r"(?:from|out of|leave|left|leaving|quit)"  # before "the country": left to ``extract._the_country``
+_LEAVES_THE_COUNTRY = re.compile(r"\b" + LEAVE_VERBS + r"\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|inside|within|throughout|of)\s+(?:the\s+)?$", re.I)
 COUNTRY_REACH = 1500  # characters back "the country" may have been named
@@ -146,8 +156,7 @@ def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, 
         a = _COUNTRY_WORD.search(text, max(countries[0].end, h.start() - 80), h.end())
         if a is None or _COUNTRY_NOT_AFTER.match(text, h.end()):
             continue
-        i = bisect_left(starts, a.end())  # (mentions do not overlap: only the one before may reach into it)
-        if i and mentions[i - 1].end > a.start():
+        if _inside_a_mention(mentions, starts, a.start(), a.end()):
             continue
         if _LEAVES_THE_COUNTRY.search(text, max(0, a.start() - 12), a.start()):
             continue
@@ -208,8 +217,7 @@ def town_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
         a = _TOWN_WORD.search(text, max(towns[0].end, h.start() - 40), h.end())
         if a is None or _TOWN_NOT_AFTER.match(text, h.end()):
             continue
-        i = bisect_left(starts, a.end())
-        if i and mentions[i - 1].end > a.start():
+        if _inside_a_mention(mentions, starts, a.start(), a.end()):
             continue
         capital = a.group("w") == "capital"
         home = ""
