@@ -22,6 +22,9 @@
   };
   var SANS = "system-ui, -apple-system, 'Segoe UI', sans-serif", SERIF = "Georgia, 'Times New Roman', serif";
   var PAD = 2;  // px of free space kept round every name
+  // A style's size step at a zoom, and its font at that step (the labels and the capitals' reserved boxes alike).
+  function levelAt(zoom) { return Math.max(0, Math.min(6, Math.round(zoom) - 2)); }
+  function fontOf(st, level) { return st.weight + st.size[level] + "px " + (st.serif ? SERIF : SANS); }
   var OBSTACLES = ".leaflet-control, .leaflet-marker-icon, .leaflet-tooltip";
 
   function project(lon, lat) {  // Web Mercator at zoom 0: at zoom z a point is (x, y) * 2^z
@@ -111,9 +114,9 @@
     capitalBoxes: function () {
       var map = this._map, out = [];
       if (!map) return out;
-      var v = this._view(), level = Math.max(0, Math.min(6, Math.round(v.zoom) - 2)), st = STYLE.capital;
+      var v = this._view(), level = levelAt(v.zoom), st = STYLE.capital;
       var ctx = this._labelCanvas.getContext("2d");
-      ctx.font = st.weight + st.size[level] + "px " + (st.serif ? SERIF : SANS);
+      ctx.font = fontOf(st, level);
       this._data.labels.forEach(function (l) {
         if (l.kind !== "capital" || l.zoom > v.zoom + 0.01) return;
         var x = l.x * v.scale - v.ox, y = l.y * v.scale - v.oy;
@@ -206,7 +209,7 @@
       var map = this._map;
       if (!map) return;
       var t0 = performance.now(), v = this._view(), ctx = fit(map, this._labelCanvas);
-      var level = Math.max(0, Math.min(6, Math.round(v.zoom) - 2)), w = v.size.x, h = v.size.y;
+      var level = levelAt(v.zoom), w = v.size.x, h = v.size.y;
       var taken = this._obstacles(), blocked = taken.length, drawn = [];
       var free = function (b) {
         if (b[0] < 0 || b[1] < 0 || b[2] > w || b[3] > h) return false;
@@ -221,7 +224,7 @@
         var x = l.x * v.scale - v.ox, y = l.y * v.scale - v.oy;
         if (x < -200 || x > w + 200 || y < -40 || y > h + 40) continue;
         var st = STYLE[l.kind] || STYLE.city, size = st.size[level];
-        var font = st.weight + size + "px " + (st.serif ? SERIF : SANS);
+        var font = fontOf(st, level);
         var text = st.upper ? l.name.toUpperCase() : l.name;
         var lines = wrapped(text, v.zoom < 5 ? st.wrap : 0);
         ctx.font = font;
