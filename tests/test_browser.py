@@ -207,7 +207,9 @@ def test_hostile_article_renders_as_text_and_runs_nothing(tmp_path):
         reader = page.locator(".ev-article")
         reader.wait_for(timeout=10_000)
         assert "<script>window.top.__pwned = 'script'; alert(1)</script>" in reader.inner_text()  # and in the reader
-        assert page.locator("[data-testid='stDataFrame']").count() >= 1  # the table drew it (as cell text)
+        # the table drew it (as cell text); it follows the map a moment after the map reports it is drawn
+        page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=10_000)
+        assert page.locator("[data-testid='stDataFrame']").count() >= 1
         page.wait_for_timeout(500)
         assert page.evaluate("() => window.__pwned === undefined")
         assert dialogs == []
