@@ -486,3 +486,19 @@ def test_country_and_capital_names_are_no_common_words(gaz):
     # the derivation once took "Sudan" (= "Suda" + "n") for a demonym of itself: "Port Sudan" then needed a locative
     assert not {"sudan", "bangui", "lebanon", "djibouti", "jordan"} & COMMON_WORDS
     assert "Port Sudan" in [t for t, r in roles("Drones hit Port Sudan on Tuesday.", gaz) if r == "literal"]
+
+
+def test_an_unnamed_installation_near_a_town_leaves_the_town_a_town(gaz):
+    for text in ("Engineers began work on an airbase near Latakia last spring.",
+                 "Engineers are expanding an air base near Latakia."):
+        (town,) = names(text, gaz)
+        assert town[0] == "Latakia" and town[2] in ("city", "admin1"), text
+    # a named one still reads the town through the base (events nest it there)
+    got = names("Jets took off from the Hmeimim air base near Jableh.", gaz)
+    assert got[0][2] == "air_base"
+
+
+def test_an_airports_spelling_variant_with_its_own_feature_word_is_a_place(gaz):
+    text = "Syria's army took over. Moscow has used the Kamishlo Airport since 2019 as a hub."
+    got = names(text, gaz)
+    assert any(kind == "airport" for _, _, kind in got), got

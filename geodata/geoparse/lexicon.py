@@ -27,6 +27,12 @@ _FEATURE_BEFORE = re.compile(
     r"province|governorate|state(?=\s+of\b)|city|town)\s+(?:of|in|at|near)\s+$",  # "the state of", not "State in"
     re.I,
 )
+# An unnamed installation near a name ("an airbase near Latakia", "a new base near Tartus"): the name is the town the
+# installation is near, not the installation's (a named one, "the Hmeimim air base near Latakia", still reads
+# Latakia through the base).
+_UNNAMED_FEATURE_NEAR = re.compile(
+    r"\b(?:a|an|the)\s+(?:new\s+|small\s+|large\s+|military\s+|secret\s+)?(?:(?:naval|navy)\s+(?:base|facility)|"
+    r"air\s*base|airfield|airport|base|port|harbou?r)\s+near\s+$", re.I)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|to|into|from|near|outside|visited|visit|visiting|around|between|towards?|"
                               r"through|via|across|outskirts\s+of|siege\s+of)\s+(?:the\s+)?$", re.I)
 # A feature word in capitals, or after a name, before "in" ends another name ("Hmeimim Air Base in Latakia",

@@ -207,6 +207,17 @@ def _ship(span: Span, text: str, lower: set[str] | None = None, space_after: boo
             or (space_after and _SHIP_AFTER.match(text, span.end, span.end + 30) is not None))
 
 
+# The last word of a facility's own name ("Qamishlo Airport", "Hmeimim Air Base"): a feature word of the name itself.
+_FACILITY_NAME_TAIL = frozenset("airport airbase base airfield field port harbour harbor facility station camp".split())
+
+
+def _named_facility(key: str, cands: list[Place]) -> bool:
+    """The name ends in a facility word and a candidate is a facility: the name says it is a place ("the Qamishlo
+    Airport" is an airport's spelling variant, as "the airport of Qamishlo" would be)."""
+    head, _, tail = key.rpartition(" ")
+    return bool(head) and tail in _FACILITY_NAME_TAIL and any(p.kind in FACILITY_KINDS for p in cands)
+
+
 class _Reading(NamedTuple):
     """What ``role_of`` asks of a name's candidates alone (not of the text around it): read once per distinct name
     and candidates (``_reading``), not at each of the name's occurrences."""
@@ -309,7 +320,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         # A spelling variant is trusted for curated installations, and for places in the countries the
         # document names when a locative or feature word says it is a place ("in Qudsayya"); anything else
         # is too likely a person's name that merely sounds like a town.
-        placed = span.locative or bool(span.feature)
+        placed = span.locative or bool(span.feature) or _named_facility(span.key, cands)
         span.candidates = [p for p in cands if p.source.startswith("curated") or (placed and p.country_code in doc_countries)]
         if not span.candidates or len(span.key.replace(" ", "")) < 5:
             return None

@@ -21,6 +21,7 @@ from geodata.geoparse.lexicon import (
     _LOCATIVE_BEFORE,
     _NAMED_FEATURE_BEFORE,
     _NOT_FUZZY,
+    _UNNAMED_FEATURE_NEAR,
     UNIT_WORDS,
     _feature_class,
     _fuzzy_allowed,
@@ -36,6 +37,7 @@ _POSSESSIVES = ("'s", "’s")  # cut off a token: "Syria's" is read as "Syria"
 _FEATURE_AFTER_TWIN = caseless.twin(_FEATURE_AFTER)
 _FEATURE_BEFORE_TWIN = caseless.twin(_FEATURE_BEFORE)
 _LOCATIVE_BEFORE_TWIN = caseless.twin(_LOCATIVE_BEFORE)
+_UNNAMED_FEATURE_NEAR_TWIN = caseless.twin(_UNNAMED_FEATURE_NEAR)
 # Either ends the window it is looked for in, and holds at most this many words: a feature word of two and its
 # preposition ("naval base of"), a locative and "the". Only the window's last words are searched.
 _CUE_WORDS = 3
@@ -104,15 +106,18 @@ def _cues_before(text: str, low: str | None, start: int) -> tuple[str, bool]:
     # they say is memoised on that text ("forces in the "), met before most names again and again.
     mkey = ((before if low is None else low)[pos - 1 if pos else 0:], pos == 0, low is None)
     got = _CUES.get(mkey)
-    if got is not None:
-        return got
-    if len(_CUES) >= MEMO_MAX:
-        _CUES.clear()
-    if low is None:
-        bm, lm = _FEATURE_BEFORE.search(before, pos), _LOCATIVE_BEFORE.search(before, pos)
-    else:
-        bm, lm = _FEATURE_BEFORE_TWIN.search(low, pos), _LOCATIVE_BEFORE_TWIN.search(low, pos)
-    got = _CUES[mkey] = (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+    if got is None:
+        if len(_CUES) >= MEMO_MAX:
+            _CUES.clear()
+        if low is None:
+            bm, lm = _FEATURE_BEFORE.search(before, pos), _LOCATIVE_BEFORE.search(before, pos)
+        else:
+            bm, lm = _FEATURE_BEFORE_TWIN.search(low, pos), _LOCATIVE_BEFORE_TWIN.search(low, pos)
+        got = _CUES[mkey] = (_feature_class(bm.group("f")) if bm else ""), bool(lm or bm)
+    # "an airbase near Latakia": Latakia is the town the installation is near, a locative still (read on the whole
+    # window, past the memo's words: rare, as feature words before a name are)
+    if got[0] and (_UNNAMED_FEATURE_NEAR.search(before) if low is None else _UNNAMED_FEATURE_NEAR_TWIN.search(low)):
+        return "", True
     return got
 
 
