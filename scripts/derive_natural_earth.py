@@ -84,6 +84,7 @@ ALIASES = {
     "MK": "Macedonia|North Macedonia", "NL": "Holland|The Netherlands", "VA": "Vatican|Holy See", "PS": "Palestine",
     "SY": "Syrian Arab Republic", "IR": "Islamic Republic of Iran", "LA": "Laos", "VN": "Viet Nam", "TL": "East Timor",
     "CV": "Cape Verde|Cabo Verde", "BA": "Bosnia", "MD": "Moldova", "TW": "Republic of China",
+    "CF": "CAR|C.A.R.", "SA": "KSA|Kingdom of Saudi Arabia", "PG": "PNG",
 }
 
 

@@ -502,3 +502,10 @@ def test_an_airports_spelling_variant_with_its_own_feature_word_is_a_place(gaz):
     text = "Syria's army took over. Moscow has used the Kamishlo Airport since 2019 as a hub."
     got = names(text, gaz)
     assert any(kind == "airport" for _, _, kind in got), got
+
+
+def test_a_countrys_short_name_in_capitals_is_the_country_only_in_capitals(gaz):
+    got = names("Peacekeepers left the CAR in May; the KSA sent aid to the C.A.R. later.", gaz)
+    assert [n for _, n, _ in got] == ["Central African Republic", "Saudi Arabia", "Central African Republic"], got
+    # the same letters in ordinary case are words, not countries
+    assert not any(kind == "country" for _, _, kind in names("Car bombs hit the market. Us?", gaz))

@@ -17,6 +17,7 @@ from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools
     _FEATURE_BEFORE,
     _LOCATIVE_BEFORE,
     _SENTENCE_START,
+    ACRONYM_KEYS,
     COMMON_WORDS,
     ENGLISH_WORDS,
     _feature_class,
@@ -37,6 +38,19 @@ from geodata.parts import descriptive_region
 from geodata.resolve import context, demonym_countries, resolve
 
 
+def _acronyms_in_capitals(spans: list, text: str) -> list:
+    """A country's short name in capitals is the country only when written so: "Car bombs" or "Us" at a sentence's
+    start are no Central African Republic or United States (other readings of the name stay)."""
+    out = []
+    for s in spans:
+        if s.key in ACRONYM_KEYS and not text[s.start:s.end].isupper():
+            s.candidates = [p for p in s.candidates if p.kind != "country"]
+            if not s.candidates:
+                continue
+        out.append(s)
+    return out
+
+
 def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:
     """Every place mention in ``text``, in order, with offsets into ``text``.
 
@@ -44,7 +58,7 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     """
     if not isinstance(text, str) or not text:
         return []
-    spans = recognise(text, gaz)
+    spans = _acronyms_in_capitals(recognise(text, gaz), text)
     readings = [_reading(s.key, tuple(s.candidates)) for s in spans]  # what role_of asks of the candidates (memoised)
     strong = [r.strong for r in readings]
     # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's

@@ -6,8 +6,11 @@ twins.
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
+
+from geodata.gazetteer.normalize import normalize
 
 # Tokens allowed in lower case inside a multi-word name ("Gulf of Aden", "Deir ez-Zor").
 _CONNECTORS = frozenset(
@@ -83,6 +86,21 @@ def _load_common_words(name: str = "common_words.txt") -> frozenset[str]:
 
 COMMON_WORDS = _load_common_words()
 ENGLISH_WORDS = _load_common_words("english_words.txt")
+
+
+def _load_acronym_keys(name: str = "countries.csv") -> frozenset[str]:
+    """The keys of the countries' short names in capitals ("US", "U.A.E.", "DRC", "CAR"): a country only when
+    written in capitals ("Car bombs", "Us" are not one)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / name
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            aliases = [a for r in csv.DictReader(fh) for a in (r.get("aliases") or "").split("|")]
+    except OSError:
+        return frozenset()
+    return frozenset(normalize(a) for a in aliases if len(a.replace(".", "")) >= 2 and a.replace(".", "").isupper())
+
+
+ACRONYM_KEYS = _load_acronym_keys()
 
 
 _NOT_FUZZY = _CONNECTORS | ENGLISH_WORDS | COMMON_WORDS
