@@ -509,3 +509,11 @@ def test_a_countrys_short_name_in_capitals_is_the_country_only_in_capitals(gaz):
     assert [n for _, n, _ in got] == ["Central African Republic", "Saudi Arabia", "Central African Republic"], got
     # the same letters in ordinary case are words, not countries
     assert not any(kind == "country" for _, _, kind in names("Car bombs hit the market. Us?", gaz))
+
+
+def test_a_name_before_its_fighters_says_whose_not_where(gaz):
+    got = dict(roles("Witnesses said Wagner personnel and Misrata fighters reached Sirte.", gaz))
+    assert got.get("Wagner") != "literal" and got.get("Misrata") == "adjectival", got
+    assert got["Sirte"] == "literal"
+    # after a locative the name is a place again
+    assert ("Misrata", "literal") in roles("Clashes in Misrata forces shops to close.", gaz)

@@ -148,6 +148,9 @@ _ADJECTIVAL_AFTER = re.compile(
     r"intelligence|president|President|government|administration|envoy|ambassador|embassy|commanders?|"
     r"personnel|warships?|jets|aircraft|drones?|strikes?|sanctions|Defen[cs]e|Defense|Secretary|Ambassador|"
     r"General|Gen\.|Admiral|Senator|Army|Navy|Air|State[ \u00a0]+Department|Foreign|officials?)\b")
+# A town's (or a group's) name before its fighters: "Wagner personnel", "Misrata fighters" name who, not where.
+_FIGHTERS_AFTER = re.compile(r"[ \u00a0]+(?:forces|troops|fighters|personnel|mercenaries|militants|militias?|gunmen|"
+                             r"contractors|instructors|commanders|soldiers|units)\b")
 _ADJECTIVAL_COMPOUND = re.compile(r"[-‐‑](?:based|designated|made|built|funded|trained|brokered)\b", re.I)
 
 
@@ -296,6 +299,9 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return "adjectival"  # "US-backed forces", "Iran-led militias", "Turkey-controlled parts", "U.S.-based"
     if space_after and reading.country and _ADJECTIVAL_AFTER.match(text, span.end, span.end + 40):
         return "adjectival"  # "U.S. troops", "UK intelligence", "US President"
+    if space_after and not strong and not span.locative and not span.feature \
+            and _FIGHTERS_AFTER.match(text, span.end, span.end + 16):
+        return "adjectival"  # "Wagner personnel", "Misrata fighters": whose fighters, not a place they are in
     if not strong and ((last and last[-1].rstrip(".").lower() in _PERSON_WORDS
                         and _PERSON_BEFORE.search(text, max(0, span.start - 16), span.start))
                        or (nxt == "," and _PERSON_AFTER.match(text, span.end, span.end + 60))):
