@@ -279,6 +279,19 @@ def _namesake_penalty(span: Span, p: Place) -> float:
     return 0.0
 
 
+def _far_village_penalty(span: Span, p: Place) -> float:
+    """A village named like a first-level unit of its own country far from it is read as the unit unless the
+    text places it: "California" beside Ohio is the state, not the village of California, Pennsylvania (a town
+    that is the province's namesake, Gao in the Gao region, is ``_namesake_penalty``'s)."""
+    if not is_village(p):
+        return 0.0
+    for q in span.candidates:
+        if (q.kind == "admin1" and q.country_code == p.country_code and span.key in own_keys(q.name)
+                and haversine_km(q.lat, q.lon, p.lat, p.lon) > 400):
+            return 2.0
+    return 0.0
+
+
 def _name_score(span: Span, p: Place) -> float:
     """The terms of ``_score`` that the name, its feature word and its candidates alone decide (not the text)."""
     s = prior_score(p)
@@ -290,6 +303,7 @@ def _name_score(span: Span, p: Place) -> float:
         if (p.country_code, p.name) in CAPITALS and not any(
                 q.kind in _ADMIN_KINDS and q.country_code == p.country_code for q in span.candidates):
             s += 1.0
+        s -= _far_village_penalty(span, p)
     elif p.kind in _ADMIN_KINDS:
         s -= _namesake_penalty(span, p)
     if span.key in own_keys(p.name) or p.source.startswith("curated"):

@@ -517,3 +517,8 @@ def test_a_name_before_its_fighters_says_whose_not_where(gaz):
     assert got["Sirte"] == "literal"
     # after a locative the name is a place again
     assert ("Misrata", "literal") in roles("Clashes in Misrata forces shops to close.", gaz)
+
+
+def test_a_first_level_unit_beats_a_far_village_of_its_name(gaz):
+    (_, ca) = names("Health officials in Ohio found one case; California has found seven.", gaz)
+    assert ca[2] == "admin1", ca
