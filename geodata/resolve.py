@@ -280,13 +280,14 @@ def _namesake_penalty(span: Span, p: Place) -> float:
 
 
 def _far_village_penalty(span: Span, p: Place) -> float:
-    """A village named like a first-level unit of its own country far from it is read as the unit unless the
-    text places it: "California" beside Ohio is the state, not the village of California, Pennsylvania (a town
-    that is the province's namesake, Gao in the Gao region, is ``_namesake_penalty``'s)."""
+    """A village named like a first-level unit far from it (in its country or another) is read as the unit unless
+    the text places it: "California" beside Ohio is the state, not the village of California, Pennsylvania, and
+    "Texas" beside Mexico City is not a Mexican hamlet (a town that is the province's namesake, Gao in the Gao
+    region, is ``_namesake_penalty``'s)."""
     if not is_village(p):
         return 0.0
     for q in span.candidates:
-        if (q.kind == "admin1" and q.country_code == p.country_code and span.key in own_keys(q.name)
+        if (q.kind == "admin1" and span.key in own_keys(q.name)
                 and haversine_km(q.lat, q.lon, p.lat, p.lon) > 400):
             return 2.0
     return 0.0

@@ -522,3 +522,5 @@ def test_a_name_before_its_fighters_says_whose_not_where(gaz):
 def test_a_first_level_unit_beats_a_far_village_of_its_name(gaz):
     (_, ca) = names("Health officials in Ohio found one case; California has found seven.", gaz)
     assert ca[2] == "admin1", ca
+    got = names("The outbreak began in Mexico City; a boy fell ill visiting relatives in Texas.", gaz)
+    assert got[-1][2] == "admin1" and got[-1][0] == "Texas", got
