@@ -123,7 +123,10 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
 # "\b[A-Z][a-z]{3,}\b", with the boundary tested after the capital (a look-behind): a pattern opening with a
 # character class lets re skip the rest of the text at C speed.
 _CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
-_COMMA = re.compile(r",\s*")  # between a place and the country or state it is in ("Austin, Texas")
+# Between a place and the country or state it is in: "Austin, Texas", "Cornwall in South West England", "a camp in
+# northern Mali" (the words a descriptive region starts with may stand between).
+_COMMA = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern)?"
+                    r"(?:[- ]?(?:[Ee]ast|[Ww]est)(?:ern)?)?\s+)?")
 MAX_ANCHORS = 300
 _LOWER_WORD = re.compile(r"[a-z]{4,}")
 _demonym_finder: tuple[dict[str, str], re.Pattern[str] | None] | None = None  # the gazetteer's demonyms, their finder
@@ -178,6 +181,13 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
             if codes & mine:
                 containers[i] = codes & mine  # "Atlanta, Georgia": Atlanta's Georgia is the US state
                 containers[i + 1] = codes & mine
+    if containers:  # one sense per document: "Cornwall in South West England" ... "Cornwall police" is that Cornwall
+        placed: dict[str, set[str]] = {}
+        for i, codes in containers.items():
+            placed.setdefault(spans[i].key, set()).update(codes)
+        for j, s in enumerate(spans):
+            if j not in containers and not s.feature and s.key in placed:
+                containers[j] = placed[s.key]
     # One anchor per spot (a name repeated 1,000 times is one anchor): resolution stays linear in the text.
     spots: dict[tuple[float, float], tuple[float, float, int]] = {}
     for la, lo, i in anchors:

@@ -524,3 +524,9 @@ def test_a_first_level_unit_beats_a_far_village_of_its_name(gaz):
     assert ca[2] == "admin1", ca
     got = names("The outbreak began in Mexico City; a boy fell ill visiting relatives in Texas.", gaz)
     assert got[-1][2] == "admin1" and got[-1][0] == "Texas", got
+
+
+def test_a_place_in_its_country_and_that_place_again_later(gaz):
+    text = "Two died at a farm in Cornwall in South West England. Later, Cornwall officials closed the farm."
+    got = [m for m in find_mentions(text, gaz) if m.text == "Cornwall"]
+    assert len(got) == 2 and all(m.place.country_code == "GB" for m in got), [(m.place.name, m.place.country_code) for m in got]
