@@ -48,6 +48,7 @@ class Span:
     feature: str = ""  # feature class from a word next to the name
     locative: bool = False
     fuzzy: bool = False  # matched by transliteration skeleton, not by an exact name
+    alias: bool = False  # an abbreviation the text defines for a place ("New South Wales (NSW)"), see geoparse
 
 
 @dataclass

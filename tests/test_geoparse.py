@@ -530,3 +530,12 @@ def test_a_place_in_its_country_and_that_place_again_later(gaz):
     text = "Two died at a farm in Cornwall in South West England. Later, Cornwall officials closed the farm."
     got = [m for m in find_mentions(text, gaz) if m.text == "Cornwall"]
     assert len(got) == 2 and all(m.place.country_code == "GB" for m in got), [(m.place.name, m.place.country_code) for m in got]
+
+
+def test_an_abbreviation_the_text_defines_for_a_place_is_that_place(gaz):
+    text = "Floods hit Western Australia (WA) and the Northern Territory. WA officials said roads in WA were shut."
+    got = [(m.text, m.place.name) for m in find_mentions(text, gaz) if m.text == "WA"]
+    assert len(got) == 3 and {n for _, n in got} == {"Western Australia"}, got  # "(WA)" itself too
+    # letters that are not the name's initials belong to a longer name ending in it
+    text = "The Interim Force in Lebanon (UNIFIL) said UNIFIL patrols resumed."
+    assert all(m.text != "UNIFIL" for m in find_mentions(text, gaz))

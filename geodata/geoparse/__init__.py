@@ -8,6 +8,8 @@ place (acronyms, people, metonyms, common words). ``geodata.resolve`` then picks
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 
 from geodata.gazetteer.index import Gazetteer
@@ -35,7 +37,7 @@ from geodata.geoparse.scan import (  # noqa: F401
 )
 from geodata.models import LITERAL, Mention
 from geodata.parts import descriptive_region
-from geodata.resolve import context, demonym_countries, resolve
+from geodata.resolve import Span, context, demonym_countries, resolve
 
 
 def _acronyms_in_capitals(spans: list, text: str) -> list:
@@ -51,6 +53,56 @@ def _acronyms_in_capitals(spans: list, text: str) -> list:
     return out
 
 
+# An abbreviation in parentheses right after a name defines it for the text: "New South Wales (NSW)".
+_DEFINED = re.compile(r"[ \u00a0]*\(([A-Z][A-Z.]{1,7})\)")
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words: "New South Wales" -> "NSW", "Democratic Republic of the
+    Congo" -> "DRC"."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’]*", name) if w[0].isupper())
+
+
+def _defined_abbreviations(spans: list[Span], text: str) -> tuple[list[Span], dict[int, int]]:
+    """The spans with every later use of an abbreviation the text defines for a place ("New South Wales (NSW)
+    ... the NSW government") added as a span of that place, and, for each added span's index, its defining
+    span's index."""
+    defined: dict[str, Span] = {}
+    for s in spans:
+        m = _DEFINED.match(text, s.end, s.end + 14)
+        if m and not s.fuzzy and _initials(text[s.start:s.end]) == m.group(1).replace(".", ""):
+            defined.setdefault(m.group(1), s)  # the name's own initials: not "... Force in Lebanon (UNIFIL)"
+    if not defined:
+        return spans, {}
+    taken = [(s.start, s.end) for s in spans]
+    starts = [a for a, _ in taken]
+    added = []
+    replaced: dict[int, Span] = {}
+    for abbr, d in defined.items():
+        for m in re.finditer(r"(?<![\w.])" + re.escape(abbr) + r"(?![\w])", text):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and taken[k] == (m.start(), m.end()) and spans[k] is not d:
+                replaced[k] = d  # "WA" is a town in Ghana too: the text's own definition wins
+                continue
+            if k >= 0 and taken[k][1] > m.start():
+                continue  # inside a name already found
+            nxt = k + 1
+            if nxt < len(taken) and taken[nxt][0] < m.end():
+                continue
+            added.append((Span(m.start(), m.end(), d.key, list(d.candidates), d.feature, False, False, True), d))
+    if not added and not replaced:
+        return spans, {}
+    spans = list(spans)
+    for k, d in replaced.items():
+        s = spans[k]
+        spans[k] = Span(s.start, s.end, d.key, list(d.candidates), d.feature, s.locative, False, True)
+        added.append((spans[k], d))
+    own = {id(s) for s, _ in added}
+    merged = sorted([(s, None) for s in spans if id(s) not in own] + added, key=lambda t: t[0].start)
+    index = {id(s): i for i, (s, _) in enumerate(merged)}
+    return [s for s, _ in merged], {i: index[id(d)] for i, (s, d) in enumerate(merged) if d is not None}
+
+
 def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:
     """Every place mention in ``text``, in order, with offsets into ``text``.
 
@@ -59,6 +111,7 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     if not isinstance(text, str) or not text:
         return []
     spans = _acronyms_in_capitals(recognise(text, gaz), text)
+    spans, defined_by = _defined_abbreviations(spans, text)
     readings = [_reading(s.key, tuple(s.candidates)) for s in spans]  # what role_of asks of the candidates (memoised)
     strong = [r.strong for r in readings]
     # a one-word name, not a country or the like, after a capitalised word ("John Kerry"): a person's
@@ -85,6 +138,9 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
         if roles[k] is None and s.key in literal_keys and not s.fuzzy \
                 and _SENTENCE_START.search(text, max(0, s.start - 3), s.start) is not None:
             roles[k] = LITERAL
+    for k, d in defined_by.items():  # an abbreviation stands for its place only as the place itself is used
+        if roles[d] not in (LITERAL, "metonym"):
+            roles[k] = None
     kept = [(s, r) for s, r in zip(spans, roles, strict=True) if r is not None]
     # only literal mentions tell where the text is (as they did before roles were kept)
     literal = [s for s, r in kept if r == LITERAL]

@@ -313,7 +313,7 @@ def role_of(span: Span, text: str, person_keys: frozenset[str] = frozenset(),
         return "metonym" if any(p.kind in FACILITY_KINDS for p in cands) else None
     if space_after and _NAMED_AFTER.match(text, span.end, span.end + 20):
         return None  # "West Nile virus", "Ebola fever": a disease named after a place
-    if _ACRONYM.match(surface) and not strong:
+    if _ACRONYM.match(surface) and not strong and not span.alias:
         return None  # "FAO", "DOH", "PEI": organisations, not Al Faw, Doha or Peicheng
     if span.key in _CALENDAR and (not span.feature or _DATED.match(text, span.end, span.end + 6)
                                   or _DAY_BEFORE.search(text, max(0, span.start - 6), span.start)):
