@@ -539,3 +539,14 @@ def test_an_abbreviation_the_text_defines_for_a_place_is_that_place(gaz):
     # letters that are not the name's initials belong to a longer name ending in it
     text = "The Interim Force in Lebanon (UNIFIL) said UNIFIL patrols resumed."
     assert all(m.text != "UNIFIL" for m in find_mentions(text, gaz))
+
+
+def test_a_district_named_by_its_centre_towns_adjective_lies_at_that_town(gaz):
+    text = "Russia says shelling hit the Glushkovsky and Rylsky districts of the Kursk region overnight."
+    got = {m.text: m.place for m in find_mentions(text, gaz)}
+    assert got["Glushkovsky"].kind == "admin2" and got["Rylsky"].kind == "admin2", got
+    for adjective, town in (("Glushkovsky", "Glushkovo"), ("Rylsky", "Rylsk")):
+        (ref,) = [p for p in gaz.candidates(town.lower()) if p.country_code == "RU"][:1]
+        assert abs(got[adjective].lat - ref.lat) < 0.01 and abs(got[adjective].lon - ref.lon) < 0.01
+    # an adjective with no district word after it is no district; a surname stays a surname
+    assert [m.text for m in find_mentions("Mr Polansky said Russia would reply.", gaz)] == ["Russia"]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from geodata.gazetteer.index import Gazetteer
+from geodata.geoparse.districts import district_place, district_spans
 from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools use)
     _CONNECTORS,
     _FEATURE_AFTER,
@@ -141,6 +142,14 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
     for k, d in defined_by.items():  # an abbreviation stands for its place only as the place itself is used
         if roles[d] not in (LITERAL, "metonym"):
             roles[k] = None
+    # "the Sudzhansky district": over a spelling variant's reading of the adjective (Korenevsky is no Korenovsk)
+    districts = district_spans(text, gaz, named, [(s.start, s.end) for s in spans if not s.fuzzy])
+    if districts:
+        merged = sorted([*((s, r) for s, r in zip(spans, roles, strict=True)
+                           if not any(d.start < s.end and s.start < d.end for d in districts)),
+                         *((d, LITERAL) for d in districts)], key=lambda t: t[0].start)
+        spans, roles = [s for s, _ in merged], [r for _, r in merged]
+    district_ids = {id(d) for d in districts}
     kept = [(s, r) for s, r in zip(spans, roles, strict=True) if r is not None]
     # only literal mentions tell where the text is (as they did before roles were kept)
     literal = [s for s, r in kept if r == LITERAL]
@@ -153,6 +162,8 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
             i += 1
         else:
             place, conf = resolve(-2, s, gaz, ctx)  # -2: no span of the context
+        if district_ids and id(s) in district_ids:
+            place = district_place(place, text[s.start:s.end])
         m = Mention(text[s.start:s.end], s.start, s.end, place, conf, r)  # positional: a third faster
         out.append(descriptive_region(text, m, gaz) if r == LITERAL else m)
     return out
