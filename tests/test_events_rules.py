@@ -782,3 +782,16 @@ def test_a_place_named_as_a_location_stays_a_claims_place_beside_the_journey(gaz
             "the safe passage of Russian personnel from the capital to the Hmeimim airbase.")
     r = run(text, gaz)
     assert [e.place.name for e in of(r, "meeting")] == ["Damascus"]
+
+
+# ---- a force left somewhere, or none left ----------------------------------------------------------------------
+
+def test_a_force_that_is_left_somewhere_remains_there_and_left_nothing(gaz):
+    r = run("Only 200 British soldiers are left in Basra.", gaz)
+    assert not of(r, "withdrawal")
+    assert [e.place.country_code for e in of(r, "base_presence")] == ["IQ"]
+
+
+def test_no_force_left_somewhere_is_no_presence_and_no_withdrawal(gaz):
+    r = run("After years of training local units, not a single Danish soldier is left in Helmand.", gaz)
+    assert not r.events

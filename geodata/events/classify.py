@@ -27,6 +27,7 @@ from geodata.events.lexicon import (
     _INTERVENED,
     _MATERIEL,
     _NAMED_AGAIN,
+    _NO_FORCES,
     _PLACE_AFTER,
     _PRESENCE_BESIDE,
     _PRESENCE_CLAUSE,
@@ -129,6 +130,8 @@ def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> li
     if move is None and not others:  # a trigger fired: it was the presence of a base, alone
         if _ANALYSIS.find(sentence, low) >= 0:
             return []  # what a presence is worth or aims at is analysis, not a happening
+        if _NO_FORCES.find(sentence, low) >= 0:
+            return []  # "not one soldier is left in X": no force there
         return [_first_type(sentence, low, starts) or PRESENCE]
     return (([move] if move else []) + others)[:3]
 

@@ -162,6 +162,10 @@ _AGREED_TO_TALK = caseless.Lexicon(_rx(r"agreed to (?:continue|resume|hold|keep 
 # larger strategy to establish a base", "a nod to the significance of the presence", "marks a realignment").
 _ANALYSIS = caseless.Lexicon(_rx(r"significance|strategy|strategic (?:goal|aim|interest|importance|value)|aims? to|"
                                  r"a nod to|realignment"))
+# No force left or remaining ("not a single Danish soldier is left in Kandahar", "no troops remain at the camp"): an
+# absence, no presence.
+_NO_FORCES = caseless.Lexicon(_rx(r"(?:not (?:one|a single)|no) (?:[\w-]+ ){0,2}?" + _FORCES +
+                                  r" (?:(?:is|are|was|were) (?:still )?(?:left|there|present|stationed)|remains?|remained)"))
 # A noun naming a past happening as a time ("since the ceasefire", "since the invasion"): no event of its own.
 _SINCE_NOUN = re.compile(r"\b(?:since|before|until)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
 # A presence asserted beside other news ("fewer than 500 troops will remain in Erbil, while others move to Kuwait",
