@@ -795,3 +795,9 @@ def test_a_force_that_is_left_somewhere_remains_there_and_left_nothing(gaz):
 def test_no_force_left_somewhere_is_no_presence_and_no_withdrawal(gaz):
     r = run("After years of training local units, not a single Danish soldier is left in Helmand.", gaz)
     assert not r.events
+
+
+def test_a_visit_to_an_air_base_or_to_troops_is_no_meeting(gaz):
+    assert not of(run("The German defence minister visited a NATO air base in Lithuania on Tuesday.", gaz), "meeting")
+    assert not of(run("The prime minister visited troops at the front near Kharkiv on Friday.", gaz), "meeting")
+    assert [e.place.name for e in of(run("The German defence minister visited Vilnius on Tuesday.", gaz), "meeting")] == ["Vilnius"]

@@ -180,6 +180,11 @@ _DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |
 # Warships on a port call ("the frigate's visit to Tobruk"): a ship's visit, no talks.
 _SHIPS = caseless.Lexicon(_rx(r"warships?|ships?|vessels?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|flotilla|"
                               r"(?:aircraft )?carriers?|fleet"))
+# A visit to a military site or to the troops ("the minister visited a French air base in Jordan", "visited troops at
+# the front"): an inspection, no talks.
+_VISITED_FORCES = caseless.Lexicon(_rx(r"visit\w* (?:a |an |the |its |their |[\w-]+['’]s )?(?:[\w-]+ ){0,3}?"
+                                       r"(?:air ?bases?|bases?|naval (?:bases?|facilit(?:y|ies))|airfields?|garrisons?|"
+                                       r"front ?lines?|the front|positions|troops|soldiers|units|barracks)"))
 # Not events (GUIDELINE): exercises ("joint drills", "simulated strikes") are no attacks; phone and video calls no talks.
 _EXERCISE = caseless.Lexicon(_rx(r"drills?|exercises?|war ?games?|manoeuvres|maneuvers|simulat\w+|mock (?:attacks?|strikes?)|"
                                  r"rehears\w+"))
