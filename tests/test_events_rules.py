@@ -801,3 +801,17 @@ def test_a_visit_to_an_air_base_or_to_troops_is_no_meeting(gaz):
     assert not of(run("The German defence minister visited a NATO air base in Lithuania on Tuesday.", gaz), "meeting")
     assert not of(run("The prime minister visited troops at the front near Kharkiv on Friday.", gaz), "meeting")
     assert [e.place.name for e in of(run("The German defence minister visited Vilnius on Tuesday.", gaz), "meeting")] == ["Vilnius"]
+
+
+def test_a_departure_told_again_without_naming_its_place_is_the_same_withdrawal(gaz):
+    text = ("Italian troops completed their withdrawal from Bagram Airfield on Saturday, officials said.\n\n"
+            "All Italian personnel have now departed.")
+    merged = merge_events(list(run(text, gaz, published=date(2025, 3, 15)).events))
+    assert [(e.type, len(e.sources)) for e in merged] == [("withdrawal", 2)]
+
+
+def test_an_arrival_at_the_base_named_before_stays_a_happening_of_its_own(gaz):
+    text = ("Italian troops completed their withdrawal from Bagram Airfield on Saturday, officials said. "
+            "A transport plane was later seen landing at the airfield.")
+    merged = merge_events(list(run(text, gaz, published=date(2025, 3, 15)).events))
+    assert sorted(e.type for e in merged) == ["air_transport", "withdrawal"]
