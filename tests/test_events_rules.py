@@ -815,3 +815,13 @@ def test_an_arrival_at_the_base_named_before_stays_a_happening_of_its_own(gaz):
             "A transport plane was later seen landing at the airfield.")
     merged = merge_events(list(run(text, gaz, published=date(2025, 3, 15)).events))
     assert sorted(e.type for e in merged) == ["air_transport", "withdrawal"]
+
+
+def test_the_town_an_installation_stands_near_is_no_place_of_the_claim_of_its_own(gaz):
+    r = run("The Pentagon said Al Udeid Air Base, near Doha in eastern Qatar, was expanded to host 10,000 troops.", gaz)
+    assert [e.place.name for e in of(r, "base_presence")] == ["Al Udeid Air Base"]
+
+
+def test_a_town_coordinated_with_an_installation_stays_a_place_of_the_claim(gaz):
+    r = run("Italian troops have been stationed at Bagram Airfield and in Kabul since 2019.", gaz)
+    assert len(of(r, "base_presence")) == 2
