@@ -825,3 +825,16 @@ def test_the_town_an_installation_stands_near_is_no_place_of_the_claim_of_its_ow
 def test_a_town_coordinated_with_an_installation_stays_a_place_of_the_claim(gaz):
     r = run("Italian troops have been stationed at Bagram Airfield and in Kabul since 2019.", gaz)
     assert len(of(r, "base_presence")) == 2
+
+
+def test_an_unnamed_air_base_in_a_town_is_the_air_base_the_article_names_there(gaz):
+    text = ("A Turkish transport plane departed from Turkey's air base in the southern city of Adana for Libya on Monday. "
+            "More flights out of the Incirlik air base are expected.")
+    ev = of(run(text, gaz), "air_transport")[0]
+    assert (ev.origin.name, ev.destination.name) == ("Incirlik Air Base", "Libya")
+
+
+def test_an_unnamed_airport_in_a_town_is_no_air_base_named_there(gaz):
+    text = ("A Turkish transport plane departed from the airport in the southern city of Adana for Libya on Monday. "
+            "More flights out of the Incirlik air base are expected.")
+    assert of(run(text, gaz), "air_transport")[0].origin.name == "Adana"

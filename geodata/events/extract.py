@@ -51,6 +51,7 @@ from geodata.events.roles import (
     is_metonym,
     narrowed,
     town_anaphors,
+    unnamed_installations,
 )
 from geodata.events.sentences import clauses, sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
@@ -205,6 +206,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     text = article.text
     events: list[Event] = []
     spans = sentences(text)
+    mentions = unnamed_installations(text, mentions)  # "the air base in the port city of X": the base named elsewhere
     said = installation_anaphors(text, mentions)  # "the airport": the one named before, an end read from the article
     told = country_anaphors(text, mentions, spans)  # "the country": a place read from the article
     if told and part is not None:

@@ -121,6 +121,35 @@ def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# An installation left unnamed, then the town it stands in ("departed from the air base in the port city of X",
+# "a drone base near the desert town of Y"): the words before the town.
+_UNNAMED_AT = re.compile(r"\b(air ?base|airport|airfield|naval base|base|port)\s+(?:in|at|near|outside)\s+(?:the\s+)?"
+                         r"(?:[\w-]+\s+){0,4}?(?:of\s+)?\Z", re.I)
+UNNAMED_KM = 30  # how far from the town the installation the article names may stand
+
+
+def unnamed_installations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with a town after an unnamed installation ("Russia's air base in the Syrian port city of X") made
+    the installation of that kind the article names (before or after) within ``UNNAMED_KM`` of the town: the claim
+    and the journey's end are the installation's, not the town's."""
+    named = [m for m in mentions if m.role == LITERAL and m.place.kind in INSTALLATION_KINDS]
+    if not named:
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.role != LITERAL or m.place.kind != "city":
+            continue
+        w = _UNNAMED_AT.search(text, max(0, m.start - 60), m.start)
+        if w is None:
+            continue
+        kinds = _WORD_KINDS[" ".join(w.group(1).lower().split())]
+        site = min((n for n in named if n.place.kind in kinds), default=None,
+                   key=lambda n: haversine_km(m.place.lat, m.place.lon, n.place.lat, n.place.lon))
+        if site is not None and haversine_km(m.place.lat, m.place.lon, site.place.lat, site.place.lon) <= UNNAMED_KM:
+            out[i] = Mention(text=m.text, start=m.start, end=m.end, place=site.place, confidence=m.confidence, role=LITERAL)
+    return out
+
+
 # "the country", "the West African nation", "this Central African country": a country the article named before
 _COUNTRY_HEAD = re.compile(r"\b(?:country|nation)\b")  # found first: the phrase is read back from it
 _COUNTRY_WORD = re.compile(r"\b[Tt](?:he|his) (?:(?:[A-Z][\w-]+|war-torn|landlocked|oil-rich|coastal|neighbou?ring) ){0,3}"
