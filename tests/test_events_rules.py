@@ -838,3 +838,15 @@ def test_an_unnamed_airport_in_a_town_is_no_air_base_named_there(gaz):
     text = ("A Turkish transport plane departed from the airport in the southern city of Adana for Libya on Monday. "
             "More flights out of the Incirlik air base are expected.")
     assert of(run(text, gaz), "air_transport")[0].origin.name == "Adana"
+
+
+def test_fleeing_to_a_country_leaves_the_country_the_article_is_about(gaz):
+    r = run("Rebels captured Kandahar and Herat in Afghanistan on Sunday. The president and his family fled to Uzbekistan.", gaz)
+    ev = of(r, "evacuation")[0]
+    assert (ev.origin.name, ev.destination.name, ev.inferred) == ("Afghanistan", "Uzbekistan", ("origin",))
+
+
+def test_a_force_returning_to_its_own_country_is_not_said_to_leave_the_article_s_country(gaz):
+    r = run("Italian troops ended their mission in Kandahar and Herat in Afghanistan on Sunday. "
+            "The Italian soldiers are due to return to their bases in Italy.", gaz)
+    assert [e.origin for e in of(r, "withdrawal")] == [None]
