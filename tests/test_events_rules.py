@@ -782,3 +782,71 @@ def test_a_place_named_as_a_location_stays_a_claims_place_beside_the_journey(gaz
             "the safe passage of Russian personnel from the capital to the Hmeimim airbase.")
     r = run(text, gaz)
     assert [e.place.name for e in of(r, "meeting")] == ["Damascus"]
+
+
+# ---- a force left somewhere, or none left ----------------------------------------------------------------------
+
+def test_a_force_that_is_left_somewhere_remains_there_and_left_nothing(gaz):
+    r = run("Only 200 British soldiers are left in Basra.", gaz)
+    assert not of(r, "withdrawal")
+    assert [e.place.country_code for e in of(r, "base_presence")] == ["IQ"]
+
+
+def test_no_force_left_somewhere_is_no_presence_and_no_withdrawal(gaz):
+    r = run("After years of training local units, not a single Danish soldier is left in Helmand.", gaz)
+    assert not r.events
+
+
+def test_a_visit_to_an_air_base_or_to_troops_is_no_meeting(gaz):
+    assert not of(run("The German defence minister visited a NATO air base in Lithuania on Tuesday.", gaz), "meeting")
+    assert not of(run("The prime minister visited troops at the front near Kharkiv on Friday.", gaz), "meeting")
+    assert [e.place.name for e in of(run("The German defence minister visited Vilnius on Tuesday.", gaz), "meeting")] == ["Vilnius"]
+
+
+def test_a_departure_told_again_without_naming_its_place_is_the_same_withdrawal(gaz):
+    text = ("Italian troops completed their withdrawal from Bagram Airfield on Saturday, officials said.\n\n"
+            "All Italian personnel have now departed.")
+    merged = merge_events(list(run(text, gaz, published=date(2025, 3, 15)).events))
+    assert [(e.type, len(e.sources)) for e in merged] == [("withdrawal", 2)]
+
+
+def test_an_arrival_at_the_base_named_before_stays_a_happening_of_its_own(gaz):
+    text = ("Italian troops completed their withdrawal from Bagram Airfield on Saturday, officials said. "
+            "A transport plane was later seen landing at the airfield.")
+    merged = merge_events(list(run(text, gaz, published=date(2025, 3, 15)).events))
+    assert sorted(e.type for e in merged) == ["air_transport", "withdrawal"]
+
+
+def test_the_town_an_installation_stands_near_is_no_place_of_the_claim_of_its_own(gaz):
+    r = run("The Pentagon said Al Udeid Air Base, near Doha in eastern Qatar, was expanded to host 10,000 troops.", gaz)
+    assert [e.place.name for e in of(r, "base_presence")] == ["Al Udeid Air Base"]
+
+
+def test_a_town_coordinated_with_an_installation_stays_a_place_of_the_claim(gaz):
+    r = run("Italian troops have been stationed at Bagram Airfield and in Kabul since 2019.", gaz)
+    assert len(of(r, "base_presence")) == 2
+
+
+def test_an_unnamed_air_base_in_a_town_is_the_air_base_the_article_names_there(gaz):
+    text = ("A Turkish transport plane departed from Turkey's air base in the southern city of Adana for Libya on Monday. "
+            "More flights out of the Incirlik air base are expected.")
+    ev = of(run(text, gaz), "air_transport")[0]
+    assert (ev.origin.name, ev.destination.name) == ("Incirlik Air Base", "Libya")
+
+
+def test_an_unnamed_airport_in_a_town_is_no_air_base_named_there(gaz):
+    text = ("A Turkish transport plane departed from the airport in the southern city of Adana for Libya on Monday. "
+            "More flights out of the Incirlik air base are expected.")
+    assert of(run(text, gaz), "air_transport")[0].origin.name == "Adana"
+
+
+def test_fleeing_to_a_country_leaves_the_country_the_article_is_about(gaz):
+    r = run("Rebels captured Kandahar and Herat in Afghanistan on Sunday. The president and his family fled to Uzbekistan.", gaz)
+    ev = of(r, "evacuation")[0]
+    assert (ev.origin.name, ev.destination.name, ev.inferred) == ("Afghanistan", "Uzbekistan", ("origin",))
+
+
+def test_a_force_returning_to_its_own_country_is_not_said_to_leave_the_article_s_country(gaz):
+    r = run("Italian troops ended their mission in Kandahar and Herat in Afghanistan on Sunday. "
+            "The Italian soldiers are due to return to their bases in Italy.", gaz)
+    assert [e.origin for e in of(r, "withdrawal")] == [None]

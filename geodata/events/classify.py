@@ -27,6 +27,7 @@ from geodata.events.lexicon import (
     _INTERVENED,
     _MATERIEL,
     _NAMED_AGAIN,
+    _NO_FORCES,
     _PLACE_AFTER,
     _PRESENCE_BESIDE,
     _PRESENCE_CLAUSE,
@@ -42,6 +43,7 @@ from geodata.events.lexicon import (
     _STATUS_WORDS,
     _TOLD_TO_CLOSE,
     _TOLD_TO_LEAVE,
+    _VISITED_FORCES,
 )
 from geodata.vocabulary import VOCABULARY, is_movement
 
@@ -129,6 +131,8 @@ def classify_types(sentence: str, low: str | None, starts: dict[str, int]) -> li
     if move is None and not others:  # a trigger fired: it was the presence of a base, alone
         if _ANALYSIS.find(sentence, low) >= 0:
             return []  # what a presence is worth or aims at is analysis, not a happening
+        if _NO_FORCES.find(sentence, low) >= 0:
+            return []  # "not one soldier is left in X": no force there
         return [_first_type(sentence, low, starts) or PRESENCE]
     return (([move] if move else []) + others)[:3]
 
@@ -249,6 +253,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             continue  # exercises and phone calls are no events
         if t == MEETING and _all_visits(sentence) and _SHIPS.find(sentence, low) >= 0:
             continue  # warships calling at a port: a visit of ships, no talks
+        if t == MEETING and _all_visits(sentence) and _VISITED_FORCES.find(sentence, low) >= 0:
+            continue  # "visited an air base in X": a visit to the troops, no talks
         if t == AGREEMENT and _ENDED.find(sentence, low) < 0 and _plural_only(sentence):
             continue  # agreements named, none reached
         if is_movement(t) and _CANCELLED.find(sentence, low) >= 0:

@@ -51,6 +51,7 @@ from geodata.events.roles import (
     is_metonym,
     narrowed,
     town_anaphors,
+    unnamed_installations,
 )
 from geodata.events.sentences import clauses, sentences
 from geodata.models import LITERAL, Article, DateRef, Event, Mention, Place, Source
@@ -205,6 +206,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     text = article.text
     events: list[Event] = []
     spans = sentences(text)
+    mentions = unnamed_installations(text, mentions)  # "the air base in the port city of X": the base named elsewhere
     said = installation_anaphors(text, mentions)  # "the airport": the one named before, an end read from the article
     told = country_anaphors(text, mentions, spans)  # "the country": a place read from the article
     if told and part is not None:
@@ -319,7 +321,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 then = last_end if last_end is not None and k - last_end[1] <= 2 and (
                     _THEN.find(scan, low) >= 0 or _AT_THE_BASE.search(scan) and last_end[0].kind in INSTALLATION_KINDS) else None
                 legs, ends = _inferred_ends(_away_from_home(legs, actors), etype, scan, low, actors,
-                                            (then[0], k, actors[:1]) if then else story, k, mentions, home)
+                                            (then[0], k, actors[:1]) if then else story, k, mentions, home, s)
                 legs, ends = _to_capital(legs, ends, scan, mentions)
                 if etype not in LEAVES and legs and all(o is None for o, _ in legs):
                     sender = _sender(text, s, e, mentions)  # "Russia sent military trainers to Niger": from Russia
@@ -492,10 +494,26 @@ _AT_THE_BASE = re.compile(r"\b(?:the|that) (?:air ?base|base|airport|airfield|po
 STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
 
 
+def _told_country(mentions: list[Mention], before: int, other: str) -> Place | None:
+    """The country the article names most places of before offset ``before`` (the last named of those tied), as a
+    place it names, when it is not ``other``'s."""
+    told: dict[str, int] = {}
+    named: dict[str, Place] = {}
+    for m in mentions:
+        if m.start >= before:
+            break
+        if m.role == LITERAL and m.place.country_code:
+            told[m.place.country_code] = told.get(m.place.country_code, 0) + 1
+            if m.place.kind == "country":
+                named[m.place.country_code] = m.place
+    best = max(told, key=lambda c: told[c], default="")
+    return named.get(best) if best and best != other else None
+
+
 def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: tuple[str, ...],
                    story: tuple[Place, int, tuple[str, ...]] | None, k: int,
                    mentions: list[Mention], home_of: Callable[[str, str], Place | None] | None = None,
-                   ) -> tuple[list, list[tuple[str, ...]]]:
+                   at: int = 0) -> tuple[list, list[tuple[str, ...]]]:
     """Ends not named in the sentence but established earlier in the article: the place the story's forces are
     leaving, for a movement with a destination only; home, the doer's country ("the troops returned home")."""
     out, ends = [], []
@@ -513,6 +531,12 @@ def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: t
                 and (etype in LEAVES or etype == DEPLOYMENT) and story[0].id != dest.id
                 and (not actors or actors[:1] == story[2])):  # the same doer, or none named: the story's
             orig, inferred = story[0], (*inferred, "origin")
+        elif (orig is None and dest is not None and dest.kind == "country" and etype in LEAVES
+              and not (actors and ACTOR_COUNTRY.get(actors[0], "") == dest.country_code)):
+            # "He and his family fled to Russia": from the country the article is about (a force returning to its own
+            # country's bases left from wherever it was)
+            orig = _told_country(mentions, at, dest.country_code)
+            inferred = (*inferred, "origin") if orig is not None else inferred
         out.append((orig, dest))
         ends.append(inferred)
     return out, ends

@@ -162,6 +162,10 @@ _AGREED_TO_TALK = caseless.Lexicon(_rx(r"agreed to (?:continue|resume|hold|keep 
 # larger strategy to establish a base", "a nod to the significance of the presence", "marks a realignment").
 _ANALYSIS = caseless.Lexicon(_rx(r"significance|strategy|strategic (?:goal|aim|interest|importance|value)|aims? to|"
                                  r"a nod to|realignment"))
+# No force left or remaining ("not a single Danish soldier is left in Kandahar", "no troops remain at the camp"): an
+# absence, no presence.
+_NO_FORCES = caseless.Lexicon(_rx(r"(?:not (?:one|a single)|no) (?:[\w-]+ ){0,2}?" + _FORCES +
+                                  r" (?:(?:is|are|was|were) (?:still )?(?:left|there|present|stationed)|remains?|remained)"))
 # A noun naming a past happening as a time ("since the ceasefire", "since the invasion"): no event of its own.
 _SINCE_NOUN = re.compile(r"\b(?:since|before|until)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
 # A presence asserted beside other news ("fewer than 500 troops will remain in Erbil, while others move to Kuwait",
@@ -176,6 +180,11 @@ _DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |
 # Warships on a port call ("the frigate's visit to Tobruk"): a ship's visit, no talks.
 _SHIPS = caseless.Lexicon(_rx(r"warships?|ships?|vessels?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|flotilla|"
                               r"(?:aircraft )?carriers?|fleet"))
+# A visit to a military site or to the troops ("the minister visited a French air base in Jordan", "visited troops at
+# the front"): an inspection, no talks.
+_VISITED_FORCES = caseless.Lexicon(_rx(r"visit\w* (?:a |an |the |its |their |[\w-]+['’]s )?(?:[\w-]+ ){0,3}?"
+                                       r"(?:air ?bases?|bases?|naval (?:bases?|facilit(?:y|ies))|airfields?|garrisons?|"
+                                       r"front ?lines?|the front|positions|troops|soldiers|units|barracks)"))
 # Not events (GUIDELINE): exercises ("joint drills", "simulated strikes") are no attacks; phone and video calls no talks.
 _EXERCISE = caseless.Lexicon(_rx(r"drills?|exercises?|war ?games?|manoeuvres|maneuvers|simulat\w+|mock (?:attacks?|strikes?)|"
                                  r"rehears\w+"))

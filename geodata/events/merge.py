@@ -41,9 +41,17 @@ def _restates(a: Event, b: Event) -> bool:
                          and other.date <= quoted.date))
 
 
+def _told_before(ev: Event) -> bool:
+    """A departure from a place the sentence does not name, read from the article, going nowhere it names ("All U.S.
+    personnel have now departed", after the lede told of the departure from the base): the story told again (an
+    arrival at "the base" may be another plane's)."""
+    return ev.origin is not None and ev.destination is None and "origin" in ev.inferred
+
+
 def _same_happening(a: Event, b: Event) -> bool:
-    """Two reports in one article of one happening: sentences repeating each other, or a quote restating it."""
-    return (_close(a, b) and _similar(a.quote, b.quote)) or _restates(a, b)
+    """Two reports in one article of one happening: sentences repeating each other, a sentence telling the story
+    again without naming its places, or a quote restating it."""
+    return (_close(a, b) and (_similar(a.quote, b.quote) or _told_before(a) or _told_before(b))) or _restates(a, b)
 
 
 def merge_events(events: list[Event]) -> list[Event]:

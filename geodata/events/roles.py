@@ -121,6 +121,35 @@ def installation_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# An installation left unnamed, then the town it stands in ("departed from the air base in the port city of X",
+# "a drone base near the desert town of Y"): the words before the town.
+_UNNAMED_AT = re.compile(r"\b(air ?base|airport|airfield|naval base|base|port)\s+(?:in|at|near|outside)\s+(?:the\s+)?"
+                         r"(?:[\w-]+\s+){0,4}?(?:of\s+)?\Z", re.I)
+UNNAMED_KM = 30  # how far from the town the installation the article names may stand
+
+
+def unnamed_installations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with a town after an unnamed installation ("Russia's air base in the Syrian port city of X") made
+    the installation of that kind the article names (before or after) within ``UNNAMED_KM`` of the town: the claim
+    and the journey's end are the installation's, not the town's."""
+    named = [m for m in mentions if m.role == LITERAL and m.place.kind in INSTALLATION_KINDS]
+    if not named:
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.role != LITERAL or m.place.kind != "city":
+            continue
+        w = _UNNAMED_AT.search(text, max(0, m.start - 60), m.start)
+        if w is None:
+            continue
+        kinds = _WORD_KINDS[" ".join(w.group(1).lower().split())]
+        site = min((n for n in named if n.place.kind in kinds), default=None,
+                   key=lambda n: haversine_km(m.place.lat, m.place.lon, n.place.lat, n.place.lon))
+        if site is not None and haversine_km(m.place.lat, m.place.lon, site.place.lat, site.place.lon) <= UNNAMED_KM:
+            out[i] = Mention(text=m.text, start=m.start, end=m.end, place=site.place, confidence=m.confidence, role=LITERAL)
+    return out
+
+
 # "the country", "the West African nation", "this Central African country": a country the article named before
 _COUNTRY_HEAD = re.compile(r"\b(?:country|nation)\b")  # found first: the phrase is read back from it
 _COUNTRY_WORD = re.compile(r"\b[Tt](?:he|his) (?:(?:[A-Z][\w-]+|war-torn|landlocked|oil-rich|coastal|neighbou?ring) ){0,3}"
@@ -331,6 +360,29 @@ def _band(kind: str) -> int:
     return 0 if kind == "country" else 1 if kind in ("region", "sea") else 2
 
 
+# Between an installation and the town or province it stands in ("the Bagram air base near Kabul", "Air Base 101 at
+# the airport of Niamey", "the Ramstein base in the German state of Rhineland-Palatinate").
+_SITED = re.compile(r"\s*,?\s*(?:at|in|near|outside|close to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?", re.I)
+SITE_KINDS = ("city", "admin1", "admin2")  # where an installation stands (a country or a region may be the claim's)
+
+
+def _unsited(text: str, located: list[Mention]) -> list[Mention]:
+    """The places without those that only say where the installation named just before them stands (the claim is
+    the installation's), and the wider ones saying where that place lies ("Air Base 201, near Agadez in central
+    Niger")."""
+    out: list[Mention] = []
+    site: Mention | None = None  # the installation, or the last place said to be where it stands
+    for m in located:
+        if (site is not None and (m.place.kind in SITE_KINDS or (site.place.kind not in INSTALLATION_KINDS
+                                                                and m.place.kind == "region"))
+                and _SITED.fullmatch(text, site.end, m.start) is not None):
+            site = m
+            continue
+        out.append(m)
+        site = m if m.place.kind in INSTALLATION_KINDS else None
+    return out or located
+
+
 def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[Place]:
     """Where a non-movement claim happens: the places in a locative phrase ("in Homs and Hama"), below
     country level when there are any, else the most specific place of the sentence (one)."""
@@ -339,6 +391,7 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
         # a place in a relative clause (", which had travelled from Bamako,") is background to the claim
         aside = [(s + r.start(), s + r.end()) for r in _RELATIVE_CLAUSE.finditer(text[s:located[-1].end + 200])]
         located = [m for m in located if not any(a <= m.start < b for a, b in aside)] or located
+    located = _unsited(text, located)
     local = [m for m in located if _AT.search(text[max(s, m.start - 40):m.start])]
     for i in range(1, len(located)):  # "a lease of the A air base and the B naval base": B shares A's phrase
         if located[i - 1] in local and located[i] not in local and _JOINED.match(text[located[i - 1].end:located[i].start]):
