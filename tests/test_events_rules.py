@@ -850,3 +850,18 @@ def test_a_force_returning_to_its_own_country_is_not_said_to_leave_the_article_s
     r = run("Italian troops ended their mission in Kandahar and Herat in Afghanistan on Sunday. "
             "The Italian soldiers are due to return to their bases in Italy.", gaz)
     assert [e.origin for e in of(r, "withdrawal")] == [None]
+
+
+STORY_OUT = "A reporter confirmed that a column of tanks and vehicles was transferred out of Bagram Airfield on Monday. "
+
+
+def test_a_move_after_a_departure_told_with_no_doer_starts_where_the_story_left(gaz):
+    r = run(STORY_OUT + "The equipment, with Italian soldiers, is being moved to established Italian military bases in Herat.", gaz)
+    ev = next(e for e in r.events if e.quote.startswith("The equipment"))
+    assert (ev.type, ev.origin.name, ev.inferred) == ("withdrawal", "Bagram Air Base", ("origin",))
+
+
+def test_a_country_sending_forces_sends_them_from_itself_not_from_the_storys_place(gaz):
+    r = run(STORY_OUT + "In April, Turkey sent military trainers to Herat.", gaz)
+    ev = of(r, "deployment")[0]
+    assert (ev.origin.name, ev.inferred) == ("Turkey", ())

@@ -320,11 +320,13 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     legs = [(p, None) for p in here] if etype in LEAVES else [(None, p) for p in here]
                 then = last_end if last_end is not None and k - last_end[1] <= 2 and (
                     _THEN.find(scan, low) >= 0 or _AT_THE_BASE.search(scan) and last_end[0].kind in INSTALLATION_KINDS) else None
+                # "Russia sent military trainers to Niger": from Russia, not from where the story's forces left
+                sender = _sender(text, s, e, mentions) if etype not in LEAVES and all(o is None for o, _ in legs) else None
                 legs, ends = _inferred_ends(_away_from_home(legs, actors), etype, scan, low, actors,
-                                            (then[0], k, actors[:1]) if then else story, k, mentions, home, s)
+                                            (then[0], k, actors[:1]) if then else None if sender else story, k, mentions,
+                                            home, s)
                 legs, ends = _to_capital(legs, ends, scan, mentions)
                 if etype not in LEAVES and legs and all(o is None for o, _ in legs):
-                    sender = _sender(text, s, e, mentions)  # "Russia sent military trainers to Niger": from Russia
                     if sender is not None:
                         legs = [(sender if d is not None and d.country_code != sender.country_code else o, d) for o, d in legs]
                         actors = (sender.name,)  # who sends ("North Korea has sent troops to Russia"), not where to
@@ -529,7 +531,7 @@ def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: t
                 dest, inferred = home, ("destination",)
         if (orig is None and dest is not None and story is not None and k - story[1] <= STORY_REACH
                 and (etype in LEAVES or etype == DEPLOYMENT) and story[0].id != dest.id
-                and (not actors or actors[:1] == story[2])):  # the same doer, or none named: the story's
+                and (not actors or not story[2] or actors[:1] == story[2])):  # the same doer, or none named: the story's
             orig, inferred = story[0], (*inferred, "origin")
         elif (orig is None and dest is not None and dest.kind == "country" and etype in LEAVES
               and not (actors and ACTOR_COUNTRY.get(actors[0], "") == dest.country_code)):
