@@ -126,7 +126,7 @@ def _two_nearest(lat: float, lon: float, anchor_terms: list[tuple[float, float, 
 _CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,}\b")
 # Between a place and the country or state it is in: "Austin, Texas", "Cornwall in South West England", "a camp in
 # northern Mali" (the words a descriptive region starts with may stand between).
-_COMMA = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern)?"
+_CONTAINER_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern)?"
                     r"(?:[- ]?(?:[Ee]ast|[Ww]est)(?:ern)?)?\s+)?")
 MAX_ANCHORS = 300
 _LOWER_WORD = re.compile(r"[a-z]{4,}")
@@ -176,7 +176,7 @@ def context(spans: list[Span], text: str, roi: frozenset[str], gaz: Gazetteer,
     containers: dict[int, set[str]] = {}
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]
-        if _COMMA.fullmatch(text, a.end, b.start):
+        if _CONTAINER_GAP.fullmatch(text, a.end, b.start):
             codes = {p.country_code for p in b.candidates if p.kind in ("country", "admin1", "admin2")}
             mine = {p.country_code for p in a.candidates}
             if codes & mine:

@@ -65,9 +65,8 @@ def _initials(name: str) -> str:
 
 
 def _defined_abbreviations(spans: list[Span], text: str) -> tuple[list[Span], dict[int, int]]:
-    """The spans with every later use of an abbreviation the text defines for a place ("New South Wales (NSW)
-    ... the NSW government") added as a span of that place, and, for each added span's index, its defining
-    span's index."""
+    """The spans with every use of an abbreviation the text defines for a place ("New South Wales (NSW) ... the NSW
+    government") made a span of that place, and, for each such span's index, its defining span's index."""
     defined: dict[str, Span] = {}
     for s in spans:
         m = _DEFINED.match(text, s.end, s.end + 14)
@@ -75,33 +74,26 @@ def _defined_abbreviations(spans: list[Span], text: str) -> tuple[list[Span], di
             defined.setdefault(m.group(1), s)  # the name's own initials: not "... Force in Lebanon (UNIFIL)"
     if not defined:
         return spans, {}
-    taken = [(s.start, s.end) for s in spans]
-    starts = [a for a, _ in taken]
-    added = []
-    replaced: dict[int, Span] = {}
+    starts = [s.start for s in spans]
+    out = list(spans)
+    defining: dict[int, Span] = {}  # id of a span of an abbreviation -> the span defining it
     for abbr, d in defined.items():
         for m in re.finditer(r"(?<![\w.])" + re.escape(abbr) + r"(?![\w])", text):
             k = bisect.bisect_right(starts, m.start()) - 1
-            if k >= 0 and taken[k] == (m.start(), m.end()) and spans[k] is not d:
-                replaced[k] = d  # "WA" is a town in Ghana too: the text's own definition wins
-                continue
-            if k >= 0 and taken[k][1] > m.start():
+            same = k >= 0 and (spans[k].start, spans[k].end) == m.span() and spans[k] is not d
+            if not same and ((k >= 0 and spans[k].end > m.start()) or (k + 1 < len(spans) and spans[k + 1].start < m.end())):
                 continue  # inside a name already found
-            nxt = k + 1
-            if nxt < len(taken) and taken[nxt][0] < m.end():
-                continue
-            added.append((Span(m.start(), m.end(), d.key, list(d.candidates), d.feature, False, False, True), d))
-    if not added and not replaced:
+            a = Span(m.start(), m.end(), d.key, list(d.candidates), d.feature, same and spans[k].locative, False, True)
+            if same:
+                out[k] = a  # "WA" is a town in Ghana too: the text's own definition wins
+            else:
+                out.append(a)
+            defining[id(a)] = d
+    if not defining:
         return spans, {}
-    spans = list(spans)
-    for k, d in replaced.items():
-        s = spans[k]
-        spans[k] = Span(s.start, s.end, d.key, list(d.candidates), d.feature, s.locative, False, True)
-        added.append((spans[k], d))
-    own = {id(s) for s, _ in added}
-    merged = sorted([(s, None) for s in spans if id(s) not in own] + added, key=lambda t: t[0].start)
-    index = {id(s): i for i, (s, _) in enumerate(merged)}
-    return [s for s, _ in merged], {i: index[id(d)] for i, (s, d) in enumerate(merged) if d is not None}
+    out.sort(key=lambda s: s.start)
+    index = {id(s): i for i, s in enumerate(out)}
+    return out, {i: index[id(defining[id(s)])] for i, s in enumerate(out) if id(s) in defining}
 
 
 def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Mention]:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from geodata.gazetteer.normalize import normalize
+from geodata.gazetteer.sources import COUNTRIES
 
 # Tokens allowed in lower case inside a multi-word name ("Gulf of Aden", "Deir ez-Zor").
 _CONNECTORS = frozenset(
@@ -88,10 +89,9 @@ COMMON_WORDS = _load_common_words()
 ENGLISH_WORDS = _load_common_words("english_words.txt")
 
 
-def _load_acronym_keys(name: str = "countries.csv") -> frozenset[str]:
+def _load_acronym_keys(path: Path = COUNTRIES) -> frozenset[str]:
     """The keys of the countries' short names in capitals ("US", "U.A.E.", "DRC", "CAR"): a country only when
     written in capitals ("Car bombs", "Us" are not one)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / name
     try:
         with open(path, encoding="utf-8", newline="") as fh:
             aliases = [a for r in csv.DictReader(fh) for a in (r.get("aliases") or "").split("|")]
