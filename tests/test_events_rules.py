@@ -171,6 +171,12 @@ def test_a_reporting_verbs_place_is_not_the_events(gaz):
     assert [e.place.name for e in of(r, "attack")] == ["Idlib"]
 
 
+def test_where_a_correspondent_reports_from_is_not_the_events_place(gaz):
+    # the place reported from, and its own name in parentheses after it
+    r = run("A correspondent reporting from northern Syria (Idlib) said Russian jets struck Aleppo.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Aleppo"]
+
+
 # ---- actors ----------------------------------------------------------------------------------------------------
 
 def test_the_actor_is_the_doer_not_the_first_country_named():

@@ -85,8 +85,10 @@ _HOME = caseless.Lexicon(_rx(r"(?:return\w*|went|gone|go|going|head\w*|sent|flow
 # A leg that goes on from where the last one ended ("The troops will then travel back to France").
 _THEN = caseless.Lexicon(_rx(r"then|from there|onward|onwards"))
 # A reporting verb's place is where it was said, not where it happened ("the minister said in Ankara").
-_SAID_AT = re.compile(r"\b(?:said|says|told|announced|stated|speaking|spoke|reported|added|wrote|briefing|"
-                      r"news conference|press conference)\s+(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
+# (the place's own name in parentheses after it too: "a correspondent reporting from Western Kurdistan (Rojava)")
+_SAID_AT = re.compile(r"\b(?:said|says|told|announced|stated|speaking|spoke|reported|reporting|added|wrote|writing|"
+                      r"briefing|news conference|press conference)\s+(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?"
+                      r"(?:(?:[\w'’-]+\s+){1,3}\(\s*)?$", re.I)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:(?-i:[a-z]+ly)\s+)?(?:moved|sent|deployed|withdrew|pulled|launched|began|ordered|said|says|say|views?|viewed|made|makes|(?:has|had|have|is|was|were)(?!\s+(?:been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed|damaged|destroyed|occupied|encircled|liberated|overrun|cut off)\b)|will|would|wants?|wanted|asked|"
