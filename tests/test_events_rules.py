@@ -871,3 +871,12 @@ def test_a_country_sending_forces_sends_them_from_itself_not_from_the_storys_pla
     r = run(STORY_OUT + "In April, Turkey sent military trainers to Herat.", gaz)
     ev = of(r, "deployment")[0]
     assert (ev.origin.name, ev.inferred) == ("Turkey", ())
+
+
+def test_arrived_there_is_a_deployment_to_the_place_named_before(gaz):
+    r = run("Rebels attacked Kidal on Sunday. Hundreds of Malian soldiers have arrived there to secure the area.", gaz)
+    dep = of(r, "deployment")
+    assert [(e.destination.name, e.inferred) for e in dep] == [("Kidal", ("destination",))]
+    # "there" with no place named before it, and "there are" (no verb of arriving), are nothing
+    assert not of(run("Hundreds of soldiers have arrived there.", gaz), "deployment")
+    assert not of(run("Rebels attacked Kidal on Sunday. There are soldiers everywhere.", gaz), "deployment")

@@ -50,6 +50,7 @@ from geodata.events.roles import (
     installation_anaphors,
     is_metonym,
     narrowed,
+    there_anaphors,
     town_anaphors,
     unnamed_installations,
 )
@@ -212,6 +213,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
     if told and part is not None:
         told = [part(text, m) for m in told]
     told += town_anaphors(text, mentions)  # "the town"
+    told += there_anaphors(text, mentions, spans)  # "arrived there"
     if said or told:
         mentions = sorted(mentions + said + told, key=lambda m: m.start)
     told_at = {m.start for m in told}

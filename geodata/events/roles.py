@@ -264,6 +264,35 @@ def town_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "there" after a verb of arriving or being somewhere ("Several hundred troops have already arrived there").
+_THERE = re.compile(r"\b(?:arriv\w*|deploy\w*|station\w*|based|sent|moved|flown|flew|shipped|redeploy\w*|landed|"
+                    r"docked|gathered|massed|headed|went|gone|returned|transferred|relocated|reinforced|remain\w*|stay\w*)"
+                    r"\s+(?:[a-z]+ly\s+|back\s+)?(?P<w>there)\b")
+
+
+def there_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions for "there" after a verb of arriving or staying ("... evacuation at the Tartus port. Several hundred
+    special forces have already arrived there"): the place last named as a location before it, in its sentence or
+    the one before."""
+    out: list[Mention] = []
+    if "there" not in text:
+        return out
+    starts = [m.start for m in mentions]
+    sent_starts = [s for s, _ in spans]
+    for t in _THERE.finditer(text):
+        a = t.start("w")
+        k = bisect_left(sent_starts, a + 1) - 1  # the sentence "there" is in
+        if k < 0:
+            continue
+        lo = spans[k - 1][0] if k else spans[k][0]
+        ante = next((m for m in reversed(mentions[bisect_left(starts, lo):bisect_left(starts, a)])
+                     if m.role == LITERAL and not _adjectival(text, m) and not is_metonym(text, m)), None)
+        if ante is not None:
+            out.append(Mention(text="there", start=a, end=a + 5, place=ante.place,
+                               confidence=ante.confidence * 0.9, role=LITERAL))
+    return out
+
+
 def parallel(text: str, a: Mention, b: Mention) -> bool:
     """Whether destination ``b`` is the end of another journey than ``a``'s, not the next leg after it
     ("part will move to A while others return to B")."""
@@ -339,7 +368,7 @@ def _adjectival(text: str, m: Mention) -> bool:
 def is_metonym(text: str, m: Mention) -> bool:
     """A capital or country used for its government ("Moscow views", "Moscow's ally", "urged Ankara to close");
     never the subject-looking place of a prepositional phrase ("the evacuation of Aleppo would continue")."""
-    if m.place.kind not in ("city", "country", "facility"):
+    if m.place.kind not in ("city", "country", "facility") or m.text == "there":  # an adverb stands for no government
         return False
     after = _METONYM_AFTER.match(text[m.end:m.end + 48])
     if after is None and not (text.startswith(" to ", m.end) and _AGENT_OF_INFINITIVE.match(text[m.end:m.end + 40])):
