@@ -50,6 +50,7 @@ from geodata.events.roles import (
     installation_anaphors,
     is_metonym,
     narrowed,
+    places_per_country,
     there_anaphors,
     town_anaphors,
     unnamed_installations,
@@ -499,19 +500,14 @@ STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with
 
 
 def _told_country(mentions: list[Mention], before: int, other: str) -> Place | None:
-    """The country the article names most places of before offset ``before`` (the last named of those tied), as a
+    """The country the article names most places of before offset ``before`` (the first reached of those tied), as a
     place it names, when it is not ``other``'s."""
-    told: dict[str, int] = {}
-    named: dict[str, Place] = {}
-    for m in mentions:
-        if m.start >= before:
-            break
-        if m.role == LITERAL and m.place.country_code:
-            told[m.place.country_code] = told.get(m.place.country_code, 0) + 1
-            if m.place.kind == "country":
-                named[m.place.country_code] = m.place
+    told = places_per_country(mentions, before)
     best = max(told, key=lambda c: told[c], default="")
-    return named.get(best) if best and best != other else None
+    if not best or best == other:
+        return None
+    return next((m.place for m in mentions[:bisect_left([m.start for m in mentions], before)]
+                 if m.role == LITERAL and m.place.kind == "country" and m.place.country_code == best), None)
 
 
 def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: tuple[str, ...],

@@ -162,6 +162,18 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|inside|within|throug
 COUNTRY_REACH = 1500  # characters back "the country" may have been named
 
 
+def places_per_country(mentions: list[Mention], before: int) -> dict[str, int]:
+    """How many places the article names as locations, per country code, in mentions ending by offset ``before``
+    (in the order the countries are first reached): the country the article is about is the one counted most."""
+    told: dict[str, int] = {}
+    for m in mentions:
+        if m.end > before:
+            break
+        if m.role == LITERAL and m.place.country_code:
+            told[m.place.country_code] = told.get(m.place.country_code, 0) + 1
+    return told
+
+
 def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
     """Mentions for "the country", "the West African nation" (and "the country's north", made a part of it by the
     caller): the country the phrase stands for. In its own sentence, a country named before it as an owner
@@ -176,7 +188,7 @@ def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, 
     countries = [m for m in mentions if m.place.kind == "country" and m.role in (LITERAL, "metonym")]
     if not countries:
         return out
-    places = {m.place.id: m for m in countries}  # a country the article names, as a place to point at
+    places = {m.place.country_code: m for m in countries}  # a country the article names, as a place to point at
     parts = [m for m in mentions if m.role == LITERAL and m.place.id.startswith("cc:")]
     starts = [m.start for m in mentions]
     country_ends = [m.end for m in countries]
@@ -203,16 +215,14 @@ def country_anaphors(text: str, mentions: list[Mention], spans: list[tuple[int, 
         if own:
             ante = own[-1]
         else:
-            told: dict[str, int] = {}  # literal mentions so far per country, its parts ("northeast Syria") included
-            near: dict[str, int] = {}  # the countries named as places within reach, and where last
+            told = places_per_country(mentions, a.start())
+            near: dict[str, int] = {}  # the countries named as places (or their parts) within reach, and where last
             for m in parts:
                 if m.end > a.start():
                     break
-                cid = m.place.id.split("/")[0]
-                told[cid] = told.get(cid, 0) + 1
                 if m.start < s and a.start() - m.end <= COUNTRY_REACH and not LEAVER.match(text, m.end):
-                    near[cid] = m.start
-            best = max(near, key=lambda c: (told[c], near[c]), default=None)
+                    near[m.place.country_code] = m.start
+            best = max(near, key=lambda c: (told.get(c, 0), near[c]), default=None)
             ante = places.get(best) if best else None
         if ante is not None:
             out.append(Mention(text=a.group(), start=a.start(), end=a.end(), place=ante.place,
@@ -251,10 +261,7 @@ def town_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
         capital = a.group("w") == "capital"
         home = ""
         if capital:  # the capital of the country the article names most so far ("the capital": N'Djamena, not Paris)
-            told: dict[str, int] = {}
-            for m in mentions:
-                if m.end <= a.start() and m.role == LITERAL and m.place.kind in ("country", "city", "region", "admin1"):
-                    told[m.place.country_code] = told.get(m.place.country_code, 0) + 1
+            told = places_per_country(mentions, a.start())
             home = max(told, key=lambda c: told[c], default="")
         ante = next((m for m in reversed(towns) if m.end <= a.start()
                      and (not capital or (m.place.country_code == home and (home, m.place.name) in CAPITALS))), None)
