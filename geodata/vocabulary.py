@@ -69,6 +69,11 @@ class Vocabulary:
     place_kinds: tuple[PlaceKind, ...]
     base_statuses: tuple[Term, ...]
     date_precisions: tuple[Term, ...]
+    # named pieces of the triggers' expressions ("forces": the words for armed forces), for the rules to share
+    fragments: tuple[tuple[str, str], ...] = ()
+
+    def fragment(self, name: str) -> str:
+        return dict(self.fragments).get(name, "")
 
     def event_type(self, name: str) -> EventType | None:
         return next((t for t in self.event_types if t.name == name), None)
@@ -112,6 +117,7 @@ def parse(data: dict[str, Any]) -> Vocabulary:
         event_types=tuple(types), event_statuses=_terms(data["event_status"]),
         place_kinds=tuple(PlaceKind(**r) for r in data["place_kind"]),
         base_statuses=_terms(data["base_status"]), date_precisions=_terms(data["date_precision"]),
+        fragments=tuple(fragments.items()),
     )
 
 

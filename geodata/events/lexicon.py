@@ -12,13 +12,15 @@ import re
 from pathlib import Path
 
 from geodata import caseless
+from geodata.vocabulary import VOCABULARY
 
 
 def _rx(words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\b", re.I)
 
 
-_FORCES = r"(?:troops|forces?|soldiers?|personnel|military|units?|contingent|convoys?|police|sappers|advisers|advisors|observers|jets|warplanes|aircraft|helicopters|fighters|marines|garrison|coalition)"
+# the words for armed forces, as the triggers of the vocabulary name them
+_FORCES = VOCABULARY.fragment("forces")
 
 _PEOPLE = r"(?:civilians|residents|families|refugees|diplomats|(?:embassy|diplomatic|consular|un|aid|humanitarian|medical|civilian) staff|wounded|nationals|citizens|evacuees)"
 
