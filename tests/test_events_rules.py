@@ -880,3 +880,13 @@ def test_arrived_there_is_a_deployment_to_the_place_named_before(gaz):
     # "there" with no place named before it, and "there are" (no verb of arriving), are nothing
     assert not of(run("Hundreds of soldiers have arrived there.", gaz), "deployment")
     assert not of(run("Rebels attacked Kidal on Sunday. There are soldiers everywhere.", gaz), "deployment")
+
+
+def test_ending_an_agreement_or_demanding_a_withdrawal_is_a_statement(gaz):
+    for text in ("Last week, Niger announced the termination of its defence agreement with Paris.",
+                 "On Monday, Mali's junta demanded that France withdraw its troops from Gao within a month.",
+                 "The president said his country seeks the withdrawal of French troops from Dakar."):
+        types = [e.type for e in run(text, gaz).events]
+        assert "statement" in types and "withdrawal" not in types and "agreement" not in types, text
+    # a withdrawal made stays one
+    assert of(run("On Monday, French troops withdrew from Gao.", gaz), "withdrawal")

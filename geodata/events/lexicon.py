@@ -124,6 +124,7 @@ _DIPLOMACY = caseless.Lexicon(_rx(r"appeal\w*|urg\w+|call\w* (?:on|for)|diplomat
                                   r"peaceful (?:resolution|solution|settlement)"))
 # An agreement ended, cut or torn up is a statement about it, not an agreement.
 _ENDED = caseless.Lexicon(_rx(r"(?:terminat\w+|cut|cuts|ended|ends|ending|tor[en] up|tear\w* up|scrap\w*|cancel\w*|revok\w*|"
+                              r"(?:severance|termination|cancellation|suspension|revocation|denunciation|end) of|"
                               r"annul\w*|suspend\w*|denounc\w*|renounc\w*|withdr[ae]w\w* from|pull\w* out of|exit\w* from)\s+"
                               r"(?:[\w'’-]+\s+){0,5}?(?:agreements?|accords?|deals?|treat(?:y|ies)|pacts?|cooperation|lease)|"
                               r"(?:agreements?|accords?|deals?|treat(?:y|ies)|pacts?|lease) (?:[\w-]+ ){0,2}?"
@@ -134,7 +135,12 @@ _PLACE_AFTER = re.compile(r"\s+(?:(?:held|by\s+[\w-]+(?:\s+[\w-]+){0,2})\s+)?(?:
 # Told to leave ("ordered the U.S. to withdraw"): a statement, not a movement (a deadline given is the withdrawal's).
 # (an initial's full stop, "the U.S.", is read across)
 _TOLD_TO = r"(?:order\w*|ask\w*|demand\w*|told|urg\w+|call\w* on|requir\w+)\b(?:[^.;]|(?<=\b\w)\.){0,60}\bto "
-_TOLD_TO_LEAVE = caseless.Lexicon(_rx(_TOLD_TO + r"(?:withdraw|leave|pull out|remove|depart|quit|end)"))
+# (and "demanded that France withdraw", "seeks the withdrawal of French troops": a demand or a wish, no move yet)
+_TOLD_TO_LEAVE = caseless.Lexicon(_rx(_TOLD_TO + r"(?:withdraw|leave|pull out|remove|depart|quit|end)|"
+                                      r"(?:demand\w*|ask\w*|insist\w*|requir\w+|request\w*) that (?:[\w'’.-]+ ){1,4}?"
+                                      r"(?:withdraw|leave|pull out|remove|depart|quit)|"
+                                      r"(?:seek\w*|sought|want\w*|demand\w*|call\w* for|urg\w+|request\w*) (?:the |a |an )?"
+                                      r"(?:full |complete |total |immediate |swift )?(?:withdrawal|departure|pull-?out|removal|exit)"))
 # A presence asked to end ("Senegal has asked France to close its bases"): a demand, the bases still there.
 _TOLD_TO_CLOSE = caseless.Lexicon(_rx(_TOLD_TO + r"(?:withdraw|leave|pull out|remove|close|vacate|dismantle|shut)"))
 # A move decided ("Putin ordered the deployment", "announced a partial pullout"): the decision is news too.
