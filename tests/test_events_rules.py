@@ -890,3 +890,18 @@ def test_ending_an_agreement_or_demanding_a_withdrawal_is_a_statement(gaz):
         assert "statement" in types and "withdrawal" not in types and "agreement" not in types, text
     # a withdrawal made stays one
     assert of(run("On Monday, French troops withdrew from Gao.", gaz), "withdrawal")
+
+
+def test_forces_or_a_base_deployed_somewhere_are_a_presence(gaz):
+    for text in ("Currently, there are 400 Italian servicemen deployed in Lebanon.",
+                 "The Turkish military base located in Qatar is Turkey's largest."):
+        assert [e.type for e in run(text, gaz).events] == ["base_presence"], text
+    # troops that were deployed moved there
+    assert of(run("On Monday, 400 Italian troops were deployed in Lebanon.", gaz), "deployment")
+
+
+def test_a_country_a_claim_is_outside_of_is_not_its_place(gaz):
+    r = run("The Russian base in Tajikistan is Russia's largest military facility outside the country.", gaz)
+    assert [e.place.country_code for e in of(r, "base_presence")] == ["TJ"]
+    r = run("Russian troops are stationed outside Damascus.", gaz)  # a town's outskirts are where it is
+    assert [e.place.name for e in of(r, "base_presence")] == ["Damascus"]

@@ -161,7 +161,12 @@ _STATE_BESIDE = caseless.Lexicon(_rx(r"\b(?:keeps?|kept|keeping|maintains?|maint
 # A force's state, not its move: "are still stationed in X", "remain based at Y", "is currently deployed in Z".
 _STATIONED = caseless.Lexicon(_rx(r"\b(?:(?:are|is|remains?|remained|still|currently|now|permanently) (?:still |currently |now |"
                                   r"permanently )?(?:stationed|based|garrisoned|(?<=still |ently )deployed)|" + _FORCES +
-                                  r" (?:permanently )?(?:stationed|based|garrisoned)) (?:in|at)\b"))
+                                  r" (?:permanently )?(?:stationed|based|garrisoned)|"
+                                  # "there are 350 servicemen deployed in X" (not "troops were deployed in X": a move)
+                                  r"(?<!were )(?<!was )(?<!been )(?<!be )(?<!being )" + _FORCES +
+                                  r" (?:currently |now |still |permanently )?deployed|"
+                                  # "the military base deployed in X": where a base is
+                                  r"(?:base|bases|facility|facilities) (?:currently |now )?(?:deployed|located|situated)) (?:in|at|near|outside|around)\b"))
 # A deployment or mission extended or renewed ("voted to extend the deployment of troops"): a decision, no new move.
 _EXTENDED = caseless.Lexicon(_rx(r"(?:extend\w*|renew\w*|prolong\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:deployment|mandate|mission|presence|stay)"))

@@ -468,6 +468,7 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     return places[:MAX_PLACES]
 
 
+_OUTSIDE = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
 _BORDER_WITH = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", re.I)
 
 
@@ -475,6 +476,10 @@ def _main_clause_places(text: str, s: int, sent: str, low: str | None, ments: li
     """Drop the places of the closing attribution clause and of appositives, unless nothing else is left; the place a
     report was made at ("told reporters in Bamako") always."""
     ments = [m for m in ments if not _SAID_AT.search(text, max(s, m.start - 60), m.start)]
+    # "the base in X is the largest facility outside the country": where the claim is not ("outside Damascus", a
+    # town's outskirts, is)
+    ments = [m for m in ments if not (m.place.kind in WIDE_KINDS and _OUTSIDE.search(text, max(s, m.start - 24), m.start))
+             ] or ments
     if "border" in sent:  # "restored control over the border with Iraq": the border, not Iraq
         ments = [m for m in ments if not _BORDER_WITH.search(text, max(s, m.start - 20), m.start)] or ments
     attr = _ATTRIBUTION.search(sent) if low is None else _ATTRIBUTION_TWIN.search(low)
