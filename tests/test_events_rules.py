@@ -905,3 +905,10 @@ def test_a_country_a_claim_is_outside_of_is_not_its_place(gaz):
     assert [e.place.country_code for e in of(r, "base_presence")] == ["TJ"]
     r = run("Russian troops are stationed outside Damascus.", gaz)  # a town's outskirts are where it is
     assert [e.place.name for e in of(r, "base_presence")] == ["Damascus"]
+
+
+def test_places_of_one_kind_listed_with_commas_share_the_claim(gaz):
+    r = run("About 1,000 French soldiers remain in the three bases in Chad - N'Djamena, Faya-Largeau and Abeche.", gaz)
+    assert sorted(e.place.name for e in of(r, "base_presence")) == ["Abéché", "Faya-Largeau", "N'Djamena"]
+    r = run("Russian troops are stationed in Prizren, Kosovo.", gaz)  # the country is where the town is
+    assert [e.place.name for e in of(r, "base_presence")] == ["Prizren"]

@@ -51,6 +51,7 @@ _TO_NO_GOAL = re.compile(r"\b(?:threats?|risks?|dangers?|damage|harm|access|ties
 # Where the sources of a report are ("according to several sources in A"): not where it happened
 _SOURCES_IN = re.compile(r"\baccording to\s+(?:(?:[\w'’-]+\s+){0,4}?(?:in|at|from)\s+)?(?:the\s+)?$", re.I)
 _JOINED = re.compile(r"^\s*,?\s*(?:and|or|as well as)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_LISTED = re.compile(r"^\s*,\s*$")
 _VIA = re.compile(r"\bvia\s+(?:the\s+)?$", re.I)
 MAX_PLACES = 3  # places of one non-movement claim ("900 troops in Syria and 2,500 in Iraq")
 NESTED_KM = 15  # a place this close to a more specific one named for the same claim is the area it lies in
@@ -430,7 +431,10 @@ def _claim_places(roles: list[tuple[Mention, str]], text: str, s: int) -> list[P
     located = _unsited(text, located)
     local = [m for m in located if _AT.search(text[max(s, m.start - 40):m.start])]
     for i in range(1, len(located)):  # "a lease of the A air base and the B naval base": B shares A's phrase
-        if located[i - 1] in local and located[i] not in local and _JOINED.match(text[located[i - 1].end:located[i].start]):
+        gap = text[located[i - 1].end:located[i].start]
+        if located[i - 1] in local and located[i] not in local and (_JOINED.match(gap) or (
+                # "in A, B and C": a comma joins places of one kind ("Prizren, Kosovo" is where Prizren is)
+                _LISTED.match(gap) and located[i].place.kind == located[i - 1].place.kind)):
             local.insert(local.index(located[i - 1]) + 1, located[i])
     if not local:
         best = _most_specific([m.place for m in located if text[s:m.start].strip() != ""] or [m.place for m in located])
