@@ -912,3 +912,16 @@ def test_places_of_one_kind_listed_with_commas_share_the_claim(gaz):
     assert sorted(e.place.name for e in of(r, "base_presence")) == ["Abéché", "Faya-Largeau", "N'Djamena"]
     r = run("Russian troops are stationed in Prizren, Kosovo.", gaz)  # the country is where the town is
     assert [e.place.name for e in of(r, "base_presence")] == ["Prizren"]
+
+
+def test_a_ship_making_its_arrival_or_departing_before_the_clause_moves(gaz):
+    r = run("The patrol ship HMS Mersey made its arrival in Dakar on Monday.", gaz)
+    assert [(e.type, e.destination.name) for e in r.events] == [("ship_movement", "Dakar")]
+    for verb in ("Sailing from", "Leaving"):
+        r = run(f"{verb} Rota, the frigate carried a team of divers.", gaz)
+        assert [(e.type, e.origin.name) for e in r.events] == [("ship_movement", "Rota")], verb
+
+
+def test_a_named_warships_visit_is_no_meeting(gaz):
+    assert not run("Officials welcomed the third visit of USS Mason to Djibouti.", gaz).events
+    assert of(run("Officials welcomed the visit of the Emir to Djibouti.", gaz), "meeting")

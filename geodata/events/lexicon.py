@@ -193,7 +193,7 @@ _PRESENCE_BESIDE = caseless.Lexicon(_rx(_FORCES + r"(?:,? [\w-]+){0,5}?,? (?:wil
 _DATED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:in|by|on|from|before)\s+(?:early |mid-|late |the end of )?(?:January|February|"
                           r"March|April|May|June|July|August|September|October|November|December|\d{4})\b")
 # Warships on a port call ("the frigate's visit to Tobruk"): a ship's visit, no talks.
-_SHIPS = caseless.Lexicon(_rx(r"warships?|ships?|vessels?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|flotilla|"
+_SHIPS = caseless.Lexicon(_rx(r"(?:hms|hmcs|hmas|uss) [\w.-]+|warships?|ships?|vessels?|frigates?|cruisers?|destroyers?|corvettes?|submarines?|flotilla|"
                               r"(?:aircraft )?carriers?|fleet"))
 # A visit to a military site or to the troops ("the minister visited a French air base in Jordan", "visited troops at
 # the front"): an inspection, no talks.
