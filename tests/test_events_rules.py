@@ -925,3 +925,9 @@ def test_a_ship_making_its_arrival_or_departing_before_the_clause_moves(gaz):
 def test_a_named_warships_visit_is_no_meeting(gaz):
     assert not run("Officials welcomed the third visit of USS Mason to Djibouti.", gaz).events
     assert of(run("Officials welcomed the visit of the Emir to Djibouti.", gaz), "meeting")
+
+
+def test_forces_that_came_to_a_country_moved_there(gaz):
+    r = run("Hundreds of Wagner fighters came to Belarus after the mutiny.", gaz)
+    assert [(e.type, e.destination.name) for e in r.events] == [("deployment", "Belarus")]
+    assert not run("The army came to power in Niger in a coup.", gaz).events  # an idiom, no move
