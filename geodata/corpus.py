@@ -161,8 +161,10 @@ def load_corpus(folder: str | Path) -> Corpus:
 
 _PARA = re.compile(r"[^\n]+")
 _APPEAL = re.compile(
-    r"\b(?:newsletter|subscribe|subscribers?|sign up|dear readers?|support (?:us|our|independent)|donat\w+|"
-    r"privacy policy|cookie|your support|remind me later|not ready to support|contribution|"
+    # (appeals, not news: "support our partners", "donated vehicles" and "Italy's contribution of troops" are news)
+    r"\b(?:newsletter|subscribe|subscribers?|sign up|dear readers?|support us|support (?:our|independent) (?:journalism|work|"
+    r"reporting|newsroom|media|site)|donate (?:now|today|here|to us)|make a donation|your donations?|privacy policy|cookie|"
+    r"your support|remind me later|not ready to support|(?:every|your|a small|one-off|monthly|any) contribution|"
     r"all rights reserved|follow us|read more|share this|click here)\b",
     re.I,
 )

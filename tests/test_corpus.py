@@ -24,6 +24,16 @@ def test_boilerplate_is_marked_not_cut(seeds_result):
     assert not is_excluded(a, report, report + 10)
 
 
+
+def test_news_using_an_appeals_words_is_not_boilerplate():
+    from geodata.corpus import boilerplate_spans
+    news = ("Troops will be deployed in Bosnia to support our partners.\n"
+            "Italy's contribution to the mission is 400 soldiers.\n"
+            "The United States donated armoured vehicles to the army.")
+    assert boilerplate_spans(news) == ()
+    appeals = "Please support our journalism.\nEvery contribution counts.\nDonate now to keep us going."
+    assert len(boilerplate_spans(appeals)) == 3
+
 def test_article_missing_from_manifest_is_dated_from_its_text(tmp_path):
     (tmp_path / "a.txt").write_text("Published 2024-12-09. Russian ships left Tartus.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Russian ships left Tartus on Sunday.", encoding="utf-8")

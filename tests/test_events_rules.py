@@ -931,3 +931,9 @@ def test_forces_that_came_to_a_country_moved_there(gaz):
     r = run("Hundreds of Wagner fighters came to Belarus after the mutiny.", gaz)
     assert [(e.type, e.destination.name) for e in r.events] == [("deployment", "Belarus")]
     assert not run("The army came to power in Niger in a coup.", gaz).events  # an idiom, no move
+
+
+def test_forces_named_where_they_are_stationed_then_deployed_move(gaz):
+    r = run("Two battalions of troops stationed outside Lithuania will be deployed in the country next week.", gaz)
+    assert [(e.type, e.destination.name) for e in r.events] == [("deployment", "Lithuania")]
+    assert of(run("Two battalions of troops are stationed in Lithuania.", gaz), "base_presence")

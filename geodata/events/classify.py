@@ -26,6 +26,7 @@ from geodata.events.lexicon import (
     _FUTURE_OF_BASE,
     _INTERVENED,
     _MATERIEL,
+    _MOVED_AFTER,
     _NAMED_AGAIN,
     _NO_FORCES,
     _PLACE_AFTER,
@@ -268,7 +269,8 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             t = STATEMENT
         elif t == DEPLOYMENT and since and not destination:
             t = PRESENCE
-        elif t == DEPLOYMENT and not origin and _STATIONED.find(sentence, low) >= 0:
+        elif t == DEPLOYMENT and not origin and 0 <= (at := _STATIONED.find(sentence, low)) \
+                and _MOVED_AFTER.find(sentence, low, at) < 0:
             t = PRESENCE  # "troops are still stationed in X": where they are
         elif t == WITHDRAWAL and not origin and _only_named(sentence, t, _NOUNS[WITHDRAWAL]):
             continue

@@ -167,6 +167,10 @@ _STATIONED = caseless.Lexicon(_rx(r"\b(?:(?:are|is|remains?|remained|still|curre
                                   r" (?:currently |now |still |permanently )?deployed|"
                                   # "the military base deployed in X": where a base is
                                   r"(?:base|bases|facility|facilities) (?:currently |now )?(?:deployed|located|situated)) (?:in|at|near|outside|around)\b"))
+# A force's move told after a force named where it is ("personnel stationed outside X will be deployed in the
+# country"): the station only says who the movers are.
+_MOVED_AFTER = caseless.Lexicon(_rx(r"(?:will|would|shall|to|are to|is to|were|was|ha(?:ve|s|d) been|are being|is being) "
+                                    r"(?:be |soon |now |also )?(?:re)?deployed\b"))
 # A deployment or mission extended or renewed ("voted to extend the deployment of troops"): a decision, no new move.
 _EXTENDED = caseless.Lexicon(_rx(r"(?:extend\w*|renew\w*|prolong\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
                                  r"(?:deployment|mandate|mission|presence|stay)"))
