@@ -937,3 +937,8 @@ def test_forces_named_where_they_are_stationed_then_deployed_move(gaz):
     r = run("Two battalions of troops stationed outside Lithuania will be deployed in the country next week.", gaz)
     assert [(e.type, e.destination.name) for e in r.events] == [("deployment", "Lithuania")]
     assert of(run("Two battalions of troops are stationed in Lithuania.", gaz), "base_presence")
+
+
+def test_forces_from_a_place_deployed_in_another_go_there(gaz):
+    r = run("Troops from Germany were deployed in Lithuania on Monday.", gaz)
+    assert [(e.origin.name, e.destination.name) for e in of(r, "deployment")] == [("Germany", "Lithuania")]

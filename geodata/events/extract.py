@@ -313,6 +313,9 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
             ends: list[tuple[str, ...]] = []  # per leg: the ends inferred from the article
             country = None
             if is_movement(etype):
+                if origins and not dests and etype not in LEAVES:  # "troops from A were deployed in B": B is where to
+                    dests = [m.place for m, r in roles if r == "location" and trig is not None and m.start > s + trig
+                             and _PUT_IN.search(text, max(s, m.start - 50), m.start)][:1]
                 legs = _legs(origins, dests, apart)
                 country = _the_country(text, s, e, mentions, actors) if not legs and etype in LEAVES else None
                 if country is not None:  # "given the U.S. until May to remove troops from its territory"
@@ -495,6 +498,9 @@ def _to_capital(legs: list, ends: list, scan: str, mentions: list[Mention]) -> t
 
 
 # "the base", "the airport": the installation the last leg reached, when this leg names none it starts from
+# Put somewhere by the move ("were deployed in B", "arrived at B"): the move's end, though said with "in" or "at".
+_PUT_IN = re.compile(r"\b(?:deployed|redeployed|stationed|arrived|landed|posted|sent)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
+                     r"(?:the\s+)?\Z", re.I)
 _AT_THE_BASE = re.compile(r"\b(?:the|that) (?:air ?base|base|airport|airfield|port)\b(?! (?:of|in|at|near)\b)", re.I)
 STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
 
