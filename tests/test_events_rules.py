@@ -942,3 +942,8 @@ def test_forces_named_where_they_are_stationed_then_deployed_move(gaz):
 def test_forces_from_a_place_deployed_in_another_go_there(gaz):
     r = run("Troops from Germany were deployed in Lithuania on Monday.", gaz)
     assert [(e.origin.name, e.destination.name) for e in of(r, "deployment")] == [("Germany", "Lithuania")]
+
+
+def test_a_country_that_invaded_another_is_the_doer_not_the_place(gaz):
+    r = run("Early on Thursday, Russia invaded Ukraine after weeks of tensions.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Ukraine"]

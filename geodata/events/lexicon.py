@@ -93,7 +93,7 @@ _SAID_AT = re.compile(r"\b(?:said|says|told|announced|stated|speaking|spoke|repo
                       r"(?:(?:[\w'’-]+\s+){1,3}\(\s*)?$", re.I)
 # Metonymy: "Moscow views", "Moscow's ally", "Ankara said": the capital stands for its government.
 _METONYM_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:(?-i:[a-z]+ly)\s+)?(?:moved|sent|deployed|withdrew|pulled|launched|began|ordered|said|says|say|views?|viewed|made|makes|(?:has|had|have|is|was|were)(?!\s+(?:been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed|damaged|destroyed|occupied|encircled|liberated|overrun|cut off)\b)|will|would|wants?|wanted|asked|"
+    r"^(?:['’]s\b|\s+(?:(?-i:[a-z]+ly)\s+)?(?:moved|sent|deployed|withdrew|pulled|launched|invaded|invades|began|ordered|said|says|say|views?|viewed|made|makes|(?:has|had|have|is|was|were)(?!\s+(?:been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:hit|struck|attacked|shelled|bombed|captured|seized|taken|retaken|recaptured|surrounded|besieged|targeted|evacuated|abandoned|vacated|handed|damaged|destroyed|occupied|encircled|liberated|overrun|cut off)\b)|will|would|wants?|wanted|asked|"
     r"asks|agreed|denied|insists?|insisted|warned|claims?|claimed|accused|granted|hopes?|seeks?|sought|supports?)\b)",
     re.I,
 )
