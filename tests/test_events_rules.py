@@ -912,3 +912,12 @@ def test_places_of_one_kind_listed_with_commas_share_the_claim(gaz):
     assert sorted(e.place.name for e in of(r, "base_presence")) == ["Abéché", "Faya-Largeau", "N'Djamena"]
     r = run("Russian troops are stationed in Prizren, Kosovo.", gaz)  # the country is where the town is
     assert [e.place.name for e in of(r, "base_presence")] == ["Prizren"]
+
+
+def test_forces_evacuated_are_withdrawn(gaz):
+    for text in ("Canada plans to evacuate its remaining soldiers from Mali next month.",
+                 "On Friday, the Dutch troops were evacuated from Kabul."):
+        types = [e.type for e in run(text, gaz).events]
+        assert "withdrawal" in types and "evacuation" not in types, text
+    # people beside them are evacuated
+    assert of(run("Canada evacuated its soldiers and their families from Mali.", gaz), "evacuation")
