@@ -921,3 +921,12 @@ def test_forces_evacuated_are_withdrawn(gaz):
         assert "withdrawal" in types and "evacuation" not in types, text
     # people beside them are evacuated
     assert of(run("Canada evacuated its soldiers and their families from Mali.", gaz), "evacuation")
+
+
+def test_forces_arriving_in_their_own_country_from_abroad_come_home(gaz):
+    r = run("On Sunday, the last Italian soldiers from Lebanon arrived in Rome.", gaz)
+    ev = of(r, "withdrawal")[0]
+    assert (ev.origin.country_code, ev.destination.name) == ("LB", "Rome")
+    assert not of(r, "deployment")
+    # leaving home for abroad is a deployment
+    assert of(run("On Sunday, Italian soldiers from Rome arrived in Lebanon.", gaz), "deployment")

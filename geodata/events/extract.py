@@ -373,6 +373,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                                                             else (("place", place),))
                                              if p is not None and p.id in anaphoric and r not in inferred))
                 leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
+                cc = ACTOR_COUNTRY.get(actors[0], "") if actors else ""
+                if (etype == DEPLOYMENT and cc and trig is not None and orig is not None and dest is not None
+                        and dest.country_code == cc and orig.country_code not in ("", cc)
+                        and actors[0] in actors_in(sent[:trig])):
+                    # "Turkish troops from Afghanistan arrived in Ankara": the doer, named before the move, comes home
+                    leg_type = WITHDRAWAL
                 if implied and is_movement(etype):  # an end this sentence names only as "the airport"
                     inferred = (*inferred, *(r for r, p in (("origin", orig), ("destination", dest))
                                              if p is not None and p.id in implied and r not in inferred))
