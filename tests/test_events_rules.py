@@ -930,3 +930,10 @@ def test_forces_arriving_in_their_own_country_from_abroad_come_home(gaz):
     assert not of(r, "deployment")
     # leaving home for abroad is a deployment
     assert of(run("On Sunday, Italian soldiers from Rome arrived in Lebanon.", gaz), "deployment")
+
+
+def test_forces_sent_to_the_country_holding_the_place_left_are_deployed(gaz):
+    text = ("Italian troops withdrew from Beirut on Monday. "
+            "The Italian troops had been sent to Lebanon for a limited period.")
+    ev = next(e for e in run(text, gaz).events if "limited period" in e.quote)
+    assert (ev.type, ev.origin, ev.destination.country_code) == ("deployment", None, "LB")

@@ -535,6 +535,8 @@ def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: t
                 dest, inferred = home, ("destination",)
         if (orig is None and dest is not None and story is not None and k - story[1] <= STORY_REACH
                 and (etype in LEAVES or etype == DEPLOYMENT) and story[0].id != dest.id
+                # (a country or region holding the place left is no journey from it: "were sent to Kazakhstan")
+                and not (dest.kind in WIDE_KINDS and dest.country_code == story[0].country_code)
                 and (not actors or not story[2] or actors[:1] == story[2])):  # the same doer, or none named: the story's
             orig, inferred = story[0], (*inferred, "origin")
         elif (orig is None and dest is not None and dest.kind == "country" and etype in LEAVES
