@@ -947,3 +947,26 @@ def test_forces_from_a_place_deployed_in_another_go_there(gaz):
 def test_a_country_that_invaded_another_is_the_doer_not_the_place(gaz):
     r = run("Early on Thursday, Russia invaded Ukraine after weeks of tensions.", gaz)
     assert [e.place.name for e in of(r, "attack")] == ["Ukraine"]
+def test_forces_evacuated_are_withdrawn(gaz):
+    for text in ("Canada plans to evacuate its remaining soldiers from Mali next month.",
+                 "On Friday, the Dutch troops were evacuated from Kabul."):
+        types = [e.type for e in run(text, gaz).events]
+        assert "withdrawal" in types and "evacuation" not in types, text
+    # people beside them are evacuated
+    assert of(run("Canada evacuated its soldiers and their families from Mali.", gaz), "evacuation")
+
+
+def test_forces_arriving_in_their_own_country_from_abroad_come_home(gaz):
+    r = run("On Sunday, the last Italian soldiers from Lebanon arrived in Rome.", gaz)
+    ev = of(r, "withdrawal")[0]
+    assert (ev.origin.country_code, ev.destination.name) == ("LB", "Rome")
+    assert not of(r, "deployment")
+    # leaving home for abroad is a deployment
+    assert of(run("On Sunday, Italian soldiers from Rome arrived in Lebanon.", gaz), "deployment")
+
+
+def test_forces_sent_to_the_country_holding_the_place_left_are_deployed(gaz):
+    text = ("Italian troops withdrew from Beirut on Monday. "
+            "The Italian troops had been sent to Lebanon for a limited period.")
+    ev = next(e for e in run(text, gaz).events if "limited period" in e.quote)
+    assert (ev.type, ev.origin, ev.destination.country_code) == ("deployment", None, "LB")

@@ -376,6 +376,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                                                             else (("place", place),))
                                              if p is not None and p.id in anaphoric and r not in inferred))
                 leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
+                cc = ACTOR_COUNTRY.get(actors[0], "") if actors else ""
+                if (etype == DEPLOYMENT and cc and trig is not None and orig is not None and dest is not None
+                        and dest.country_code == cc and orig.country_code not in ("", cc)
+                        and actors[0] in actors_in(sent[:trig])):
+                    # "Turkish troops from Afghanistan arrived in Ankara": the doer, named before the move, comes home
+                    leg_type = WITHDRAWAL
                 if implied and is_movement(etype):  # an end this sentence names only as "the airport"
                     inferred = (*inferred, *(r for r, p in (("origin", orig), ("destination", dest))
                                              if p is not None and p.id in implied and r not in inferred))
@@ -535,6 +541,8 @@ def _inferred_ends(legs: list, etype: str, scan: str, low: str | None, actors: t
                 dest, inferred = home, ("destination",)
         if (orig is None and dest is not None and story is not None and k - story[1] <= STORY_REACH
                 and (etype in LEAVES or etype == DEPLOYMENT) and story[0].id != dest.id
+                # (a country or region holding the place left is no journey from it: "were sent to Kazakhstan")
+                and not (dest.kind in WIDE_KINDS and dest.country_code == story[0].country_code)
                 and (not actors or not story[2] or actors[:1] == story[2])):  # the same doer, or none named: the story's
             orig, inferred = story[0], (*inferred, "origin")
         elif (orig is None and dest is not None and dest.kind == "country" and etype in LEAVES

@@ -153,6 +153,10 @@ _BASIS = re.compile(r"(?:\bunder|\bper|\bthrough|\bin line with|\baccording to|,
 # Materiel, not people: what an "evacuation of military equipment" moves.
 _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|armou?r|ammunition|supplies|materiel|"
                                  r"air defen[cs]e systems?|missiles?"))
+# Forces as what is evacuated ("to evacuate its military staff", "the troops were evacuated"): forces leaving, a
+# withdrawal (an evacuation takes people, not forces, out of danger).
+_FORCES_EVACUATED = caseless.Lexicon(_rx(r"evacuat\w* (?:all |some |the |its |their |remaining |last )?(?:[\w-]+ ){0,2}?" + _FORCES +
+                                         r"|" + _FORCES + r" (?:were|was|are|is|being|been|will be) (?:[a-z]+ly )?evacuated"))
 # A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
 _BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
 # A force's presence asserted as a state beside a move only named ("keeps 2,000 troops in Syria despite the pullout").
