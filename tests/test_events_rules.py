@@ -947,6 +947,8 @@ def test_forces_from_a_place_deployed_in_another_go_there(gaz):
 def test_a_country_that_invaded_another_is_the_doer_not_the_place(gaz):
     r = run("Early on Thursday, Russia invaded Ukraine after weeks of tensions.", gaz)
     assert [e.place.name for e in of(r, "attack")] == ["Ukraine"]
+
+
 def test_forces_evacuated_are_withdrawn(gaz):
     for text in ("Canada plans to evacuate its remaining soldiers from Mali next month.",
                  "On Friday, the Dutch troops were evacuated from Kabul."):
