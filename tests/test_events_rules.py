@@ -972,3 +972,10 @@ def test_forces_sent_to_the_country_holding_the_place_left_are_deployed(gaz):
             "The Italian troops had been sent to Lebanon for a limited period.")
     ev = next(e for e in run(text, gaz).events if "limited period" in e.quote)
     assert (ev.type, ev.origin, ev.destination.country_code) == ("deployment", None, "LB")
+
+
+def test_an_attacks_own_locative_is_its_place_not_the_sentences_other_towns(gaz):
+    r = run("The airline halted flights to and from Gao and Mopti after an attack on the outskirts of Kidal.", gaz)
+    assert [e.place.name for e in of(r, "attack")] == ["Kidal"]
+    r = run("Rebels have moved on Gao and near Kidal, officials in Mopti said, after attacks in Gao and near Kidal.", gaz)
+    assert sorted(e.place.name for e in of(r, "attack")) == ["Gao", "Kidal"]

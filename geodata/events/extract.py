@@ -347,6 +347,15 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 claim = _claim_places([(m, r) for m, r in roles if (m.place.kind != "region" or m.place.country_code
                                                                     or 0 < m.place.radius_km < BROAD_KM)
                                        and not (implied and m in said)], text, s)
+                if etype == ATTACK and trig is not None and len(claim) > 1:
+                    # "following an attack in the perimeter of A": the place of the attack's own phrase, and those
+                    # coordinated with it ("attacks on A and B")
+                    own_at = [m for m, _ in roles if m.start > s + trig and _ATTACK_AT.fullmatch(text, s + trig, m.start)][:1]
+                    for m, _ in roles:
+                        if own_at and m.start > own_at[-1].end and _COORDINATED_PLACE.fullmatch(text, own_at[-1].end, m.start):
+                            own_at.append(m)
+                    if own_at and all(any(p.id == m.place.id for p in claim) for m in own_at):
+                        claim = [m.place for m in own_at]
                 if etype == MEETING:  # talks are held at a place ("met in Ankara", "visited Damascus"), not with one
                     claim = [p for p in claim if any(m.place.id == p.id and _HELD_AT.search(text, max(s, m.start - 30), m.start)
                                                      for m, _ in roles)]
@@ -507,6 +516,10 @@ def _to_capital(legs: list, ends: list, scan: str, mentions: list[Mention]) -> t
 # Put somewhere by the move ("were deployed in B", "arrived at B"): the move's end, though said with "in" or "at".
 _PUT_IN = re.compile(r"\b(?:deployed|redeployed|stationed|arrived|landed|posted|sent)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
                      r"(?:the\s+)?\Z", re.I)
+# From an attack's trigger to the place of its own phrase ("attack in the perimeter of A", "strikes on A").
+_ATTACK_AT = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:in|at|on|near|outside|against)\s+(?:the\s+)?(?:(?:perimeter|outskirts|"
+                        r"vicinity|area|edge|centre|center|suburbs?|north|south|east|west)\s+of\s+(?:the\s+)?)?", re.I)
+_COORDINATED_PLACE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:in|at|on|near|outside)\s+)?(?:the\s+)?", re.I)
 _AT_THE_BASE = re.compile(r"\b(?:the|that) (?:air ?base|base|airport|airfield|port)\b(?! (?:of|in|at|near)\b)", re.I)
 STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
 
