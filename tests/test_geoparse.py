@@ -550,3 +550,11 @@ def test_a_district_named_by_its_centre_towns_adjective_lies_at_that_town(gaz):
         assert abs(got[adjective].lat - ref.lat) < 0.01 and abs(got[adjective].lon - ref.lon) < 0.01
     # an adjective with no district word after it is no district; a surname stays a surname
     assert [m.text for m in find_mentions("Mr Polansky said Russia would reply.", gaz)] == ["Russia"]
+
+
+def test_an_installations_name_alone_is_the_installation_named_before(gaz):
+    text = "The last troops left Bagram Air Base on Friday. The withdrawal from Bagram ends the war."
+    assert [m.place.name for m in find_mentions(text, gaz)] == ["Bagram Air Base", "Bagram Air Base"]
+    # a town beside the airport named after it stays the town
+    text = "Flights resumed at Kabul airport. Kabul was calm."
+    assert [m.place.kind for m in find_mentions(text, gaz)] == ["airport", "city"]

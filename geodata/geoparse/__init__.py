@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from geodata.gazetteer.index import Gazetteer
+from geodata.gazetteer.index import Gazetteer, haversine_km
 from geodata.geoparse.districts import district_place, district_spans
 from geodata.geoparse.lexicon import (  # noqa: F401  (names the tests and tools use)
     _CONNECTORS,
@@ -39,6 +39,7 @@ from geodata.geoparse.scan import (  # noqa: F401
 from geodata.models import LITERAL, Mention
 from geodata.parts import descriptive_region
 from geodata.resolve import Span, context, demonym_countries, resolve
+from geodata.vocabulary import INSTALLATION_KINDS
 
 
 def _acronyms_in_capitals(spans: list, text: str) -> list:
@@ -158,4 +159,32 @@ def find_mentions(text: str, gaz: Gazetteer, roi: Iterable[str] = ()) -> list[Me
             place = district_place(place, text[s.start:s.end])
         m = Mention(text[s.start:s.end], s.start, s.end, place, conf, r)  # positional: a third faster
         out.append(descriptive_region(text, m, gaz) if r == LITERAL else m)
+    return _installation_stems(out)
+
+
+# An installation's name without its kind ("Bagram Air Base" -> "Bagram", "Kant airfield" -> "Kant").
+_INSTALLATION_WORDS = re.compile(r"\s+(?:international\s+)?(?:air\s*base|airbase|air\s+force\s+base|airport|airfield|"
+                                 r"naval\s+(?:base|facility|station)|military\s+base|base)$", re.I)
+STEM_FAR_KM = 100.0  # a town this close to the installation may be the one it is named after ("Kabul" beside Kabul airport)
+
+
+def _installation_stems(mentions: list[Mention]) -> list[Mention]:
+    """One sense per document for an installation: its name without its kind, used alone ("the withdrawal from
+    Bagram" after "Bagram Air Base"), is the installation when the name alone was read as a place far from it
+    (a village in another country), never when it is a town beside it."""
+    bases: dict[str, Mention] = {}
+    for m in mentions:
+        if m.role == LITERAL and m.place.kind in INSTALLATION_KINDS:
+            stem = _INSTALLATION_WORDS.sub("", m.text)
+            if stem != m.text:
+                bases.setdefault(stem.casefold(), m)
+    if not bases:
+        return mentions
+    out = []
+    for m in mentions:
+        b = bases.get(m.text.casefold())
+        if (b is not None and m.place.kind not in INSTALLATION_KINDS and m.place.kind != "country"
+                and haversine_km(m.place.lat, m.place.lon, b.place.lat, b.place.lon) > STEM_FAR_KM):
+            m = Mention(m.text, m.start, m.end, b.place, b.confidence, m.role)
+        out.append(m)
     return out
