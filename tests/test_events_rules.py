@@ -972,3 +972,10 @@ def test_forces_sent_to_the_country_holding_the_place_left_are_deployed(gaz):
             "The Italian troops had been sent to Lebanon for a limited period.")
     ev = next(e for e in run(text, gaz).events if "limited period" in e.quote)
     assert (ev.type, ev.origin, ev.destination.country_code) == ("deployment", None, "LB")
+
+
+def test_destinations_listed_together_are_each_a_journeys_end(gaz):
+    r = run("The Pentagon said more American soldiers were sent to Latvia, Estonia and Lithuania to reassure "
+            "allies amid disputes between Russia and Belarus.", gaz)
+    assert [(e.origin, e.destination.name) for e in of(r, "deployment")] == [
+        (None, "Latvia"), (None, "Estonia"), (None, "Lithuania")]

@@ -100,6 +100,9 @@ _METONYM_AFTER = re.compile(
 # (A place that "was hit", "was captured" is where it happened, not an agent.)
 # A metonym is an agent, never the object of a preposition ("the evacuation of Aleppo would continue").
 _PREP_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?$", re.I)
+# "deployed to Poland, Romania and Germany to demonstrate": the last of names listed after a preposition is its object too
+_PREP_LIST_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?"
+                               r"(?:(?-i:[A-Z])[\w'’.-]*\s*){1,4}(?:,\s*(?:(?-i:[A-Z])[\w'’.-]*\s*){1,4})*,?\s*(?:and|or)\s+$", re.I)
 # "urged Ankara to close", "want Russia to keep": the capital or country as the agent of an infinitive.
 _AGENT_OF_INFINITIVE = re.compile(r"^\s+to\s+(?:(?-i:[a-z])\w+)\s+(?!(?-i:[A-Z]))", re.I)
 _ADJECTIVAL = re.compile(r"^-(?:controlled|held|backed|led|based|occupied|allied|supported|run)\b", re.I)
