@@ -979,3 +979,13 @@ def test_destinations_listed_together_are_each_a_journeys_end(gaz):
             "allies amid disputes between Russia and Belarus.", gaz)
     assert [(e.origin, e.destination.name) for e in of(r, "deployment")] == [
         (None, "Latvia"), (None, "Estonia"), (None, "Lithuania")]
+
+
+def test_forces_of_a_country_leaving_a_place_go_home(gaz):
+    r = run("On Tuesday, soldiers from Georgia left Kabul airport.", gaz)
+    assert [(e.origin.country_code, e.destination.name) for e in r.events if e.destination] == [("AF", "Georgia")]
+    r = run("Moldova's peacekeepers departed from Bamako on Friday.", gaz)
+    assert [(e.origin.name, e.destination.name) for e in of(r, "withdrawal")] == [("Bamako", "Moldova")]
+    # forces of a country merely named beside a withdrawal do not go there
+    r = run("Greece's army has begun withdrawing from Kabul.", gaz)
+    assert all(e.destination is None for e in of(r, "withdrawal"))
