@@ -989,3 +989,12 @@ def test_forces_of_a_country_leaving_a_place_go_home(gaz):
     # forces of a country merely named beside a withdrawal do not go there
     r = run("Greece's army has begun withdrawing from Kabul.", gaz)
     assert all(e.destination is None for e in of(r, "withdrawal"))
+
+
+def test_forces_coming_from_listed_countries_each_come_to_the_storys_country(gaz):
+    text = ("NATO will send two more companies to Estonia in May. "
+            "The soldiers will come from Denmark, Norway, Iceland and Belgium.")
+    evs = [e for e in of(run(text, gaz), "deployment") if "come from" in e.quote]
+    assert [(e.origin.name, e.destination.name) for e in evs] == [
+        ("Denmark", "Estonia"), ("Norway", "Estonia"), ("Iceland", "Estonia"), ("Belgium", "Estonia")]
+    assert all("destination" in e.inferred for e in evs)

@@ -173,7 +173,7 @@ def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = froz
     elif origins:  # "left A and B": one leg from each
         seen: set[str] = set()
         for o in origins:
-            if o.id not in seen and len(legs) < MAX_PLACES:
+            if o.id not in seen and len(legs) < MAX_LEGS:
                 seen.add(o.id)
                 legs.append((o, None))
     return legs
@@ -348,6 +348,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                                             (then[0], k, actors[:1]) if then else None if sender else story, k, mentions,
                                             home, s)
                 legs, ends = _to_capital(legs, ends, scan, mentions)
+                if etype == DEPLOYMENT and legs and all(o is not None and o.kind == "country" and d is None for o, d in legs):
+                    # "These personnel will come from Austria and Slovakia": to the country the story is about
+                    told = _told_country(mentions, s, "")
+                    if told is not None and all(o.country_code != told.country_code for o, _ in legs):
+                        legs = [(o, told) for o, _ in legs]
+                        ends = [(*(ends[i] if i < len(ends) else ()), "destination") for i in range(len(legs))]
                 if etype not in LEAVES and legs and all(o is None for o, _ in legs):
                     if sender is not None:
                         legs = [(sender if d is not None and d.country_code != sender.country_code else o, d) for o, d in legs]

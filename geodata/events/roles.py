@@ -366,7 +366,9 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
         if _VIA.search(between):  # "left A via B": B is where the first leg ends
             role = "via"
         # "from its base at A or its port at B", "out of A and B": a place coordinated with an origin is one too
-        if role == "location" and out and out[-1][1] == "origin" and _COORDINATED.match(between):
+        if role == "location" and out and out[-1][1] == "origin" and (_COORDINATED.match(between) or (
+                m.place.kind == out[-1][0].place.kind and m.place.id != out[-1][0].place.id
+                and _BARE_COORDINATION.match(between))):  # "from Austria, Bulgaria and Slovakia"
             role = "origin"
         # "deployed to Poland, Romania and Germany": a place listed beside a destination of its kind is one too
         if (role == "location" and out and out[-1][1] == "destination" and m.place.kind == out[-1][0].place.kind
