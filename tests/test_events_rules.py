@@ -21,6 +21,7 @@ def of(r, etype):
 
 # ---- dates -----------------------------------------------------------------------------------------------------
 
+
 def test_a_month_in_past_narration_is_before_publication(gaz):
     r = run("The rebels launched an offensive on Aleppo in August.", gaz, published=date(2025, 3, 12))
     ev = of(r, "attack")[0]
@@ -124,6 +125,7 @@ def test_returning_home_goes_to_the_doers_country(gaz):
 
 # ---- withdrawals and handovers ---------------------------------------------------------------------------------
 
+
 def test_withdrawal_phrasings(gaz):
     for text in ("The French army has left Mali.", "The soldiers pulled out of Kidal last week.",
                  "The army handed over the base in Gao to local forces.", "The troops vacated the camp in Timbuktu.",
@@ -133,6 +135,7 @@ def test_withdrawal_phrasings(gaz):
 
 
 # ---- phantom events --------------------------------------------------------------------------------------------
+
 
 def test_stationed_since_is_a_presence_over_a_range(gaz):
     r = run("Russian troops have been stationed at Qamishli airport since 2019.", gaz)
@@ -178,6 +181,7 @@ def test_where_a_correspondent_reports_from_is_not_the_events_place(gaz):
 
 
 # ---- actors ----------------------------------------------------------------------------------------------------
+
 
 def test_the_actor_is_the_doer_not_the_first_country_named():
     from geodata.events import actors_in
@@ -276,6 +280,7 @@ def test_the_agreement_a_presence_rests_on_is_no_agreement(gaz):
 
 # ---- several events in one sentence ----------------------------------------------------------------------------
 
+
 def test_a_leg_from_each_of_two_alternative_origins(gaz):
     r = run("Cargo planes flew from Minsk or Moscow to Benghazi twice this week.", gaz)
     got = [_ends(e) for e in r.events if e.destination]
@@ -322,6 +327,7 @@ def test_from_its_territory_is_the_country_that_asks_not_the_one_told_to_leave(g
 
 # ---- typing, phantom events and dates on real-text failure classes (issue 14, branch types) -------------------
 
+
 def test_a_continent_locates_no_claim(gaz):
     r = run("Analysts say the bases remain vital for operations in Africa.", gaz)
     assert not [e for e in r.events if e.place is not None and e.place.kind == "region" and not e.place.country_code]
@@ -341,9 +347,6 @@ def test_one_soldier_leaving_is_a_planned_withdrawal(gaz):
     r = run("The last French soldier will leave Gao on March 20, an official said.", gaz)
     ev = of(r, "withdrawal")[0]
     assert ev.status == "planned" and ev.date == date(2025, 3, 20)
-
-
-
 
 
 def test_a_movement_since_a_date_starts_then(gaz):
@@ -367,9 +370,6 @@ def test_an_agreement_is_a_statement_only_when_the_agreement_ends(gaz):
     r = run("Both governments agreed on a timeline ending combat operations in Iraq by September.", gaz)
     assert of(r, "agreement") and not of(r, "statement")
     assert of(run("Chad ended its defence cooperation agreement with France in November.", gaz), "statement")
-
-
-
 
 
 def test_planes_landing_are_air_transport(gaz):
@@ -486,6 +486,8 @@ _TYPED = [
 
 
 @pytest.mark.parametrize("sentence, present, absent", _TYPED)
+
+
 def test_a_sentence_reports_its_type_and_no_other(gaz, sentence, present, absent):
     r = run(sentence, gaz)
     assert of(r, present), r.events
@@ -502,6 +504,8 @@ def test_a_sentence_reports_its_type_and_no_other(gaz, sentence, present, absent
     "Paramilitary forces besieged El Fasher for weeks.",
     "A blast hit a checkpoint in Mogadishu on Friday.",
 ])
+
+
 def test_attack_verbs_of_news_reports_are_attacks(gaz, sentence):
     assert "attack" in [e.type for e in run(sentence, gaz).events]
 
@@ -510,6 +514,8 @@ def test_attack_verbs_of_news_reports_are_attacks(gaz, sentence):
     "Destroying the enemy remains the goal, the minister said in Moscow.",
     "No one was injured in Sevastopol, the governor said.",
 ])
+
+
 def test_aims_and_unharmed_reports_are_no_attacks(gaz, sentence):
     assert "attack" not in [e.type for e in run(sentence, gaz).events]
 
@@ -530,6 +536,7 @@ def test_a_fleet_of_planes_is_no_ship_movement(gaz):
 
 
 # ---- a story goes on without naming its place again ---------------------------------------------------------------
+
 
 def test_a_leaving_told_without_its_place_leaves_the_storys_place(gaz):
     text = ("Russian forces withdrew from the Qamishli airport on Friday, officials said. "
@@ -566,6 +573,7 @@ def test_one_strike_dated_once_is_one_attack(gaz):
 
 # ---- several happenings in one sentence ----------------------------------------------------------------------------
 
+
 def test_while_opening_a_clause_with_its_own_subject_splits_two_attacks(gaz):
     r = run("The RSF attacked El Fasher on Sunday while the army shelled positions in Omdurman.", gaz)
     assert sorted(e.place.name for e in of(r, "attack")) == ["El Fasher", "Omdurman"]
@@ -593,6 +601,8 @@ def test_a_second_verb_of_sending_starts_another_journey(gaz):
     "Russian instructors arrived in Bangui on Tuesday.",
     "Hundreds of peacekeepers were sent to Bria last week.",
 ])
+
+
 def test_mercenaries_instructors_and_peacekeepers_are_forces(gaz, sentence):
     assert "deployment" in [e.type for e in run(sentence, gaz).events]
 
@@ -603,6 +613,7 @@ def test_a_coast_guard_ramming_or_water_cannon_is_an_attack(gaz):
 
 
 # ---- actors beyond the curated lexicon -----------------------------------------------------------------------------
+
 
 def test_any_countrys_people_name_an_actor(gaz):
     r = run("A Chinese coast guard ship rammed a Philippine supply boat off Palawan on Saturday.", gaz)
@@ -634,6 +645,7 @@ def test_a_force_deployed_at_a_place_has_no_origin_from_its_sender(gaz):
 
 
 # ---- where a claim is not ------------------------------------------------------------------------------------------
+
 
 def test_the_place_a_statement_was_made_at_is_no_place_of_it(gaz):
     r = run('"We will not allow foreign bases on our soil," the president told reporters in Bamako.', gaz)
@@ -703,6 +715,8 @@ def test_a_country_asked_to_close_its_bases_is_a_statement_in_the_host_country(g
     "Kenyan police officers landed in Port-au-Prince on Tuesday to lead a security mission.",
     "Ethiopian troops crossed into Somalia's Gedo region overnight.",
 ])
+
+
 def test_forces_landing_in_or_crossing_into_a_place_deploy_there(gaz, sentence):
     assert [e.type for e in run(sentence, gaz).events] == ["deployment"]
 
@@ -791,6 +805,7 @@ def test_a_place_named_as_a_location_stays_a_claims_place_beside_the_journey(gaz
 
 
 # ---- a force left somewhere, or none left ----------------------------------------------------------------------
+
 
 def test_a_force_that_is_left_somewhere_remains_there_and_left_nothing(gaz):
     r = run("Only 200 British soldiers are left in Basra.", gaz)
@@ -979,3 +994,29 @@ def test_an_attacks_own_locative_is_its_place_not_the_sentences_other_towns(gaz)
     assert [e.place.name for e in of(r, "attack")] == ["Kidal"]
     r = run("Rebels have moved on Gao and near Kidal, officials in Mopti said, after attacks in Gao and near Kidal.", gaz)
     assert sorted(e.place.name for e in of(r, "attack")) == ["Gao", "Kidal"]
+
+
+def test_destinations_listed_together_are_each_a_journeys_end(gaz):
+    r = run("The Pentagon said more American soldiers were sent to Latvia, Estonia and Lithuania to reassure "
+            "allies amid disputes between Russia and Belarus.", gaz)
+    assert [(e.origin, e.destination.name) for e in of(r, "deployment")] == [
+        (None, "Latvia"), (None, "Estonia"), (None, "Lithuania")]
+
+
+def test_forces_of_a_country_leaving_a_place_go_home(gaz):
+    r = run("On Tuesday, soldiers from Georgia left Kabul airport.", gaz)
+    assert [(e.origin.country_code, e.destination.name) for e in r.events if e.destination] == [("AF", "Georgia")]
+    r = run("Moldova's peacekeepers departed from Bamako on Friday.", gaz)
+    assert [(e.origin.name, e.destination.name) for e in of(r, "withdrawal")] == [("Bamako", "Moldova")]
+    # forces of a country merely named beside a withdrawal do not go there
+    r = run("Greece's army has begun withdrawing from Kabul.", gaz)
+    assert all(e.destination is None for e in of(r, "withdrawal"))
+
+
+def test_forces_coming_from_listed_countries_each_come_to_the_storys_country(gaz):
+    text = ("NATO will send two more companies to Estonia in May. "
+            "The soldiers will come from Denmark, Norway, Iceland and Belgium.")
+    evs = [e for e in of(run(text, gaz), "deployment") if "come from" in e.quote]
+    assert [(e.origin.name, e.destination.name) for e in evs] == [
+        ("Denmark", "Estonia"), ("Norway", "Estonia"), ("Iceland", "Estonia"), ("Belgium", "Estonia")]
+    assert all("destination" in e.inferred for e in evs)

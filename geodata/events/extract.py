@@ -34,7 +34,19 @@ from geodata.events.classify import (
     classify_types,
     refine_types,
 )
-from geodata.events.lexicon import _HOME, _SINCE, _THEN, _WHY, _WHY_TWIN, ACTOR_COUNTRY, actors_in, doer
+from geodata.events.lexicon import (
+    _FORCES_FROM_BEFORE,
+    _FORCES_OF_AFTER,
+    _HOME,
+    _LEFT_AFTER,
+    _SINCE,
+    _THEN,
+    _WHY,
+    _WHY_TWIN,
+    ACTOR_COUNTRY,
+    actors_in,
+    doer,
+)
 from geodata.events.roles import (
     COUNTRY_REACH,
     LEAVE_VERBS,
@@ -161,7 +173,7 @@ def _legs(origins: list[Place], dests: list[Place], apart: frozenset[int] = froz
     elif origins:  # "left A and B": one leg from each
         seen: set[str] = set()
         for o in origins:
-            if o.id not in seen and len(legs) < MAX_PLACES:
+            if o.id not in seen and len(legs) < MAX_LEGS:
                 seen.add(o.id)
                 legs.append((o, None))
     return legs
@@ -316,7 +328,11 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                 if origins and not dests and etype not in LEAVES:  # "troops from A were deployed in B": B is where to
                     dests = [m.place for m, r in roles if r == "location" and trig is not None and m.start > s + trig
                              and _PUT_IN.search(text, max(s, m.start - 50), m.start)][:1]
-                legs = _legs(origins, dests, apart)
+                gone_home = _home_of_leavers(text, s, in_sentence) if not dests else None
+                if gone_home is not None:  # "Servicemen from Tajikistan left": home to Tajikistan, from elsewhere
+                    legs = _legs([o for o in origins if o.id != gone_home.id], [gone_home])
+                else:
+                    legs = _legs(origins, dests, apart)
                 country = _the_country(text, s, e, mentions, actors) if not legs and etype in LEAVES else None
                 if country is not None:  # "given the U.S. until May to remove troops from its territory"
                     legs = [(country, None)]
@@ -332,6 +348,12 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                                             (then[0], k, actors[:1]) if then else None if sender else story, k, mentions,
                                             home, s)
                 legs, ends = _to_capital(legs, ends, scan, mentions)
+                if etype == DEPLOYMENT and legs and all(o is not None and o.kind == "country" and d is None for o, d in legs):
+                    # "These personnel will come from Austria and Slovakia": to the country the story is about
+                    told = _told_country(mentions, s, "")
+                    if told is not None and all(o.country_code != told.country_code for o, _ in legs):
+                        legs = [(o, told) for o, _ in legs]
+                        ends = [(*(ends[i] if i < len(ends) else ()), "destination") for i in range(len(legs))]
                 if etype not in LEAVES and legs and all(o is None for o, _ in legs):
                     if sender is not None:
                         legs = [(sender if d is not None and d.country_code != sender.country_code else o, d) for o, d in legs]
@@ -462,6 +484,19 @@ def _dated_occurrences(scan: str, s: int, sdates: list[DateRef], etype: str) -> 
             used.add(near[0].start())
             out.append(d)
     return out
+
+
+def _home_of_leavers(text: str, s: int, in_sentence: list[Mention]) -> Place | None:
+    """The country of forces the sentence tells leaving ("Servicemen from Tajikistan left", "Kyrgyzstan's
+    peacekeepers departed"): where they go, when the sentence names no destination."""
+    for m in in_sentence:
+        if m.place.kind != "country":
+            continue
+        of = _FORCES_OF_AFTER.match(text, m.end)  # "Kyrgyzstan's peacekeepers"
+        forces_end = of.end() if of else m.end if _FORCES_FROM_BEFORE.search(text, max(s, m.start - 40), m.start) else -1
+        if forces_end >= 0 and _LEFT_AFTER.match(text, forces_end):  # "... departed": the forces are the subject
+            return m.place
+    return None
 
 
 def _same_clause(text: str, s: int, e: int, a: int, b: int) -> bool:

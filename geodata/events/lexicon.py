@@ -100,6 +100,9 @@ _METONYM_AFTER = re.compile(
 # (A place that "was hit", "was captured" is where it happened, not an agent.)
 # A metonym is an agent, never the object of a preposition ("the evacuation of Aleppo would continue").
 _PREP_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?$", re.I)
+# "deployed to Poland, Romania and Germany to demonstrate": the last of names listed after a preposition is its object too
+_PREP_LIST_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|near|for|on|over|across|around|towards?|via|through)\s+(?:the\s+)?"
+                               r"(?:(?-i:[A-Z])[\w'’.-]*\s*){1,4}(?:,\s*(?:(?-i:[A-Z])[\w'’.-]*\s*){1,4})*,?\s*(?:and|or)\s+$", re.I)
 # "urged Ankara to close", "want Russia to keep": the capital or country as the agent of an infinitive.
 _AGENT_OF_INFINITIVE = re.compile(r"^\s+to\s+(?:(?-i:[a-z])\w+)\s+(?!(?-i:[A-Z]))", re.I)
 _ADJECTIVAL = re.compile(r"^-(?:controlled|held|backed|led|based|occupied|allied|supported|run)\b", re.I)
@@ -155,6 +158,10 @@ _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|
                                  r"air defen[cs]e systems?|missiles?"))
 # Forces as what is evacuated ("to evacuate its military staff", "the troops were evacuated"): forces leaving, a
 # withdrawal (an evacuation takes people, not forces, out of danger).
+# "Servicemen from Tajikistan left", "Kyrgyzstan's peacekeepers departed": forces of a country leaving a place go home
+_FORCES_FROM_BEFORE = re.compile(r"\b" + _FORCES + r"\s+from\s+(?:the\s+)?$", re.I)
+_FORCES_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r"\b", re.I)
+_LEFT_AFTER = re.compile(r"\s+(?:(?:have|has|had|will)\s+)?(?:[a-z]+ly\s+)?(?:left|leave|departed|depart|withdr[ae]w|withdrawn)\b", re.I)
 _FORCES_EVACUATED = caseless.Lexicon(_rx(r"evacuat\w* (?:all |some |the |its |their |remaining |last )?(?:[\w-]+ ){0,2}?" + _FORCES +
                                          r"|" + _FORCES + r" (?:were|was|are|is|being|been|will be) (?:[a-z]+ly )?evacuated"))
 # A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.

@@ -24,6 +24,7 @@ from geodata.events.lexicon import (
     _METONYM_OBJECT,
     _ORIGIN_WORDS,
     _PREP_BEFORE,
+    _PREP_LIST_BEFORE,
     _RELATIVE_CLAUSE,
     _ROLE_CUES_TWINS,
     _SAID_AT,
@@ -52,6 +53,7 @@ _TO_NO_GOAL = re.compile(r"\b(?:threats?|risks?|dangers?|damage|harm|access|ties
 _SOURCES_IN = re.compile(r"\baccording to\s+(?:(?:[\w'’-]+\s+){0,4}?(?:in|at|from)\s+)?(?:the\s+)?$", re.I)
 _JOINED = re.compile(r"^\s*,?\s*(?:and|or|as well as)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _LISTED = re.compile(r"^\s*,\s*$")
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
 _VIA = re.compile(r"\bvia\s+(?:the\s+)?$", re.I)
 MAX_PLACES = 3  # places of one non-movement claim ("900 troops in Syria and 2,500 in Iraq")
 NESTED_KM = 15  # a place this close to a more specific one named for the same claim is the area it lies in
@@ -68,6 +70,9 @@ def _role(tail: str) -> str:
         cut = c.end()
     if cut:
         words, tail = words[cut:], tail[cut:]
+    between = [b.end() for b in _BETWEEN.finditer(words)]  # "tensions between Russia and Ukraine": where, not where to
+    if between:
+        words, tail = words[between[-1]:], tail[between[-1]:]
     if clause_break.search(words):
         return "location"  # any cue sits in (or before) another clause: looked for first, it settles it
     o = [x.start() for x in origin_words.finditer(words) if not _APART_FROM.search(words, 0, x.start())]
@@ -361,8 +366,14 @@ def _roles(text: str, s_start: int, mentions: list[Mention]) -> list[tuple[Menti
         if _VIA.search(between):  # "left A via B": B is where the first leg ends
             role = "via"
         # "from its base at A or its port at B", "out of A and B": a place coordinated with an origin is one too
-        if role == "location" and out and out[-1][1] == "origin" and _COORDINATED.match(between):
+        if role == "location" and out and out[-1][1] == "origin" and (_COORDINATED.match(between) or (
+                m.place.kind == out[-1][0].place.kind and m.place.id != out[-1][0].place.id
+                and _BARE_COORDINATION.match(between))):  # "from Austria, Bulgaria and Slovakia"
             role = "origin"
+        # "deployed to Poland, Romania and Germany": a place listed beside a destination of its kind is one too
+        if (role == "location" and out and out[-1][1] == "destination" and m.place.kind == out[-1][0].place.kind
+                and m.place.id != out[-1][0].place.id and _BARE_COORDINATION.match(between)):
+            role = "destination"
         out.append((m, role))
         prev_end = m.end
     return out
@@ -382,7 +393,8 @@ def is_metonym(text: str, m: Mention) -> bool:
     if after is None and not (text.startswith(" to ", m.end) and _AGENT_OF_INFINITIVE.match(text[m.end:m.end + 40])):
         return _METONYM_OBJECT.search(text, max(0, m.start - 16), m.start) is not None  # "surprised Moscow"
     # a possessive stays one ("the fate of Russia's presence"); a verb's subject is none after a preposition
-    return (after is not None and after.group()[:1] in "'’") or not _PREP_BEFORE.search(text[max(0, m.start - 16):m.start])
+    return (after is not None and after.group()[:1] in "'’") or not (
+        _PREP_BEFORE.search(text[max(0, m.start - 16):m.start]) or _PREP_LIST_BEFORE.search(text[max(0, m.start - 80):m.start]))
 
 
 def _most_specific(places: list[Place]) -> Place | None:
