@@ -1020,3 +1020,13 @@ def test_forces_coming_from_listed_countries_each_come_to_the_storys_country(gaz
     assert [(e.origin.name, e.destination.name) for e in evs] == [
         ("Denmark", "Estonia"), ("Norway", "Estonia"), ("Iceland", "Estonia"), ("Belgium", "Estonia")]
     assert all("destination" in e.inferred for e in evs)
+
+
+def test_forces_returning_after_a_withdrawal_in_the_sentence_are_deployed_back(gaz):
+    r = run("French troops withdrew from Mali in 2016, only to return in 2019 to fight insurgents.", gaz)
+    ev = [e for e in of(r, "deployment") if e.date.year == 2019]
+    assert [(e.origin, e.destination.name) for e in ev] == [(None, "Mali")]
+    assert [e.date.year for e in of(r, "withdrawal")] == [2016]
+    # going home is no return to the place left
+    r = run("French troops withdrew from Mali in 2016 and returned home in 2017.", gaz)
+    assert not [e for e in of(r, "deployment") if e.date.year == 2017]

@@ -20,6 +20,7 @@ from geodata.corpus import excluded_share, is_excluded
 from geodata.events.classify import (
     _TRIGGER_FIRSTS,
     _TRIGGER_FIRSTS_TWIN,
+    _TRIGGER_RX,
     AGREEMENT,
     ATTACK,
     DEPLOYMENT,
@@ -312,6 +313,7 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
         # negotiate the passage of Russian personnel from the capital to the Hmeimim airbase")
         journey = ({p.id for p in origins + dests} - {m.place.id for m, r in roles if r == "location"}
                    if any(is_movement(t) for t in types) else set())
+        n0 = len(events)
         for etype in types:
             trig = starts.get(etype)  # where its trigger is (none for a type read from other cues)
             when, until, precision, date_text = _sentence_date(sdates, article.published, -1 if trig is None else s + trig)
@@ -439,7 +441,28 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     left = (orig, k, actors[:1])
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
+        back = _BACK_AGAIN.search(scan)
+        gone = next((ev for ev in events[n0:] if ev.type == WITHDRAWAL and ev.origin is not None
+                     and back is not None), None)
+        if gone is not None and back is not None and _TRIGGER_RX[WITHDRAWAL].search(scan, 0, back.start()):
+            # "withdrew in 2007, only to return in 2014": forces returning to the place they left are deployed there
+            own = [d for d in sdates if 0 <= d.start - (s + back.end()) <= 30]
+            if own:
+                d = own[0]
+                events.append(Event(
+                    id=event_id(article.id, DEPLOYMENT, sent, MAX_LEGS), type=DEPLOYMENT,
+                    status=_status(scan, DEPLOYMENT, d.date_end or d.date, article.published, low), date=d.date,
+                    date_end=d.date_end, date_precision=d.precision, place=gone.origin, origin=None,
+                    destination=gone.origin, actors=gone.actors, quote=text[s0:e0], start=s0, end=e0,
+                    confidence=gone.confidence, article_id=article.id, date_text=d.text,
+                    sources=[_source(article, text[s0:e0], s0, e0)], inferred=("destination",)))
     return events
+
+
+# A return after a withdrawal told in the same sentence, to no place named ("withdrew in 2007, only to return in
+# 2014", ", before returning in 2014", ", and returned in 2014"): back where the forces left.
+_BACK_AGAIN = re.compile(r",\s+(?:only\s+to|before|and(?:\s+then)?|but)\s+(?:later\s+)?return(?:ed|ing)?\b"
+                         r"(?!\s+(?:home|to)\b)")
 
 
 def _listed_sites(in_sentence: list[Mention]) -> list[Place]:
