@@ -288,10 +288,11 @@ def refine_types(types: list[str], sentence: str, low: str | None, starts: dict[
             continue
         elif is_movement(t) and _BLOCKED.find(sentence, low) >= 0:
             t = STATEMENT
-        elif t == EVACUATION and _CIVILIANS.find(sentence, low) < 0 and _MATERIEL.find(sentence, low) >= 0:
-            t = WITHDRAWAL  # "an emergency evacuation of military equipment": forces leaving, not people
-        elif t == EVACUATION and _CIVILIANS.find(sentence, low) < 0 and _FORCES_EVACUATED.find(sentence, low) >= 0:
-            t = WITHDRAWAL  # "aims to evacuate its military staff from X": forces leaving, not people
+        elif t == EVACUATION and _CIVILIANS.find(sentence, low) < 0 and (
+                _MATERIEL.find(sentence, low) >= 0 or _FORCES_EVACUATED.find(sentence, low) >= 0):
+            # "an emergency evacuation of military equipment", "aims to evacuate its military staff from X": forces
+            # leaving, not people
+            t = WITHDRAWAL
         elif t == MEETING and _only_named(sentence, t, _NOUNS[MEETING], place_after=True):
             continue
         elif t == ATTACK and 0 <= _DIPLOMACY.find(sentence, low) < starts.get(t, -1):

@@ -13,6 +13,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from geodata import caseless
@@ -409,8 +410,8 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                                                             else (("place", place),))
                                              if p is not None and p.id in anaphoric and r not in inferred))
                 leg_type = WITHDRAWAL if etype == DEPLOYMENT and "origin" in inferred else etype
-                cc = ACTOR_COUNTRY.get(actors[0], "") if actors else ""
-                if (etype == DEPLOYMENT and cc and trig is not None and orig is not None and dest is not None
+                cc = ACTOR_COUNTRY.get(actors[0], "") if etype == DEPLOYMENT and actors else ""
+                if (cc and trig is not None and orig is not None and dest is not None
                         and dest.country_code == cc and orig.country_code not in ("", cc)
                         and actors[0] in actors_in(sent[:trig])):
                     # "Turkish troops from Afghanistan arrived in Ankara": the doer, named before the move, comes home
@@ -441,21 +442,18 @@ def extract_events(article: Article, mentions: list[Mention], dates: list[DateRe
                     left = (orig, k, actors[:1])
                 if leg_type in LEAVES and dest is not None:
                     last_end = (dest, k)  # where they went: where a leg told "then" starts
-        back = _BACK_AGAIN.search(scan)
-        gone = next((ev for ev in events[n0:] if ev.type == WITHDRAWAL and ev.origin is not None
-                     and back is not None), None)
-        if gone is not None and back is not None and _TRIGGER_RX[WITHDRAWAL].search(scan, 0, back.start()):
+        back = _BACK_AGAIN.search(scan) if len(events) > n0 else None
+        gone = next((ev for ev in events[n0:] if ev.type == WITHDRAWAL and ev.origin is not None), None) if back else None
+        if gone is not None and _TRIGGER_RX[WITHDRAWAL].search(scan, 0, back.start()):
             # "withdrew in 2007, only to return in 2014": forces returning to the place they left are deployed there
-            own = [d for d in sdates if 0 <= d.start - (s + back.end()) <= 30]
-            if own:
-                d = own[0]
-                events.append(Event(
-                    id=event_id(article.id, DEPLOYMENT, sent, MAX_LEGS), type=DEPLOYMENT,
+            d = next((d for d in sdates if 0 <= d.start - (s + back.end()) <= 30), None)
+            if d is not None:
+                events.append(replace(
+                    gone, id=event_id(article.id, DEPLOYMENT, sent, MAX_LEGS), type=DEPLOYMENT,
                     status=_status(scan, DEPLOYMENT, d.date_end or d.date, article.published, low), date=d.date,
                     date_end=d.date_end, date_precision=d.precision, place=gone.origin, origin=None,
-                    destination=gone.origin, actors=gone.actors, quote=text[s0:e0], start=s0, end=e0,
-                    confidence=gone.confidence, article_id=article.id, date_text=d.text,
-                    sources=[_source(article, text[s0:e0], s0, e0)], inferred=("destination",)))
+                    destination=gone.origin, date_text=d.text, sources=[_source(article, text[s0:e0], s0, e0)],
+                    inferred=("destination",)))
     return events
 
 
@@ -570,7 +568,6 @@ def _to_capital(legs: list, ends: list, scan: str, mentions: list[Mention]) -> t
     return out, out_ends
 
 
-# "the base", "the airport": the installation the last leg reached, when this leg names none it starts from
 # Put somewhere by the move ("were deployed in B", "arrived at B"): the move's end, though said with "in" or "at".
 _PUT_IN = re.compile(r"\b(?:deployed|redeployed|stationed|arrived|landed|posted|sent)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
                      r"(?:the\s+)?\Z", re.I)
@@ -578,6 +575,7 @@ _PUT_IN = re.compile(r"\b(?:deployed|redeployed|stationed|arrived|landed|posted|
 _ATTACK_AT = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:in|at|on|near|outside|against)\s+(?:the\s+)?(?:(?:perimeter|outskirts|"
                         r"vicinity|area|edge|centre|center|suburbs?|north|south|east|west)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATED_PLACE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:in|at|on|near|outside)\s+)?(?:the\s+)?", re.I)
+# "the base", "the airport": the installation the last leg reached, when this leg names none it starts from
 _AT_THE_BASE = re.compile(r"\b(?:the|that) (?:air ?base|base|airport|airfield|port)\b(?! (?:of|in|at|near)\b)", re.I)
 STORY_REACH = 6  # sentences after a withdrawal from a place that may go on with it without naming the place again
 

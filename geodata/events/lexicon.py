@@ -158,12 +158,12 @@ _MATERIEL = caseless.Lexicon(_rx(r"equipment|weapons|weaponry|vehicles|hardware|
                                  r"air defen[cs]e systems?|missiles?"))
 # Forces as what is evacuated ("to evacuate its military staff", "the troops were evacuated"): forces leaving, a
 # withdrawal (an evacuation takes people, not forces, out of danger).
+_FORCES_EVACUATED = caseless.Lexicon(_rx(r"evacuat\w* (?:all |some |the |its |their |remaining |last )?(?:[\w-]+ ){0,2}?" + _FORCES +
+                                         r"|" + _FORCES + r" (?:were|was|are|is|being|been|will be) (?:[a-z]+ly )?evacuated"))
 # "Servicemen from Tajikistan left", "Kyrgyzstan's peacekeepers departed": forces of a country leaving a place go home
 _FORCES_FROM_BEFORE = re.compile(r"\b" + _FORCES + r"\s+from\s+(?:the\s+)?$", re.I)
 _FORCES_OF_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?" + _FORCES + r"\b", re.I)
 _LEFT_AFTER = re.compile(r"\s+(?:(?:have|has|had|will)\s+)?(?:[a-z]+ly\s+)?(?:left|leave|departed|depart|withdr[ae]w|withdrawn)\b", re.I)
-_FORCES_EVACUATED = caseless.Lexicon(_rx(r"evacuat\w* (?:all |some |the |its |their |remaining |last )?(?:[\w-]+ ){0,2}?" + _FORCES +
-                                         r"|" + _FORCES + r" (?:were|was|are|is|being|been|will be) (?:[a-z]+ly )?evacuated"))
 # A move stopped or refused ("blocked a Russian vessel from evacuating equipment"): a statement about it.
 _BLOCKED = caseless.Lexicon(_rx(r"(?:block\w*|prevent\w*|barr\w*|ban\w*|stopp\w*|halt\w*)\s+(?:[\w-]+\s+){0,4}?from"))
 # A force's presence asserted as a state beside a move only named ("keeps 2,000 troops in Syria despite the pullout").
